@@ -1,0 +1,81 @@
+/*
+ * The GDT and the TSS.  In long mode segments are flat; the GDT only says
+ * which privilege level code runs at.  The TSS holds the stack the CPU
+ * switches to on entry from user mode (rsp0) and the IST stacks, used for
+ * faults that must not trust the current stack (double fault, NMI, #MC).
+ */
+#include <string.h>
+#include "arch/gdt.h"
+#include "mm/layout.h"
+
+#define IST_STACK_SIZE  (4 * PAGE_SIZE)
+#define NR_IST          3
+
+#define SEG_L           (1UL << 53)     /* 64-bit code */
+#define SEG_DB          (1UL << 54)
+#define SEG_G           (1UL << 55)
+#define SEG_P           (1UL << 47)
+#define SEG_S           (1UL << 44)     /* code or data, not system */
+#define SEG_CODE        (1UL << 43)
+#define SEG_RW          (1UL << 41)
+#define SEG_DPL3        (3UL << 45)
+#define SEG_LIMIT_MAX   0x000f00000000ffffUL
+#define TSS_TYPE_AVAIL  (9UL << 40)
+
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __attribute__((packed));
+
+static struct tss tss;
+static uint8_t ist_stacks[NR_IST][IST_STACK_SIZE] __attribute__((aligned(16)));
+
+#define FLAT (SEG_P | SEG_S | SEG_G | SEG_LIMIT_MAX)
+static uint64_t gdt[] = {
+	0,
+	FLAT | SEG_CODE | SEG_RW | SEG_L,               /* SEL_KCODE */
+	FLAT | SEG_RW | SEG_DB,                         /* SEL_KDATA */
+	FLAT | SEG_RW | SEG_DB | SEG_DPL3,              /* SEL_UDATA */
+	FLAT | SEG_CODE | SEG_RW | SEG_L | SEG_DPL3,    /* SEL_UCODE */
+	0, 0,                                           /* SEL_TSS: 16 bytes */
+};
+
+static void gdt_set_tss(void)
+{
+	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
+
+	gdt[SEL_TSS / 8] = SEG_P | TSS_TYPE_AVAIL | (limit & 0xffff) |
+		((base & 0xffffff) << 16) | ((base >> 24 & 0xff) << 56);
+	gdt[SEL_TSS / 8 + 1] = base >> 32;
+}
+
+void gdt_init(void)
+{
+	struct { uint16_t limit; uint64_t base; } __attribute__((packed)) gdtr =
+		{ sizeof(gdt) - 1, (uint64_t)gdt };
+
+	for (int i = 0; i < NR_IST; i++)
+		tss.ist[i] = (uint64_t)ist_stacks[i] + IST_STACK_SIZE; /* slot i + 1 */
+	tss.iomap_base = sizeof(tss);           /* no I/O permission bitmap */
+	gdt_set_tss();
+	__asm__ volatile(
+		"lgdt %0\n\t"
+		"mov %1, %%ds\n\tmov %1, %%es\n\tmov %1, %%ss\n\t"
+		"pushq %2\n\t"
+		"lea 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"                       /* reload CS */
+		"1:\n\t"
+		"ltr %w3"
+		:: "m"(gdtr), "r"(SEL_KDATA), "i"(SEL_KCODE), "r"(SEL_TSS) : "rax", "memory");
+}
+
+void tss_set_rsp0(uint64_t rsp0)
+{
+	tss.rsp[0] = rsp0;
+}

@@ -1,0 +1,62 @@
+/*
+ * Time from the TSC, calibrated once at boot against PIT channel 2, whose
+ * 1.193182 MHz clock is fixed.  Channel 2's gate and output are wired to port
+ * 0x61, so we can count down a known interval without an interrupt.
+ */
+#include "arch/tsc.h"
+#include "arch/x86.h"
+#include "arch/pit.h"
+
+#define PIT_CH2          0x42
+#define PIT_CMD          0x43
+#define PIT_CMD_CH2_ONESHOT 0xb0        /* channel 2, lo/hi byte, mode 0 */
+#define PORT_B           0x61
+#define PORT_B_GATE2     0x01
+#define PORT_B_SPEAKER   0x02
+#define PORT_B_OUT2      0x20
+#define CALIBRATE_MS     20
+#define NS_PER_SEC       1000000000ULL
+#define NS_SHIFT         32
+
+static uint64_t hz;
+static uint64_t ns_mult;                /* ns per cycle, times 2^NS_SHIFT */
+static uint64_t tsc_at_boot;
+
+static uint64_t measure_interval(void)
+{
+	uint16_t count = PIT_HZ * CALIBRATE_MS / 1000;
+	uint8_t b = (inb(PORT_B) & ~PORT_B_SPEAKER) | PORT_B_GATE2;
+	uint64_t start;
+
+	outb(PORT_B, b & ~PORT_B_GATE2);
+	outb(PIT_CMD, PIT_CMD_CH2_ONESHOT);
+	outb(PIT_CH2, count & 0xff);
+	outb(PIT_CH2, count >> 8);
+	outb(PORT_B, b);                /* a rising gate starts the count */
+	start = rdtsc();
+	while (!(inb(PORT_B) & PORT_B_OUT2))
+		pause();
+	return rdtsc() - start;
+}
+
+void tsc_init(void)
+{
+	hz = measure_interval() * (1000 / CALIBRATE_MS);
+	ns_mult = (NS_PER_SEC << NS_SHIFT) / hz;
+	tsc_at_boot = rdtsc();
+}
+
+uint64_t tsc_hz(void)
+{
+	return hz;
+}
+
+uint64_t cycles_to_ns(uint64_t cycles)
+{
+	return (unsigned __int128)cycles * ns_mult >> NS_SHIFT;
+}
+
+uint64_t time_ns(void)
+{
+	return hz ? cycles_to_ns(rdtsc() - tsc_at_boot) : 0;
+}

@@ -1,0 +1,11 @@
+#ifndef ARCH_TSC_H
+#define ARCH_TSC_H
+
+#include <stdint.h>
+
+void tsc_init(void);
+uint64_t tsc_hz(void);
+uint64_t time_ns(void);          /* since tsc_init; 0 before it */
+uint64_t cycles_to_ns(uint64_t cycles);
+
+#endif

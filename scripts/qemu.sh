@@ -1,0 +1,28 @@
+#!/bin/sh
+# Boot an ISO in QEMU and exit with the status the kernel powered off with.
+# usage: qemu.sh ISO      environment:
+#   MEM=512M          guest memory
+#   ACCEL=tcg|kvm     QEMU's emulator (default) or KVM
+#   CPU=model         CPU model (default: max under TCG, host under KVM)
+#   SERIAL=spec       where the console goes (default: mon:stdio; Ctrl-A x quits)
+#   QEMU_EXTRA=args   more QEMU arguments
+# Exit status: the kernel's (arch/poweroff.h), or 125 if QEMU ended without
+# one (a triple fault, a reset or a quit), or QEMU's own error status 1.
+iso=$1
+accel=${ACCEL:-tcg}
+case $accel in
+kvm) cpu=${CPU:-host} ;;
+*)   cpu=${CPU:-max} ;;
+esac
+# shellcheck disable=SC2086
+qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m "${MEM:-512M}" \
+	-no-reboot -display none -serial "${SERIAL:-mon:stdio}" \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-boot d -cdrom "$iso" $QEMU_EXTRA
+rc=$?
+# The kernel writes status + 1 to isa-debug-exit; QEMU exits (value << 1) | 1.
+if [ $rc -ge 3 ] && [ $((rc % 2)) = 1 ]; then
+	exit $(((rc - 1) / 2 - 1))
+fi
+[ $rc = 0 ] && exit 125
+exit $rc
