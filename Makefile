@@ -6,6 +6,9 @@ BUILD    ?= build
 MEM      ?= 512M
 ACCEL    ?= tcg
 CMDLINE  ?=
+CMD      ?=
+FORK_MODE ?=
+ROOTFS_EXTRA ?=
 
 # The compiler: x86_64-elf-gcc when installed, else the host's gcc; CC=clang works too.
 ifeq ($(origin CC),default)
@@ -31,7 +34,12 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/k/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/k/%.o)
 
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/forklab.iso
+ROOT     ?= $(BUILD)/root.cpio
 TOOLS_OK := $(BUILD)/.tools-ok
+
+# The kernel command line `make run` boots with; recipes read it from the
+# environment, so that quotes in CMD reach the kernel as they are.
+export BOOT_CMDLINE := $(CMDLINE) $(if $(FORK_MODE),fork_mode=$(FORK_MODE)) $(if $(CMD),cmd="$(CMD)")
 
 .PHONY: all kernel iso run debug test clean tools
 all: $(ISO)
@@ -52,7 +60,7 @@ $(BUILD)/k/%.o: %.c Makefile $(TOOLS_OK)
 $(BUILD)/k/%.o: %.asm Makefile $(TOOLS_OK)
 	@mkdir -p $(@D)
 	@echo "  NASM    $<"
-	@$(NASM) -f elf64 -MD $(@:.o=.d) -o $@ $<
+	@$(NASM) -f elf64 -I./ -MD $(@:.o=.d) -o $@ $<
 
 # Two links: the first gives the addresses for the symbol table that the
 # second links in (scripts/ksyms.sh).  .ksyms is the last read-only section,
@@ -76,24 +84,42 @@ $(KERNEL): $(KERNEL_OBJ) $(BUILD)/ksyms.o linker.ld
 	@cmp -s $(BUILD)/text.pass1 $(BUILD)/text.final || \
 		{ echo "kernel text moved between links: symbol table would lie"; rm -f $@; exit 1; }
 
-$(ISO): $(KERNEL) scripts/mkiso.sh
+include libc/libc.mk
+include user/user.mk
+include tests/user/tests.mk
+
+# The root image: /bin from user/, /tests from tests/user/, and /extra from
+# ROOTFS_EXTRA (modes kept).  Rebuilt every time, since ROOTFS_EXTRA's files
+# are not known to make.
+.PHONY: $(ROOT)
+$(ROOT): $(USER_BINS) $(UTEST_BINS)
+	@echo "  ROOT    $@"
+	@rm -rf $(BUILD)/rootfs && mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/tests
+	@cp $(USER_BINS) $(BUILD)/rootfs/bin/
+	@$(if $(UTEST_BINS),cp $(UTEST_BINS) $(BUILD)/rootfs/tests/)
+	@$(if $(ROOTFS_EXTRA),cp -a $(ROOTFS_EXTRA)/. $(BUILD)/rootfs/extra/ 2>/dev/null || \
+		{ mkdir -p $(BUILD)/rootfs/extra && cp -a $(ROOTFS_EXTRA)/. $(BUILD)/rootfs/extra/; })
+	@cd $(BUILD)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > $(abspath $@)
+
+.PHONY: $(ISO)
+$(ISO): $(KERNEL) $(ROOT) scripts/mkiso.sh
 	@echo "  ISO     $@"
-	@scripts/mkiso.sh $@ $(KERNEL) "$(CMDLINE)"
+	@scripts/mkiso.sh $@ $(KERNEL) "$$BOOT_CMDLINE" $(ROOT)
 
 run: $(ISO)
 	@MEM=$(MEM) ACCEL=$(ACCEL) scripts/qemu.sh $(ISO)
 
 # gdb on a port of our own, so several users of one machine do not collide.
 GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 10000)))
-debug: $(KERNEL)
-	@scripts/mkiso.sh $(BUILD)/debug.iso $(KERNEL) "panic=halt $(CMDLINE)"
+debug: $(KERNEL) $(ROOT)
+	@scripts/mkiso.sh $(BUILD)/debug.iso $(KERNEL) "panic=halt $$BOOT_CMDLINE" $(ROOT)
 	@sed -e 's|@KERNEL@|$(KERNEL)|' -e 's|@PORT@|$(GDB_PORT)|' scripts/gdbinit.in > $(BUILD)/.gdbinit
 	@MEM=$(MEM) ACCEL=$(ACCEL) QEMU_EXTRA="-S -gdb tcp:127.0.0.1:$(GDB_PORT) -serial file:$(BUILD)/debug.log" \
 		scripts/qemu.sh $(BUILD)/debug.iso & \
 	echo "QEMU is waiting for gdb on port $(GDB_PORT); its console goes to $(BUILD)/debug.log"; \
 	gdb -q -x $(BUILD)/.gdbinit; kill %1 2>/dev/null; wait
 
-test: $(KERNEL)
+test: $(KERNEL) $(ROOT)
 	@tests/run
 
 clean:

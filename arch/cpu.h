@@ -10,7 +10,17 @@ struct cpu_features {
 
 extern struct cpu_features cpu_has;
 
+/* What the syscall entry finds through gs (arch/cpu_block.inc has the
+ * offsets): the running process's kernel stack, and room for the user rsp. */
+struct cpu_block {
+	uint64_t kernel_rsp;
+	uint64_t user_rsp;
+};
+
+extern struct cpu_block cpu_block;
+
 void cpu_init(void);
+void syscall_init(void);
 
 /* SMAP: the kernel may touch user pages only between stac() and clac(). */
 static inline void stac(void) { if (cpu_has.smap) __asm__ volatile("stac" ::: "memory", "cc"); }

@@ -2,6 +2,7 @@
 #include "arch/pit.h"
 #include "arch/pic.h"
 #include "arch/x86.h"
+#include "kernel/sched.h"
 
 #define PIT_CH0          0x40
 #define PIT_CMD          0x43
@@ -13,6 +14,7 @@ static volatile uint64_t nticks;
 static void timer_irq(void)
 {
 	nticks++;
+	sched_tick();
 }
 
 void pit_init(void)

@@ -20,6 +20,8 @@
 #define FCR_ENABLE      0xc7    /* enable, clear both FIFOs, 14-byte trigger */
 #define MCR_DTR_RTS_OUT2 0x0b   /* OUT2 gates the UART's IRQ line */
 #define LSR_THR_EMPTY   0x20
+#define LSR_DATA_READY  0x01
+#define IER_RX_READY    0x01
 #define BAUD_DIVISOR    1       /* 115200 / 1 */
 
 void serial_init(void)
@@ -45,4 +47,17 @@ void serial_putc(char c)
 	if (c == '\n')
 		serial_put_raw('\r');
 	serial_put_raw(c);
+}
+
+void serial_enable_rx(void)
+{
+	outb(COM1 + UART_IER, IER_RX_READY);
+}
+
+/* The next received byte, or -1 if none is waiting. */
+int serial_getc(void)
+{
+	if (!(inb(COM1 + UART_LSR) & LSR_DATA_READY))
+		return -1;
+	return inb(COM1 + UART_DATA);
 }

@@ -1,7 +1,26 @@
-/* Where every interrupt and exception lands: trap_dispatch(). */
+/*
+ * Where every interrupt and exception lands: trap_dispatch().
+ *
+ * An exception in user mode is the process's: a page fault may be resolved
+ * (mm/fault.c); otherwise the process dies of the signal Linux would send.
+ * In kernel mode, a page fault on a user address taken by one of the
+ * uaccess instructions is resolved the same way or fixed up to -EFAULT;
+ * anything else is a kernel bug, and panics.
+ */
 #include "arch/trap.h"
 #include "arch/pic.h"
+#include "arch/x86.h"
 #include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/errno.h"
+
+enum {
+	SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11,
+};
+
+uint64_t uaccess_fixup(uint64_t rip);
 
 static const char *const names[T_NR_EXCEPTIONS] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -55,11 +74,55 @@ static int take_expected(struct trapframe *tf)
 	return 1;
 }
 
+/* The signal Linux sends for a user exception. */
+static int exception_signal(uint64_t vector)
+{
+	switch (vector) {
+	case T_DIVIDE: case T_X87: case T_SIMD: return SIGFPE;
+	case T_DEBUG: case T_BREAKPOINT: return SIGTRAP;
+	case T_INVALID_OP: return SIGILL;
+	case T_STACK: case T_ALIGNMENT: return SIGBUS;
+	default: return SIGSEGV;
+	}
+}
+
+static void user_exception(struct trapframe *tf)
+{
+	int sig = exception_signal(tf->vector);
+	uint64_t addr = read_cr2();
+
+	if (tf->vector == T_PAGE_FAULT) {
+		int r = handle_fault(current->mm, addr, tf->error);
+
+		if (!r)
+			return;
+		sig = r == -ENOMEM ? SIGBUS : SIGSEGV;
+	}
+	pr_info("pid %d (%s): %s at rip %lx, killed by signal %d\n", current->pid,
+		current->name, trap_name(tf->vector), tf->rip, sig);
+	if (tf->vector == T_PAGE_FAULT)
+		print_pf_error(addr, tf->error);
+	proc_exit(W_SIGNALED(sig));
+}
+
+/* A kernel fault on a user address, inside a uaccess routine. */
+static int kernel_user_fault(struct trapframe *tf)
+{
+	uint64_t addr = read_cr2(), fixup = uaccess_fixup(tf->rip);
+
+	if (tf->vector != T_PAGE_FAULT || !fixup || addr >= USER_TOP || !current)
+		return 0;
+	if (handle_fault(current->mm, addr, tf->error) < 0)
+		tf->rip = fixup;
+	return 1;
+}
+
 static void exception(struct trapframe *tf)
 {
-	if (take_expected(tf))
-		return;
-	panic_trap(tf);
+	if (trap_from_user(tf))
+		user_exception(tf);
+	else if (!take_expected(tf) && !kernel_user_fault(tf))
+		panic_trap(tf);
 }
 
 void trap_dispatch(struct trapframe *tf)
@@ -70,4 +133,9 @@ void trap_dispatch(struct trapframe *tf)
 		exception(tf);
 	else
 		panic_trap(tf);
+	if (trap_from_user(tf)) {
+		proc_check_killed();
+		preempt_point();
+		proc_check_killed();
+	}
 }

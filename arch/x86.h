@@ -66,6 +66,7 @@ static inline void pause(void) { __asm__ volatile("pause"); }
 #define CR4_SMAP        (1UL << 21)
 
 #define MSR_EFER        0xc0000080
+#define MSR_FS_BASE     0xc0000100
 #define EFER_SCE        (1UL << 0)
 #define EFER_NXE        (1UL << 11)
 

@@ -5,8 +5,9 @@
 
 static struct cmdline boot_cmdline;
 
-/* Copies one word of `line` into `out`, dropping quotes; returns where the
- * word ended in `line`, and sets *full if `out` ran out of room. */
+/* Copies one word of `line` into `out`, dropping double quotes and the
+ * backslash before an escaped character (GRUB writes ' as \'); returns
+ * where the word ended in `line`, and sets *full if `out` ran out of room. */
 static const char *copy_word(const char *line, char **out, char *limit, int *full)
 {
 	int quoted = 0;
@@ -16,6 +17,8 @@ static const char *copy_word(const char *line, char **out, char *limit, int *ful
 			quoted = !quoted;
 			continue;
 		}
+		if (*line == '\\' && line[1])
+			line++;
 		if (*out + 1 >= limit) {
 			*full = 1;
 			break;

@@ -7,7 +7,8 @@
 /*
  * A parsed kernel command line: words separated by spaces, each "key=value"
  * or a bare "key".  Double quotes group spaces into one word and are removed:
- * cmd="/bin/echo hi" gives key "cmd", value "/bin/echo hi".
+ * cmd="/bin/echo hi" gives key "cmd", value "/bin/echo hi"; a backslash
+ * makes the next character plain.
  */
 struct cmdline {
 	char buf[CMDLINE_MAX];

@@ -1,4 +1,5 @@
 /* kmain: bring the machine up, in dependency order, then run tests or idle. */
+#include <string.h>
 #include "kernel/bootinfo.h"
 #include "kernel/cmdline.h"
 #include "kernel/printk.h"
@@ -15,20 +16,89 @@
 #include "arch/x86.h"
 #include "mm/frame.h"
 #include "mm/kmap.h"
+#include "kernel/console.h"
+#include "kernel/initramfs.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "mm/kstack.h"
 #include "tests/ktest.h"
 
 #define MIB             (1024 * 1024)
 #define HZ_PER_MHZ      1000000
 #define FORKLAB_VERSION "0.1"
+#define INIT_ARGS_MAX   16
 
 static struct bootinfo bootinfo;
 
+/* The next word of s (or of the string before, if s is NULL): words are
+ * split on spaces, and single quotes keep spaces in one (and are dropped),
+ * so cmd="/bin/sh -c 'echo hi | cat'" gives /bin/sh, -c, echo hi | cat. */
+static char *next_word(char *s)
+{
+	static char *next;
+	char *word, *out;
+	int quoted = 0;
+
+	if (s)
+		next = s;
+	while (*next == ' ')
+		next++;
+	if (!*next)
+		return NULL;
+	word = out = next;
+	for (; *next && (quoted || *next != ' '); next++) {
+		if (*next == '\'')
+			quoted = !quoted;
+		else
+			*out++ = *next;
+	}
+	if (*next)
+		next++;
+	*out = '\0';
+	return word;
+}
+
+static const char *const fork_mode_names[FORK_MODES] = { "copy", "cow" };
+
 static void apply_options(void)
 {
-	const char *panic_opt = cmdline_get("panic");
+	const char *panic_opt = cmdline_get("panic"), *mode = cmdline_get("fork_mode");
 
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
-	panic_set_halt(panic_opt && !__builtin_strcmp(panic_opt, "halt"));
+	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
+	for (int m = 0; mode && m < FORK_MODES; m++)
+		if (!strcmp(mode, fork_mode_names[m]))
+			default_fork_mode = m;
+}
+
+static void mount_root(void)
+{
+	const struct boot_module *m = bootinfo.nmodules ? &bootinfo.modules[0] : NULL;
+
+	if (!m) {
+		pr_warn("no root image was loaded\n");
+		return;
+	}
+	if (initramfs_init(P2V(m->range.start), m->range.end - m->range.start) < 0)
+		pr_warn("the root image is damaged; using what could be read\n");
+}
+
+/* init's argv: the init= program (default /bin/init), then the words of
+ * cmd=, which init runs instead of the shell. */
+static void start_init(void)
+{
+	static char words[CMDLINE_MAX];
+	static char *argv[INIT_ARGS_MAX + 2];
+	const char *cmd = cmdline_get("cmd");
+	int argc = 0;
+
+	argv[argc++] = (char *)(cmdline_get("init") ? cmdline_get("init") : "/bin/init");
+	strncpy(words, cmd ? cmd : "", sizeof(words) - 1);
+	for (char *w = next_word(words); w && argc <= INIT_ARGS_MAX; w = next_word(NULL))
+		argv[argc++] = w;
+	argv[argc] = NULL;
+	kprintf("forklab: %lu frames free before init\n", frames_free());
+	proc_start_init(argv[0], argv);
 }
 
 static void banner(void)
@@ -40,7 +110,7 @@ static void banner(void)
 	pr_info("command line: %s\n", bootinfo.cmdline);
 }
 
-void kmain(uint64_t info_pa)
+void __attribute__((noreturn)) kmain(uint64_t info_pa)
 {
 	const char *tests;
 
@@ -53,16 +123,20 @@ void kmain(uint64_t info_pa)
 	apply_options();
 	frame_init(&bootinfo);
 	kmap_init(&bootinfo);
+	kstack_init();
 	fpu_init();
+	syscall_init();
 	pic_init();
 	pit_init();
 	tsc_init();
 	sti();
 	banner();
+	mount_root();
 	tests = cmdline_get("test");
 	if (tests)
 		machine_exit(ktest_run(tests) ? EXIT_FAIL : EXIT_OK);
-	pr_info("nothing to run; idle (quit QEMU with Ctrl-A x)\n");
-	for (;;)
-		hlt();
+	cli();                          /* from here on, only user mode and idle take them */
+	console_init();
+	start_init();
+	scheduler_run();
 }

@@ -29,6 +29,7 @@ enum {
 	PG_RESERVED = 1 << 0,
 	PG_FREE     = 1 << 1,
 	PG_SLAB     = 1 << 2,
+	PG_USER     = 1 << 3,        /* mapped into user space (mm/mm.c) */
 };
 
 extern struct page *pages;

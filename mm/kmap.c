@@ -18,6 +18,8 @@
 #include "arch/cpu.h"
 
 pte_t *kernel_pgd;
+static uint64_t kernel_tables;
+static const struct pt_alloc kernel_alloc = { PTE_W, &kernel_tables };
 
 static pte_t kernel_bits(void)
 {
@@ -31,7 +33,7 @@ static pte_t nx_bit(void)
 
 static pte_t *walk_or_panic(uint64_t va, int level)
 {
-	pte_t *e = pt_walk(kernel_pgd, va, level, 1, PTE_W);
+	pte_t *e = pt_walk(kernel_pgd, va, level, &kernel_alloc);
 
 	if (!e)
 		panic("out of memory building the kernel page tables");

@@ -2,7 +2,7 @@
 #include "mm/pgtable.h"
 #include "mm/frame.h"
 
-pte_t *pt_walk(pte_t *pgd, uint64_t va, int level, int alloc, pte_t table_flags)
+pte_t *pt_walk(pte_t *pgd, uint64_t va, int level, const struct pt_alloc *alloc)
 {
 	pte_t *table = pgd;
 
@@ -14,7 +14,8 @@ pte_t *pt_walk(pte_t *pgd, uint64_t va, int level, int alloc, pte_t table_flags)
 
 			if (!pg)
 				return NULL;
-			*e = page_pa(pg) | table_flags | PTE_P;
+			*e = page_pa(pg) | alloc->flags | PTE_P;
+			(*alloc->count)++;
 		}
 		if (*e & PTE_PS)
 			return NULL;                    /* a huge page, no table below */

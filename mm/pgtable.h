@@ -44,9 +44,15 @@ static inline pte_t *pte_table(pte_t e) { return P2V(pte_pa(e)); }
 
 /*
  * The entry for `va` at `level` under `pgd`.  Missing tables on the way are
- * allocated (zeroed, their entries given `table_flags`) when alloc is set;
- * otherwise, or when no frame is left, returns NULL.
+ * allocated when `alloc` is given (zeroed, their entries made with
+ * alloc->flags, each counted in *alloc->count); otherwise, or when no frame
+ * is left, returns NULL.
  */
-pte_t *pt_walk(pte_t *pgd, uint64_t va, int level, int alloc, pte_t table_flags);
+struct pt_alloc {
+	pte_t flags;
+	uint64_t *count;
+};
+
+pte_t *pt_walk(pte_t *pgd, uint64_t va, int level, const struct pt_alloc *alloc);
 
 #endif

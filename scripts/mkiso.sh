@@ -1,18 +1,26 @@
 #!/bin/sh
-# Write a bootable ISO: GRUB, the kernel and its command line.
-# usage: mkiso.sh OUT.iso KERNEL.elf "CMDLINE"
+# Write a bootable ISO: GRUB, the kernel, its command line and, if given,
+# the root image (loaded as a multiboot2 module).
+# usage: mkiso.sh OUT.iso KERNEL.elf "CMDLINE" [ROOT.cpio]
 set -e
-out=$1 kernel=$2 cmdline=$3
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+out=$1 kernel=$2 cmdline=$3 root=${4:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+dir=$tmp/iso
 mkdir -p "$dir/boot/grub"
 cp "$kernel" "$dir/boot/kernel.elf"
+module=""
+if [ -n "$root" ]; then
+	cp "$root" "$dir/boot/root.cpio"
+	module="module2 /boot/root.cpio root"
+fi
 cat > "$dir/boot/grub/grub.cfg" <<CFG
 set timeout=0
 set default=0
 menuentry "forklab" {
 	multiboot2 /boot/kernel.elf $cmdline
+	$module
 	boot
 }
 CFG
-grub-mkrescue -o "$out" "$dir" 2>"$dir/log" || { cat "$dir/log" >&2; exit 1; }
+grub-mkrescue -o "$out" "$dir" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }

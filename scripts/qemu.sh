@@ -6,7 +6,7 @@
 #   CPU=model         CPU model (default: max under TCG, host under KVM)
 #   SERIAL=spec       where the console goes (default: mon:stdio; Ctrl-A x quits)
 #   QEMU_EXTRA=args   more QEMU arguments
-# Exit status: the kernel's (arch/poweroff.h), or 125 if QEMU ended without
+# Exit status: the kernel's (arch/poweroff.h), or 127 if QEMU ended without
 # one (a triple fault, a reset or a quit), or QEMU's own error status 1.
 iso=$1
 accel=${ACCEL:-tcg}
@@ -24,5 +24,5 @@ rc=$?
 if [ $rc -ge 3 ] && [ $((rc % 2)) = 1 ]; then
 	exit $(((rc - 1) / 2 - 1))
 fi
-[ $rc = 0 ] && exit 125
+[ $rc = 0 ] && exit 127
 exit $rc

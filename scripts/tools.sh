@@ -9,6 +9,8 @@ have grub-mkrescue || need="$need grub-common"
 have xorriso || need="$need xorriso"
 have qemu-system-x86_64 || need="$need qemu-system-x86"
 have gdb || need="$need gdb"
+have cpio || need="$need cpio"
+have musl-gcc || need="$need musl-tools"   # tests run static musl programs
 have clang || need="$need clang"         # tests build the kernel with clang too
 [ -z "$need" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$need"

@@ -21,6 +21,7 @@ char *strstr(const char *hay, const char *needle);
 size_t strspn(const char *s, const char *accept);
 size_t strcspn(const char *s, const char *reject);
 char *strdup(const char *s);
+char *strndup(const char *s, size_t max);
 char *strerror(int err);
 
 #endif

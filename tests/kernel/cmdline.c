@@ -23,6 +23,9 @@ KTEST(cmdline, quotes_and_repeats)
 	KEXPECT(!strcmp(cmdline_lookup(&cl, "x"), "2"));
 	KEXPECT(!strcmp(cmdline_lookup(&cl, "y"), "c d"));
 	KEXPECT(!strcmp(cmdline_lookup(&cl, "e"), "f=g"));
+	KEXPECT_EQ(cmdline_parse(&cl, "\"cmd=sh -c \\'a b\\'\" z=\\\\"), 0);
+	KEXPECT(!strcmp(cmdline_lookup(&cl, "cmd"), "sh -c 'a b'"));
+	KEXPECT(!strcmp(cmdline_lookup(&cl, "z"), "\\"));
 }
 
 KTEST(cmdline, empty_and_overflow)

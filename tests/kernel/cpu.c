@@ -1,4 +1,5 @@
 /* CPU setup and the kernel's own page tables (arch/cpu.c, mm/kmap.c). */
+#include <stddef.h>
 #include "tests/ktest.h"
 #include "arch/cpu.h"
 #include "arch/fpu.h"
@@ -33,7 +34,7 @@ KTEST(cpu, fpu_state_round_trip)
 
 static pte_t leaf(void *va)
 {
-	pte_t *e = pt_walk(kernel_pgd, (uint64_t)va, PT_PTE, 0, 0);
+	pte_t *e = pt_walk(kernel_pgd, (uint64_t)va, PT_PTE, NULL);
 
 	return e ? *e : 0;
 }
@@ -60,7 +61,7 @@ KTEST(kmap, low_half_unmapped)
 
 KTEST(kmap, direct_map_reaches_frames)
 {
-	pte_t *e = pt_walk(kernel_pgd, DMAP_BASE + BOOT_MAPPED - HUGE_SIZE, PT_PMD, 0, 0);
+	pte_t *e = pt_walk(kernel_pgd, DMAP_BASE + BOOT_MAPPED - HUGE_SIZE, PT_PMD, NULL);
 
 	KEXPECT(e && (*e & PTE_PS) && (*e & PTE_W));
 	KEXPECT(!cpu_has.nx || (*e & PTE_NX));

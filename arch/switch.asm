@@ -1,0 +1,34 @@
+; swtch(uint64_t *save, uint64_t next): save the kernel context of the
+; running thread and continue the one whose context is `next`.
+;
+; A context is what a C function must preserve across a call (rbx, rbp,
+; r12-r15) pushed on the thread's own kernel stack, plus the return address
+; the call pushed; it is named by the stack pointer after the pushes.
+
+section .text
+global swtch
+swtch:
+        push rbp
+        push rbx
+        push r12
+        push r13
+        push r14
+        push r15
+        mov [rdi], rsp
+        mov rsp, rsi
+        pop r15
+        pop r14
+        pop r13
+        pop r12
+        pop rbx
+        pop rbp
+        ret
+
+; Where a new process's first swtch() returns: its context holds the
+; trapframe's address in rbx (proc_alloc puts it there), and trap_return
+; takes it from there into user mode.
+extern trap_return
+global fork_return
+fork_return:
+        mov rsp, rbx
+        jmp trap_return

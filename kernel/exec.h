@@ -1,0 +1,17 @@
+#ifndef KERNEL_EXEC_H
+#define KERNEL_EXEC_H
+
+struct proc;
+
+/* Where execve's argument and environment strings come from. */
+struct exec_args {
+	const char *const *argv, *const *envp;  /* NULL-terminated */
+	int user;                               /* user addresses (else kernel) */
+};
+
+/* Replaces p's program with the executable at path.  On error p is left as
+ * it was and the error returned (-ENOENT, -ENOEXEC, -E2BIG, -EFAULT,
+ * -ENOMEM...). */
+long exec_program(struct proc *p, const char *path, const struct exec_args *args);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * Open files.  A struct file is one open of something (the console, a pipe
+ * end, a file or directory of the root image, a /proc file); descriptors in
+ * a process's table point at it, and fork and dup share it, so it counts its
+ * references.  What a file does is in its ops; buffers they get are user
+ * addresses, to be reached only through mm/uaccess.h.
+ */
+#ifndef KERNEL_FILE_H
+#define KERNEL_FILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct file;
+struct kstat;
+
+struct file_ops {
+	long (*read)(struct file *f, char *ubuf, size_t n);
+	long (*write)(struct file *f, const char *ubuf, size_t n);
+	long (*getdents)(struct file *f, char *ubuf, size_t n);   /* linux_dirent64 */
+	void (*stat)(struct file *f, struct kstat *st);
+	void (*release)(struct file *f);                          /* last reference gone */
+	int seekable;                                             /* lseek allowed */
+};
+
+struct file {
+	const struct file_ops *ops;
+	int ref;
+	int flags;                      /* O_RDONLY / O_WRONLY / O_RDWR | O_CLOEXEC ... */
+	uint64_t pos;
+	uint64_t size;                  /* for lseek(SEEK_END) on seekable files */
+	void *priv;
+};
+
+/* The kernel's view of struct stat; sys_fstat converts it for the user. */
+struct kstat {
+	uint64_t ino, size;
+	uint32_t mode;                  /* S_IFREG | 0755 ... (Linux values) */
+	uint64_t nlink;
+};
+
+#define S_IFMT          0170000
+#define S_IFDIR         0040000
+#define S_IFCHR         0020000
+#define S_IFREG         0100000
+#define S_IFIFO         0010000
+
+#define O_ACCMODE       3
+#define O_RDONLY        0
+#define O_WRONLY        1
+#define O_RDWR          2
+#define O_CREAT         0100
+#define O_TRUNC         01000
+#define O_APPEND        02000
+#define O_NONBLOCK      04000
+#define O_DIRECTORY     0200000
+#define O_CLOEXEC       02000000
+
+/* A new file with one reference, or NULL when out of memory. */
+struct file *file_new(const struct file_ops *ops, int flags, void *priv);
+void file_get(struct file *f);
+void file_put(struct file *f);
+
+#endif

@@ -1,0 +1,507 @@
+/*
+ * The root file system, read-only, from a cpio "newc" archive (what
+ * `find . | cpio -o -H newc` writes).  The archive is a list of entries,
+ * each a header of ASCII fields, the path name and the contents:
+ *
+ *   offset  field
+ *     0     magic "070701"
+ *     6     ino           \
+ *    14     mode           |
+ *    ...    uid ... mtime  |  13 fields of 8 hex digits each
+ *    54     filesize       |
+ *    ...    dev, rdev      |
+ *    94     namesize       |
+ *   102     check         /
+ *   110     the name, NUL included (namesize bytes); zeros to a multiple of 4
+ *           the contents (filesize bytes); zeros to a multiple of 4
+ *           the next entry's header ... and last an entry "TRAILER!!!"
+ *
+ * Padding counts from the start of the archive (which GRUB loads page
+ * aligned), so a file's contents are only 4-byte aligned in memory.
+ *
+ * At boot we walk the archive once and build a tree of struct rnode, one
+ * kmalloc'd node per file or directory; names and contents are not copied
+ * but point into the archive, which stays mapped.  A tree makes lookups
+ * walk one directory per component, gives ".." its parent, and gives each
+ * directory the list of children getdents needs:
+ *
+ *   root "/" (ino 1) -children-> bin -sibling-> etc
+ *                                 |              |
+ *                               children       children
+ *                                 v              v
+ *                                 sh            motd -> data in the archive
+ *
+ * A directory implied by a path ("etc/motd" with no "etc" entry) is made
+ * when first needed and gets its mode if its own entry comes later.  Inode
+ * numbers are ours (the order nodes were made in), so implied directories
+ * have one and no two nodes share one.  An entry for a name already in the
+ * tree replaces its contents and mode, unless it changes the node's type.
+ *
+ * The archive comes from outside the kernel, so every header is checked
+ * against the archive's size before anything in it is used.  A damaged
+ * header ends the walk with a warning, keeping what came before; an entry
+ * that is well formed but unusable (a symlink, a ".." in the name) is
+ * skipped with a warning.
+ */
+#include <string.h>
+#include "kernel/initramfs.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "mm/heap.h"
+#include "mm/uaccess.h"
+
+#define NEWC_MAGIC      "070701"
+#define NEWC_MAGIC_LEN  6
+#define NEWC_FIELD_LEN  8               /* hex digits per field */
+#define NEWC_HDR_SIZE   110
+#define NEWC_ALIGN      4
+#define NEWC_TRAILER    "TRAILER!!!"
+#define HEX_RADIX       16
+
+/* The header's fields, in order after the magic. */
+enum newc_field {
+	F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE,
+	F_DEVMAJOR, F_DEVMINOR, F_RDEVMAJOR, F_RDEVMINOR, F_NAMESIZE, F_CHECK,
+	NR_FIELDS
+};
+
+#define MODE_BITS       (S_IFMT | 07777)        /* type and permissions */
+#define IMPLIED_PERM    0755                    /* a directory with no entry */
+#define ROOT_INO        1
+#define FILE_NLINK      1
+#define DIR_NLINK       2                       /* its name and its "." */
+
+/* A record holds the fixed part, the name and its NUL, rounded up to 8. */
+#define DIRENT_ALIGN    8
+#define DIRENT_NAME_OFF offsetof(struct linux_dirent64, d_name)
+#define DIRENT_RECLEN(namelen) \
+	((DIRENT_NAME_OFF + (namelen) + 1 + DIRENT_ALIGN - 1) & ~(size_t)(DIRENT_ALIGN - 1))
+#define DIRPOS_DOT      0               /* positions in a directory */
+#define DIRPOS_DOTDOT   1
+#define DIRPOS_CHILDREN 2
+#define DIRENT_CHUNK    512             /* getdents formats this much at a time */
+_Static_assert(DIRENT_CHUNK >= DIRENT_RECLEN(INITRAMFS_NAME_MAX), "a record must fit");
+
+/* An entry of the archive, its header checked and decoded. */
+struct newc_entry {
+	const char *name;               /* NUL-terminated, inside the archive */
+	uint32_t mode;
+	const void *data;
+	uint32_t size;
+	size_t next;                    /* offset of the next header */
+};
+
+/* An entry of a directory listing. */
+struct dir_item {
+	const char *name;
+	size_t namelen;
+	const struct rnode *node;
+};
+
+static struct initramfs root_fs = {
+	.root = { .mode = S_IFDIR | IMPLIED_PERM, .ino = ROOT_INO },
+	.nnodes = 1,
+};
+
+static int is_dir(const struct rnode *node)
+{
+	return (node->mode & S_IFMT) == S_IFDIR;
+}
+
+static size_t newc_align(size_t off)
+{
+	return (off + NEWC_ALIGN - 1) & ~(size_t)(NEWC_ALIGN - 1);
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 0xa;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 0xa;
+	return -1;
+}
+
+static int parse_hex(const char *p, uint32_t *out)
+{
+	uint32_t v = 0;
+
+	for (int i = 0; i < NEWC_FIELD_LEN; i++) {
+		int d = hex_digit(p[i]);
+
+		if (d < 0)
+			return -1;
+		v = v * HEX_RADIX + d;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Decodes the header at off into e; returns NULL, or why it cannot. */
+static const char *parse_entry(const char *base, size_t size, size_t off, struct newc_entry *e)
+{
+	uint32_t f[NR_FIELDS];
+	size_t name_off = off + NEWC_HDR_SIZE, data_off;
+
+	if (size - off < NEWC_HDR_SIZE)
+		return "header cut short";
+	if (memcmp(base + off, NEWC_MAGIC, NEWC_MAGIC_LEN))
+		return "bad magic";
+	for (int i = 0; i < NR_FIELDS; i++)
+		if (parse_hex(base + off + NEWC_MAGIC_LEN + i * NEWC_FIELD_LEN, &f[i]) < 0)
+			return "bad hex digit";
+	if (f[F_NAMESIZE] == 0 || f[F_NAMESIZE] > size - name_off)
+		return "name runs past the end";
+	if (memchr(base + name_off, '\0', f[F_NAMESIZE]) != base + name_off + f[F_NAMESIZE] - 1)
+		return "name not NUL-terminated";
+	data_off = newc_align(name_off + f[F_NAMESIZE]);
+	if (data_off > size || f[F_FILESIZE] > size - data_off)
+		return "contents run past the end";
+	e->name = base + name_off;
+	e->mode = f[F_MODE];
+	e->data = base + data_off;
+	e->size = f[F_FILESIZE];
+	e->next = newc_align(data_off + f[F_FILESIZE]);
+	return NULL;
+}
+
+/* The component of a path at *p (slashes before it skipped), its length in
+ * *len, and *p moved past it; NULL when no component is left. */
+static const char *next_component(const char **p, size_t *len)
+{
+	const char *s = *p + strspn(*p, "/");
+
+	*len = strcspn(s, "/");
+	*p = s + *len;
+	return *len ? s : NULL;
+}
+
+static int is_dot(const char *name, size_t len)
+{
+	return len == 1 && name[0] == '.';
+}
+
+static int is_dotdot(const char *name, size_t len)
+{
+	return len == 2 && name[0] == '.' && name[1] == '.';
+}
+
+static struct rnode *find_child(const struct rnode *dir, const char *name, size_t len)
+{
+	for (struct rnode *c = dir->children; c; c = c->sibling)
+		if (c->namelen == len && !memcmp(c->name, name, len))
+			return c;
+	return NULL;
+}
+
+/* A new implied directory in dir, or NULL when out of memory. */
+static struct rnode *new_node(struct initramfs *fs, struct rnode *dir, const char *name,
+			      size_t len)
+{
+	struct rnode *node = kzalloc(sizeof(*node)), **link = &dir->children;
+
+	if (!node)
+		return NULL;
+	node->name = name;
+	node->namelen = len;
+	node->mode = S_IFDIR | IMPLIED_PERM;
+	node->ino = ++fs->nnodes;
+	node->parent = dir;
+	while (*link)                           /* keep the archive's order */
+		link = &(*link)->sibling;
+	*link = node;
+	node->next_alloc = fs->nodes;
+	fs->nodes = node;
+	return node;
+}
+
+static int skip(const struct newc_entry *e, const char *why)
+{
+	pr_warn("initramfs: skipping \"%.*s\": %s\n", INITRAMFS_NAME_MAX, e->name, why);
+	return -EINVAL;
+}
+
+/* Puts e in the tree, making the directories its name implies.  Returns 0,
+ * -EINVAL if skipped, or -ENOMEM. */
+static int add_entry(struct initramfs *fs, const struct newc_entry *e)
+{
+	struct rnode *node = &fs->root, *child;
+	const char *p = e->name, *name;
+	uint32_t type = e->mode & S_IFMT;
+	size_t len;
+	int created = 0;
+
+	if (type != S_IFREG && type != S_IFDIR)
+		return skip(e, "not a regular file or directory");
+	while ((name = next_component(&p, &len))) {
+		if (is_dot(name, len))
+			continue;
+		if (is_dotdot(name, len))
+			return skip(e, "\"..\" in the name");
+		if (len > INITRAMFS_NAME_MAX)
+			return skip(e, "a component is too long");
+		if (!is_dir(node))
+			return skip(e, "a file is in the way");
+		child = find_child(node, name, len);
+		created = !child;
+		if (!child && !(child = new_node(fs, node, name, len)))
+			return -ENOMEM;
+		node = child;
+	}
+	if (!created && (node->mode & S_IFMT) != type)
+		return skip(e, "its type differs from an earlier entry's");
+	node->mode = e->mode & MODE_BITS;
+	node->data = e->data;
+	node->size = type == S_IFREG ? e->size : 0;
+	return 0;
+}
+
+void initramfs_free(struct initramfs *fs)
+{
+	struct rnode *node;
+
+	while ((node = fs->nodes)) {
+		fs->nodes = node->next_alloc;
+		kfree(node);
+	}
+	memset(&fs->root, 0, sizeof(fs->root));
+	fs->root.mode = S_IFDIR | IMPLIED_PERM;
+	fs->root.ino = ROOT_INO;
+	fs->nnodes = 1;
+}
+
+int initramfs_build(struct initramfs *fs, const void *base, size_t size)
+{
+	struct newc_entry e;
+	const char *why = NULL;
+	size_t off;
+
+	initramfs_free(fs);
+	for (off = 0; off < size; off = e.next) {
+		why = parse_entry(base, size, off, &e);
+		if (why)
+			break;
+		if (!strcmp(e.name, NEWC_TRAILER))
+			return 0;
+		if (add_entry(fs, &e) == -ENOMEM) {
+			pr_err("initramfs: out of memory at offset %lu\n", off);
+			return -ENOMEM;
+		}
+	}
+	pr_warn("initramfs: %s at offset %lu; ignoring the rest\n", why ? why : "no trailer", off);
+	return -EINVAL;
+}
+
+/* Where name leads from node, or NULL if nowhere. */
+static struct rnode *step(struct rnode *node, const char *name, size_t len)
+{
+	if (is_dot(name, len))
+		return node;
+	if (is_dotdot(name, len))
+		return node->parent ? node->parent : node;
+	return find_child(node, name, len);
+}
+
+int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out)
+{
+	struct rnode *node = &fs->root;
+	const char *p = path, *name;
+	size_t pathlen = strnlen(path, INITRAMFS_PATH_MAX), len;
+
+	if (pathlen == INITRAMFS_PATH_MAX)
+		return -ENAMETOOLONG;
+	if (pathlen == 0)
+		return -ENOENT;
+	while ((name = next_component(&p, &len))) {
+		if (!is_dir(node))
+			return -ENOTDIR;
+		if (len > INITRAMFS_NAME_MAX)
+			return -ENAMETOOLONG;
+		node = step(node, name, len);
+		if (!node)
+			return -ENOENT;
+	}
+	if (p[-1] == '/' && !is_dir(node))
+		return -ENOTDIR;                /* "file/" names a directory */
+	*out = node;
+	return 0;
+}
+
+/* The entry of dir at position pos; 0 past the last. */
+static int dir_item(const struct rnode *dir, uint64_t pos, struct dir_item *it)
+{
+	const struct rnode *c = dir->children;
+
+	if (pos == DIRPOS_DOT || pos == DIRPOS_DOTDOT) {
+		it->name = pos == DIRPOS_DOT ? "." : "..";
+		it->namelen = strlen(it->name);
+		it->node = pos == DIRPOS_DOTDOT && dir->parent ? dir->parent : dir;
+		return 1;
+	}
+	for (pos -= DIRPOS_CHILDREN; c && pos; pos--)
+		c = c->sibling;
+	if (!c)
+		return 0;
+	it->name = c->name;
+	it->namelen = c->namelen;
+	it->node = c;
+	return 1;
+}
+
+/* Writes the record for it at buf; the padding is zeroed so that no kernel
+ * data reaches the user. */
+static void put_dirent(char *buf, const struct dir_item *it, uint64_t next_pos, size_t reclen)
+{
+	struct linux_dirent64 d = {
+		.d_ino = it->node->ino,
+		.d_off = next_pos,
+		.d_reclen = reclen,
+		.d_type = is_dir(it->node) ? DT_DIR : DT_REG,
+	};
+
+	memcpy(buf, &d, DIRENT_NAME_OFF);
+	memcpy(buf + DIRENT_NAME_OFF, it->name, it->namelen);
+	memset(buf + DIRENT_NAME_OFF + it->namelen, 0, reclen - DIRENT_NAME_OFF - it->namelen);
+}
+
+long initramfs_dirents(const struct rnode *dir, uint64_t *pos, void *buf, size_t n)
+{
+	struct dir_item it;
+	size_t used = 0, reclen;
+
+	while (dir_item(dir, *pos, &it)) {
+		reclen = DIRENT_RECLEN(it.namelen);
+		if (reclen > n - used)
+			return used ? (long)used : -EINVAL;
+		put_dirent((char *)buf + used, &it, *pos + 1, reclen);
+		used += reclen;
+		(*pos)++;
+	}
+	return used;
+}
+
+static void fill_stat(const struct rnode *node, struct kstat *st)
+{
+	st->ino = node->ino;
+	st->size = node->size;
+	st->mode = node->mode;
+	st->nlink = is_dir(node) ? DIR_NLINK : FILE_NLINK;
+}
+
+static long rnode_read(struct file *f, char *ubuf, size_t n)
+{
+	const struct rnode *node = f->priv;
+
+	if (is_dir(node))
+		return -EISDIR;
+	if (f->pos >= node->size)
+		return 0;
+	if (n > node->size - f->pos)
+		n = node->size - f->pos;
+	if (copy_to_user(ubuf, (const char *)node->data + f->pos, n) < 0)
+		return -EFAULT;
+	f->pos += n;
+	return n;
+}
+
+/* Formats through a kernel buffer, a chunk at a time; f->pos moves only
+ * past records the user got. */
+static long rnode_getdents(struct file *f, char *ubuf, size_t n)
+{
+	char chunk[DIRENT_CHUNK];
+	uint64_t pos = f->pos;
+	size_t done = 0;
+	long got = 0;
+
+	if (!is_dir(f->priv))
+		return -ENOTDIR;
+	while (done < n) {
+		got = initramfs_dirents(f->priv, &pos, chunk,
+					n - done < sizeof(chunk) ? n - done : sizeof(chunk));
+		if (got <= 0)
+			break;
+		if (copy_to_user(ubuf + done, chunk, got) < 0)
+			return -EFAULT;
+		done += got;
+		f->pos = pos;
+	}
+	return done ? (long)done : got;
+}
+
+static void rnode_stat(struct file *f, struct kstat *st)
+{
+	fill_stat(f->priv, st);
+}
+
+static const struct file_ops rnode_ops = {
+	.read = rnode_read,
+	.getdents = rnode_getdents,
+	.stat = rnode_stat,
+	.seekable = 1,
+};
+
+static struct file *open_fail(long *err, long why)
+{
+	*err = why;
+	return NULL;
+}
+
+struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags, long *err)
+{
+	struct rnode *node;
+	struct file *f;
+	int r;
+
+	if ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC)))
+		return open_fail(err, -EROFS);
+	r = initramfs_find(fs, path, &node);
+	if (r < 0)
+		return open_fail(err, r);
+	if ((flags & O_DIRECTORY) && !is_dir(node))
+		return open_fail(err, -ENOTDIR);
+	f = file_new(&rnode_ops, flags, node);
+	if (!f)
+		return open_fail(err, -ENOMEM);
+	f->size = node->size;
+	*err = 0;
+	return f;
+}
+
+int initramfs_init(const void *base, size_t size)
+{
+	int r = initramfs_build(&root_fs, base, size);
+
+	pr_info("initramfs: %lu files and directories\n", root_fs.nnodes);
+	return r;
+}
+
+int initramfs_lookup(const char *path, struct initramfs_node *out)
+{
+	struct rnode *node;
+	int r = initramfs_find(&root_fs, path, &node);
+
+	if (r < 0)
+		return r;
+	out->data = node->data;
+	out->size = node->size;
+	out->mode = node->mode;
+	out->ino = node->ino;
+	return 0;
+}
+
+int initramfs_stat(const char *path, struct kstat *st)
+{
+	struct rnode *node;
+	int r = initramfs_find(&root_fs, path, &node);
+
+	if (r == 0)
+		fill_stat(node, st);
+	return r;
+}
+
+struct file *initramfs_open(const char *path, int flags, long *err)
+{
+	return initramfs_open_in(&root_fs, path, flags, err);
+}

@@ -1,0 +1,90 @@
+/*
+ * The root file system: a read-only tree built from the cpio archive that
+ * GRUB loads as a module (kernel/initramfs.c explains the format).  Paths
+ * are absolute or relative to "/" (there is no current directory).
+ */
+#ifndef KERNEL_INITRAMFS_H
+#define KERNEL_INITRAMFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "kernel/file.h"
+
+#define INITRAMFS_PATH_MAX      4096    /* a path, with its NUL */
+#define INITRAMFS_NAME_MAX      255     /* one component */
+
+/* A directory entry's type in linux_dirent64.d_type. */
+#define DT_DIR          4
+#define DT_REG          8
+
+/* What getdents gives the user, one record after another. */
+struct linux_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;                  /* the position just after this record */
+	uint16_t d_reclen;              /* the whole record, 8-byte aligned */
+	uint8_t d_type;
+	char d_name[];                  /* NUL-terminated */
+};
+
+/* What a lookup tells about a file or directory. */
+struct initramfs_node {
+	const void *data;               /* the contents, inside the archive */
+	uint64_t size;                  /* 0 for a directory */
+	uint32_t mode;                  /* S_IFREG or S_IFDIR | permission bits */
+	uint64_t ino;
+};
+
+/* One node of the tree.  Names and data point into the archive. */
+struct rnode {
+	const char *name;               /* not NUL-terminated */
+	size_t namelen;
+	uint32_t mode;
+	uint64_t ino;
+	const void *data;
+	uint64_t size;
+	struct rnode *parent;           /* NULL for the root */
+	struct rnode *children;         /* a directory's, linked by sibling */
+	struct rnode *sibling;
+	struct rnode *next_alloc;       /* every node but the root, for freeing */
+};
+
+/* One tree; the kernel has one for "/", tests build their own. */
+struct initramfs {
+	struct rnode root;
+	struct rnode *nodes;            /* by next_alloc */
+	uint64_t nnodes;                /* the root included; the last inode number */
+};
+
+/*
+ * Replaces fs's tree with one built from the archive at base.  Returns 0,
+ * -EINVAL if the archive is damaged (a warning says where; the entries
+ * before the damage are kept), or -ENOMEM (the entries already added are
+ * kept).  The archive must stay mapped while the tree is in use.
+ */
+int initramfs_build(struct initramfs *fs, const void *base, size_t size);
+void initramfs_free(struct initramfs *fs);      /* leaves an empty root */
+/* 0 and the node, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
+int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out);
+/*
+ * Formats the entries of directory dir from position *pos on ("." is 0,
+ * ".." is 1, then the children) as linux_dirent64 records into buf, as
+ * many as fit in n bytes, and advances *pos past them.  Returns the bytes
+ * used, 0 at the end, or -EINVAL if not even the next record fits.
+ */
+long initramfs_dirents(const struct rnode *dir, uint64_t *pos, void *buf, size_t n);
+/* Opens path in fs; see initramfs_open. */
+struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags, long *err);
+
+/* The kernel's root: built once at boot from the module GRUB loaded. */
+int initramfs_init(const void *base, size_t size);
+/* 0, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
+int initramfs_lookup(const char *path, struct initramfs_node *out);
+int initramfs_stat(const char *path, struct kstat *st);
+/*
+ * A new open file for path, or NULL with *err set: -EROFS if flags ask to
+ * write, create or truncate; -ENOTDIR if O_DIRECTORY names a file; -ENOMEM;
+ * or a lookup error.
+ */
+struct file *initramfs_open(const char *path, int flags, long *err);
+
+#endif

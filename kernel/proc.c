@@ -1,0 +1,289 @@
+/*
+ * The process table and the life of a process: creation (fork and the
+ * first process), exit, wait and kill.  Signals are not delivered to
+ * handlers: a fatal signal ends the process, and wait4 reports it.
+ */
+#include <string.h>
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/file.h"
+#include "kernel/console.h"
+#include "kernel/exec.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "kernel/panic.h"
+#include "mm/heap.h"
+#include "mm/kstack.h"
+#include "mm/kmap.h"
+#include "mm/frame.h"
+#include "mm/uaccess.h"
+#include "arch/poweroff.h"
+#include "arch/x86.h"
+
+#define INIT_PID        1
+#define WNOHANG         1
+#define NSIG            64
+#define SIGCHLD         17
+#define SIGCONT         18
+#define SIGURG          23
+#define SIGWINCH        28
+#define CONTEXT_REGS    6               /* what swtch pops before returning */
+#define EXIT_SIGNAL_BASE 128            /* a shell's status for "killed by N" */
+
+void fork_return(void);
+
+static struct proc *table[NPROC];
+static int next_pid = INIT_PID;
+static struct proc *init_proc;
+enum fork_mode default_fork_mode = FORK_COW;
+
+struct proc *proc_at(int slot)
+{
+	return table[slot];
+}
+
+struct proc *proc_find(int pid)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (table[i] && table[i]->pid == pid && table[i]->state != UNUSED)
+			return table[i];
+	return NULL;
+}
+
+int proc_count(void)
+{
+	int n = 0;
+
+	for (int i = 0; i < NPROC; i++)
+		n += table[i] != NULL;
+	return n;
+}
+
+/* The first swtch() into p "returns" to fork_return with rbx = p->tf. */
+static void prepare_context(struct proc *p)
+{
+	uint64_t *sp = (uint64_t *)p->tf;
+
+	*--sp = (uint64_t)fork_return;
+	for (int i = 0; i < CONTEXT_REGS; i++)
+		*--sp = 0;
+	sp[4] = (uint64_t)p->tf;                /* rbx: popped second to last */
+	p->context = (uint64_t)sp;
+}
+
+/* A new process with a kernel stack and a blank trapframe, or NULL. */
+struct proc *proc_alloc(void)
+{
+	int slot = 0;
+	struct proc *p;
+
+	while (slot < NPROC && table[slot])
+		slot++;
+	if (slot == NPROC || !(p = kzalloc(sizeof(*p))))
+		return NULL;
+	p->kstack_top = kstack_alloc(slot);
+	if (!p->kstack_top) {
+		kfree(p);
+		return NULL;
+	}
+	p->slot = slot;
+	p->pid = next_pid++;
+	p->fork_mode = default_fork_mode;
+	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));
+	memset(p->tf, 0, sizeof(*p->tf));
+	prepare_context(p);
+	table[slot] = p;
+	return p;
+}
+
+void proc_free(struct proc *p)
+{
+	kstack_free(p->slot);
+	table[p->slot] = NULL;
+	kfree(p);
+}
+
+void proc_set_name(struct proc *p, const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	strncpy(p->name, base ? base + 1 : path, PROC_NAME_MAX - 1);
+	p->name[PROC_NAME_MAX - 1] = '\0';
+}
+
+static void copy_files(struct proc *child, struct proc *parent)
+{
+	for (int fd = 0; fd < NOFILE; fd++) {
+		child->files[fd] = parent->files[fd];
+		if (child->files[fd])
+			file_get(child->files[fd]);
+	}
+	child->cloexec = parent->cloexec;
+}
+
+long proc_fork(void)
+{
+	struct proc *child = proc_alloc();
+
+	if (!child)
+		return -EAGAIN;
+	child->mm = mm_fork(current->mm, current->fork_mode);
+	if (!child->mm) {
+		proc_free(child);
+		return -ENOMEM;
+	}
+	*child->tf = *current->tf;
+	child->tf->rax = 0;                     /* fork returns 0 in the child */
+	fpu_save(&child->fpu);
+	child->fs_base = current->fs_base;
+	child->fork_mode = current->fork_mode;
+	memcpy(child->name, current->name, PROC_NAME_MAX);
+	copy_files(child, current);
+	child->parent = current;
+	child->state = RUNNABLE;
+	return child->pid;
+}
+
+static void close_all(struct proc *p)
+{
+	for (int fd = 0; fd < NOFILE; fd++) {
+		if (p->files[fd])
+			file_put(p->files[fd]);
+		p->files[fd] = NULL;
+	}
+}
+
+/*
+ * Called by the scheduler, on its own stack, once init is a zombie: frees
+ * init's last frames, reports how many frames are free (tests compare it
+ * with the count before init), and ends the machine with init's status.
+ */
+void proc_power_off_if_done(void)
+{
+	int status, code;
+
+	if (!init_proc || init_proc->state != ZOMBIE)
+		return;
+	status = init_proc->wait_status;
+	proc_free(init_proc);
+	code = (status & 0x7f) ? EXIT_SIGNAL_BASE + (status & 0x7f) : (status >> 8) & 0xff;
+	kprintf("forklab: init ended with status %d; %lu frames free\n", code, frames_free());
+	machine_exit(code > EXIT_MAX ? EXIT_MAX : code);
+}
+
+static void reparent_children(struct proc *p)
+{
+	for (int i = 0; i < NPROC; i++) {
+		if (!table[i] || table[i]->parent != p)
+			continue;
+		table[i]->parent = init_proc;
+		if (table[i]->state == ZOMBIE)
+			wakeup(init_proc);
+	}
+}
+
+void proc_exit(int wait_status)
+{
+	struct proc *p = current;
+
+	close_all(p);
+	write_cr3(V2P(kernel_pgd));             /* leave the tables we free */
+	mm_free(p->mm);
+	p->mm = NULL;
+	if (p != init_proc)
+		reparent_children(p);
+	p->wait_status = wait_status;
+	p->state = ZOMBIE;
+	wakeup(p->parent);
+	sched_exit();
+}
+
+/* Reaps zombie child z for wait4; returns its pid or -EFAULT. */
+static long reap(struct proc *z, int *ustatus)
+{
+	int pid = z->pid;
+
+	if (ustatus && copy_to_user(ustatus, &z->wait_status, sizeof(int)) < 0)
+		return -EFAULT;
+	proc_free(z);
+	return pid;
+}
+
+long proc_wait(int pid, int *ustatus, int options)
+{
+	for (;;) {
+		int children = 0;
+
+		for (int i = 0; i < NPROC; i++) {
+			struct proc *c = table[i];
+
+			if (!c || c->parent != current || (pid > 0 && c->pid != pid))
+				continue;
+			children++;
+			if (c->state == ZOMBIE)
+				return reap(c, ustatus);
+		}
+		if (!children)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		if (sleep_on(current) < 0)
+			return -EINTR;
+	}
+}
+
+static int ignored_by_default(int sig)
+{
+	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
+}
+
+long proc_kill(int pid, int sig)
+{
+	struct proc *p;
+
+	if (sig < 0 || sig >= NSIG)
+		return -EINVAL;
+	if (pid <= 0)
+		return -EINVAL;                 /* no process groups in forklab */
+	p = proc_find(pid);
+	if (!p || p->state == ZOMBIE)
+		return p ? 0 : -ESRCH;
+	if (!sig || ignored_by_default(sig))
+		return 0;
+	if (p == init_proc)
+		return -EPERM;
+	if (!p->killed)
+		p->killed = sig;
+	wake_process(p);
+	return 0;
+}
+
+void proc_check_killed(void)
+{
+	if (current && current->killed)
+		proc_exit(W_SIGNALED(current->killed));
+}
+
+/* Starts the first process, running path with argv (NULL-terminated),
+ * with the console on fds 0, 1 and 2. */
+void proc_start_init(const char *path, char *const argv[])
+{
+	static const char *const envp[] = { "PATH=/bin", "HOME=/", NULL };
+	struct exec_args args = { (const char *const *)argv, envp, 0 };
+	struct proc *p = proc_alloc();
+	struct file *console = console_open();
+	long err;
+
+	if (!p || !console)
+		panic("out of memory starting init");
+	for (int fd = 0; fd < 3; fd++) {
+		p->files[fd] = console;
+		if (fd)
+			file_get(console);
+	}
+	err = exec_program(p, path, &args);
+	if (err < 0)
+		panic("cannot run %s: error %ld", path, -err);
+	init_proc = p;
+	p->state = RUNNABLE;
+}

@@ -1,0 +1,74 @@
+/*
+ * Processes.  Each has an address space, a kernel stack with its trapframe
+ * at the top, open files, and its place in the process tree.
+ *
+ *   kernel stack (KSTACK_SIZE, with an unmapped guard page below it)
+ *   +----------------------+ <- kstack_top
+ *   | struct trapframe     |    the user registers, saved on every entry
+ *   +----------------------+ <- tf
+ *   | kernel frames ...    |
+ *   | saved context        | <- context (while not running: see swtch)
+ *   +----------------------+
+ *
+ * States: UNUSED -> RUNNABLE <-> RUNNING -> ZOMBIE -> UNUSED (reaped by wait4),
+ * and RUNNING -> SLEEPING -> RUNNABLE.
+ */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include <stdint.h>
+#include "arch/fpu.h"
+#include "arch/trap.h"
+#include "mm/mm.h"
+
+#define NPROC           512
+#define NOFILE          64
+#define PROC_NAME_MAX   16
+
+enum proc_state { UNUSED, RUNNABLE, RUNNING, SLEEPING, ZOMBIE };
+
+struct file;
+
+struct proc {
+	struct fpu_state fpu;           /* first: FXSAVE needs 16-byte alignment */
+	int pid;
+	enum proc_state state;
+	char name[PROC_NAME_MAX];
+	struct proc *parent;
+	struct mm *mm;
+	enum fork_mode fork_mode;       /* how this process's forks copy memory */
+	uint64_t kstack_top;
+	struct trapframe *tf;
+	uint64_t context;               /* saved kernel rsp while switched out */
+	void *chan;                     /* what a SLEEPING process waits for */
+	int killed;                     /* signal to die of, at the next chance */
+	int wait_status;                /* Linux wait status, once a ZOMBIE */
+	uint64_t fs_base;
+	uint64_t wake_tick;             /* nanosleep: wake at this tick */
+	struct file *files[NOFILE];
+	uint64_t cloexec;               /* bit n: close files[n] on execve */
+	int slot;                       /* index in the process table */
+};
+
+extern struct proc *current;
+extern enum fork_mode default_fork_mode;
+
+void proc_init(void);
+struct proc *proc_alloc(void);
+void proc_free(struct proc *p);
+struct proc *proc_find(int pid);
+void proc_start_init(const char *path, char *const argv[]);
+long proc_fork(void);
+void proc_exit(int wait_status) __attribute__((noreturn));
+long proc_wait(int pid, int *ustatus, int options);
+long proc_kill(int pid, int sig);
+void proc_check_killed(void);
+int proc_count(void);
+struct proc *proc_at(int slot);         /* for /proc and ps: NULL if unused */
+void proc_set_name(struct proc *p, const char *path);
+void proc_power_off_if_done(void);
+
+#define W_EXITED(code)  (((code) & 0xff) << 8)
+#define W_SIGNALED(sig) ((sig) & 0x7f)
+
+#endif

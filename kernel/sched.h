@@ -1,0 +1,26 @@
+#ifndef KERNEL_SCHED_H
+#define KERNEL_SCHED_H
+
+/*
+ * Sleeping and waking.  forklab runs on one CPU and the kernel runs with
+ * interrupts off (they are taken in user mode and while idle), so nothing
+ * can happen between testing a condition and sleeping on it.
+ *
+ *     while (!condition) {
+ *             if (sleep_on(chan) < 0)
+ *                     return -EINTR;          // the process was killed
+ *     }
+ */
+struct proc;
+
+int sleep_on(void *chan);              /* 0, or -EINTR if killed while asleep */
+void wakeup(void *chan);               /* wake every process sleeping on chan */
+void wake_process(struct proc *p);
+void yield(void);
+void sched_exit(void) __attribute__((noreturn));   /* current is a ZOMBIE */
+void scheduler_run(void) __attribute__((noreturn));
+void sched_tick(void);                 /* from the timer interrupt */
+void preempt_point(void);              /* switch if the time slice is over */
+void *timer_channel(void);             /* woken on every tick */
+
+#endif

@@ -1,0 +1,131 @@
+/* Time, identity, randomness, power, and the calls accepted as no-ops. */
+#include <string.h>
+#include "kernel/syscall.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/random.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "mm/uaccess.h"
+#include "arch/pit.h"
+#include "arch/tsc.h"
+#include "arch/poweroff.h"
+#include "arch/x86.h"
+
+#define NS_PER_SEC      1000000000L
+#define NS_PER_TICK     (NS_PER_SEC / HZ)
+#define CLOCK_REALTIME  0
+#define CLOCK_MONOTONIC 1
+#define ARCH_SET_FS     0x1002
+#define ARCH_GET_FS     0x1003
+#define REBOOT_MAGIC1   0xfee1dead
+#define REBOOT_MAGIC2   672274793
+#define REBOOT_CMD_POWER_OFF 0x4321fedc
+#define REBOOT_CMD_RESTART   0x01234567
+#define RANDOM_CHUNK    256
+#define UTS_LEN         65
+#define BOOT_EPOCH      1767225600L     /* 2026-01-01: forklab keeps no calendar */
+
+struct timespec {
+	int64_t sec, nsec;
+};
+
+long sys_clock_gettime(uint64_t clock, uint64_t uts, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	uint64_t ns = time_ns();
+	struct timespec ts = { ns / NS_PER_SEC, ns % NS_PER_SEC };
+
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
+		return -EINVAL;
+	if (clock == CLOCK_REALTIME)
+		ts.sec += BOOT_EPOCH;
+	return copy_to_user((void *)uts, &ts, sizeof(ts));
+}
+
+long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct timespec req;
+	uint64_t wake;
+
+	(void)urem, (void)a2, (void)a3, (void)a4, (void)a5;
+	if (copy_from_user(&req, (void *)ureq, sizeof(req)) < 0)
+		return -EFAULT;
+	if (req.sec < 0 || req.nsec < 0 || req.nsec >= NS_PER_SEC)
+		return -EINVAL;
+	wake = ticks() + (req.sec * NS_PER_SEC + req.nsec + NS_PER_TICK - 1) / NS_PER_TICK;
+	while (ticks() < wake)
+		if (sleep_on(timer_channel()) < 0)
+			return -EINTR;
+	return 0;
+}
+
+struct utsname {
+	char sysname[UTS_LEN], nodename[UTS_LEN], release[UTS_LEN];
+	char version[UTS_LEN], machine[UTS_LEN], domainname[UTS_LEN];
+};
+
+long sys_uname(uint64_t ubuf, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	static const struct utsname u = {
+		"forklab", "forklab", "0.1", "forklab 0.1", "x86_64", "(none)",
+	};
+
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return copy_to_user((void *)ubuf, &u, sizeof(u));
+}
+
+long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t flags, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	uint8_t chunk[RANDOM_CHUNK];
+
+	(void)flags, (void)a3, (void)a4, (void)a5;
+	for (uint64_t done = 0; done < n; done += sizeof(chunk)) {
+		uint64_t len = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
+
+		random_bytes(chunk, len);
+		if (copy_to_user((char *)ubuf + done, chunk, len) < 0)
+			return -EFAULT;
+	}
+	return n;
+}
+
+long sys_arch_prctl(uint64_t code, uint64_t addr, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	if (code == ARCH_SET_FS) {
+		if (addr >= USER_TOP)
+			return -EPERM;
+		current->fs_base = addr;
+		wrmsr(MSR_FS_BASE, addr);
+		return 0;
+	}
+	if (code == ARCH_GET_FS)
+		return copy_to_user((void *)addr, &current->fs_base, sizeof(uint64_t));
+	return -EINVAL;
+}
+
+long sys_reboot(uint64_t magic1, uint64_t magic2, uint64_t cmd, uint64_t arg, uint64_t a4, uint64_t a5)
+{
+	(void)arg, (void)a4, (void)a5;
+	if ((uint32_t)magic1 != REBOOT_MAGIC1 || (uint32_t)magic2 != REBOOT_MAGIC2)
+		return -EINVAL;
+	if ((uint32_t)cmd != REBOOT_CMD_POWER_OFF && (uint32_t)cmd != REBOOT_CMD_RESTART)
+		return -EINVAL;
+	pr_info("power off requested by pid %d\n", current->pid);
+	machine_exit(EXIT_OK);
+}
+
+/* Signals are not delivered to handlers in forklab: these are accepted so
+ * that C libraries start, and change nothing. */
+long sys_rt_sigaction(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return 0;
+}
+
+long sys_rt_sigprocmask(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return 0;
+}

@@ -1,0 +1,103 @@
+/* Process system calls: fork, execve, exit, wait4, kill and friends. */
+#include "kernel/syscall.h"
+#include "kernel/proc.h"
+#include "kernel/exec.h"
+#include "kernel/sched.h"
+#include "kernel/errno.h"
+#include "mm/uaccess.h"
+
+#define PATH_MAX        4096
+#define SIGCHLD         17
+#define CSIGNAL         0xff            /* clone: the exit signal's bits */
+#define WNOHANG         1
+#define WUNTRACED       2
+#define PR_SET_FORK_MODE 0x464b0001     /* forklab's own prctl option */
+#define PR_GET_FORK_MODE 0x464b0002
+
+long sys_fork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return proc_fork();
+}
+
+/* Only the fork-like form: no shared memory, no threads, a SIGCHLD at exit. */
+long sys_clone(uint64_t flags, uint64_t stack, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	if (flags != SIGCHLD || stack)
+		return -EINVAL;
+	return proc_fork();
+}
+
+long sys_execve(uint64_t upath, uint64_t argv, uint64_t envp, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	char path[PATH_MAX];
+	long err = strncpy_from_user(path, (const char *)upath, sizeof(path));
+	struct exec_args args = { (const char *const *)argv, (const char *const *)envp, 1 };
+
+	(void)a3, (void)a4, (void)a5;
+	if (err < 0)
+		return err;
+	return exec_program(current, path, &args);
+}
+
+long sys_exit(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	proc_exit(W_EXITED(code));
+}
+
+long sys_wait4(uint64_t pid, uint64_t ustatus, uint64_t options, uint64_t rusage, uint64_t a4, uint64_t a5)
+{
+	(void)rusage, (void)a4, (void)a5;
+	if (options & ~(uint64_t)(WNOHANG | WUNTRACED))
+		return -EINVAL;
+	if (ustatus && !user_range_ok(ustatus, sizeof(int)))
+		return -EFAULT;
+	return proc_wait((int)pid, (int *)ustatus, options);
+}
+
+long sys_kill(uint64_t pid, uint64_t sig, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	return proc_kill((int)pid, (int)sig);
+}
+
+long sys_getpid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return current->pid;
+}
+
+long sys_getppid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return current->parent ? current->parent->pid : 0;
+}
+
+long sys_sched_yield(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	yield();
+	return 0;
+}
+
+/* One thread per process: the thread id is the pid. */
+long sys_set_tid_address(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return current->pid;
+}
+
+/* prctl(PR_SET_FORK_MODE, mode): how this process (and the children it
+ * makes from now on, which inherit it) copies memory at fork. */
+long sys_prctl(uint64_t option, uint64_t arg, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	if (option == PR_GET_FORK_MODE)
+		return current->fork_mode;
+	if (option != PR_SET_FORK_MODE || arg >= FORK_MODES)
+		return -EINVAL;
+	current->fork_mode = arg;
+	return 0;
+}

@@ -1,0 +1,55 @@
+/*
+ * System call dispatch.  Numbers, arguments and results follow Linux on
+ * x86-64: the number in rax, arguments in rdi, rsi, rdx, r10, r8, r9, and
+ * the result (or -errno) back in rax.
+ */
+#include <stddef.h>
+#include "kernel/syscall.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/printk.h"
+#include "kernel/errno.h"
+#include "arch/trap.h"
+
+#define NR_SYSCALLS     335
+
+static const syscall_fn table[NR_SYSCALLS] = {
+	[0] = sys_read, [1] = sys_write, [2] = sys_open, [3] = sys_close,
+	[4] = sys_stat, [5] = sys_fstat, [6] = sys_stat, [8] = sys_lseek,
+	[9] = sys_mmap, [10] = sys_mprotect, [11] = sys_munmap, [12] = sys_brk,
+	[13] = sys_rt_sigaction, [14] = sys_rt_sigprocmask, [16] = sys_ioctl,
+	[20] = sys_writev, [22] = sys_pipe, [24] = sys_sched_yield, [32] = sys_dup,
+	[33] = sys_dup2, [35] = sys_nanosleep, [39] = sys_getpid, [56] = sys_clone,
+	[57] = sys_fork, [58] = sys_fork, [59] = sys_execve, [60] = sys_exit,
+	[61] = sys_wait4, [62] = sys_kill, [63] = sys_uname, [79] = sys_getcwd,
+	[110] = sys_getppid, [157] = sys_prctl, [158] = sys_arch_prctl,
+	[169] = sys_reboot, [186] = sys_getpid, [217] = sys_getdents64,
+	[218] = sys_set_tid_address, [228] = sys_clock_gettime, [231] = sys_exit,
+	[257] = sys_openat, [262] = sys_newfstatat, [293] = sys_pipe2,
+	[318] = sys_getrandom,
+};
+
+/* Logs an unknown number once (numbers past the table share one slot), so
+ * that someone porting a program sees what it is missing. */
+static long unknown(uint64_t nr)
+{
+	static uint64_t logged[NR_SYSCALLS / 64 + 1];
+	uint64_t slot = nr < NR_SYSCALLS ? nr : NR_SYSCALLS;
+
+	if (!(logged[slot / 64] & (1UL << slot % 64))) {
+		logged[slot / 64] |= 1UL << slot % 64;
+		pr_warn("pid %d (%s): unknown system call %lu\n", current->pid, current->name, nr);
+	}
+	return -ENOSYS;
+}
+
+void syscall_dispatch(struct trapframe *tf)
+{
+	uint64_t nr = tf->rax;
+	syscall_fn fn = nr < NR_SYSCALLS ? table[nr] : NULL;
+
+	tf->rax = fn ? fn(tf->rdi, tf->rsi, tf->rdx, tf->r10, tf->r8, tf->r9) : unknown(nr);
+	proc_check_killed();
+	preempt_point();
+	proc_check_killed();
+}

@@ -1,0 +1,25 @@
+#ifndef KERNEL_SYSCALL_H
+#define KERNEL_SYSCALL_H
+
+#include <stdint.h>
+
+typedef long (*syscall_fn)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+
+/* Handlers, by file.  Each takes the syscall's arguments as Linux passes them. */
+#define SYS(name) long sys_##name(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t)
+SYS(read); SYS(write); SYS(writev); SYS(open); SYS(openat); SYS(close); SYS(fstat);
+SYS(stat); SYS(newfstatat); SYS(lseek); SYS(getdents64); SYS(pipe); SYS(pipe2);
+SYS(dup); SYS(dup2); SYS(ioctl);
+SYS(mmap); SYS(munmap); SYS(mprotect); SYS(brk);
+SYS(fork); SYS(clone); SYS(execve); SYS(exit); SYS(wait4); SYS(kill);
+SYS(getpid); SYS(getppid); SYS(sched_yield); SYS(set_tid_address); SYS(prctl);
+SYS(arch_prctl);
+SYS(nanosleep); SYS(clock_gettime); SYS(uname); SYS(getrandom); SYS(reboot);
+SYS(rt_sigaction); SYS(rt_sigprocmask); SYS(getcwd);
+#undef SYS
+
+struct file;
+struct file *fd_file(int fd);
+int fd_install(struct file *f, int cloexec);   /* lowest free fd, or -EMFILE */
+
+#endif

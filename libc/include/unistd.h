@@ -1,0 +1,50 @@
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define STDIN_FILENO	0
+#define STDOUT_FILENO	1
+#define STDERR_FILENO	2
+
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+
+/* sysconf() names */
+#define _SC_PAGESIZE	30
+#define _SC_PAGE_SIZE	_SC_PAGESIZE
+
+extern char **environ;
+
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int close(int fd);
+off_t lseek(int fd, off_t off, int whence);
+int dup(int fd);
+int dup2(int fd, int to);
+int pipe(int fds[2]);
+int isatty(int fd);
+int unlink(const char *path);
+char *getcwd(char *buf, size_t size);
+
+pid_t fork(void);
+pid_t vfork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+_Noreturn void _exit(int status);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t gettid(void);
+
+unsigned int sleep(unsigned int seconds);
+int usleep(useconds_t usec);
+
+int brk(void *addr);
+void *sbrk(intptr_t inc);
+long sysconf(int name);
+
+#endif

@@ -1,0 +1,68 @@
+/* File descriptor I/O: each function is one system call. */
+#include <stdarg.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include "syscall.h"
+
+#define KERNEL_NCCS	19
+
+/* What TCGETS fills in: the kernel's struct termios. */
+struct kernel_termios {
+	unsigned int iflag, oflag, cflag, lflag;
+	unsigned char line;
+	unsigned char cc[KERNEL_NCCS];
+};
+
+ssize_t read(int fd, void *buf, size_t n)
+{
+	return __sysret(SYSCALL(SYS_read, fd, buf, n));
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	return __sysret(SYSCALL(SYS_write, fd, buf, n));
+}
+
+int close(int fd)
+{
+	return __sysret(SYSCALL(SYS_close, fd));
+}
+
+off_t lseek(int fd, off_t off, int whence)
+{
+	return __sysret(SYSCALL(SYS_lseek, fd, off, whence));
+}
+
+int dup(int fd)
+{
+	return __sysret(SYSCALL(SYS_dup, fd));
+}
+
+int dup2(int fd, int to)
+{
+	return __sysret(SYSCALL(SYS_dup2, fd, to));
+}
+
+int pipe(int fds[2])
+{
+	return __sysret(SYSCALL(SYS_pipe, fds));
+}
+
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	void *arg;
+
+	va_start(ap, request);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	return __sysret(SYSCALL(SYS_ioctl, fd, request, arg));
+}
+
+/* Only a terminal answers TCGETS. */
+int isatty(int fd)
+{
+	struct kernel_termios t;
+
+	return ioctl(fd, TCGETS, &t) == 0;
+}

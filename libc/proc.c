@@ -1,0 +1,58 @@
+/* Processes: creating, replacing, ending and waiting for them. */
+#include <unistd.h>
+#include <sys/wait.h>
+#include "syscall.h"
+
+pid_t fork(void)
+{
+	return __sysret(SYSCALL(SYS_fork));
+}
+
+/* vfork's shared memory is only an optimization: a child that keeps the
+ * rules (it only calls exec or _exit) cannot tell a copy from it. */
+pid_t vfork(void)
+{
+	return fork();
+}
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return __sysret(SYSCALL(SYS_execve, path, argv, envp));
+}
+
+/* exit_group: every thread goes, though we only ever have one. */
+void _exit(int status)
+{
+	for (;;)
+		SYSCALL(SYS_exit_group, status);
+}
+
+pid_t getpid(void)
+{
+	return SYSCALL(SYS_getpid);
+}
+
+pid_t getppid(void)
+{
+	return SYSCALL(SYS_getppid);
+}
+
+pid_t gettid(void)
+{
+	return SYSCALL(SYS_gettid);
+}
+
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage)
+{
+	return __sysret(SYSCALL(SYS_wait4, pid, status, options, usage));
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	return wait4(pid, status, options, NULL);
+}
+
+pid_t wait(int *status)
+{
+	return wait4(-1, status, 0, NULL);
+}

@@ -1,0 +1,103 @@
+/*
+ * Page faults on user addresses, from user mode or from the kernel copying
+ * to or from user memory (mm/uaccess.c).  Every fault is classified in one
+ * place, fault_classify(), and then resolved:
+ *
+ *   kind            when                                   action
+ *   FAULT_BAD       no VMA, or the VMA forbids the access  SIGSEGV / -EFAULT
+ *   FAULT_ZERO      no page yet (anonymous, brk, stack)    map a zeroed page
+ *   FAULT_COW       write to a read-only private page      copy it, or reuse
+ *                                                          it if ref == 1
+ *   FAULT_SPURIOUS  the PTE already allows the access      nothing (stale TLB)
+ *
+ * A fault just below the stack VMA grows the stack, down to STACK_MAX and
+ * never closer than STACK_GUARD_GAP to the VMA below.
+ */
+#include <string.h>
+#include "mm/mm.h"
+#include "mm/frame.h"
+#include "arch/trap.h"
+#include "kernel/errno.h"
+
+enum fault_kind { FAULT_BAD, FAULT_ZERO, FAULT_COW, FAULT_SPURIOUS };
+
+/* The VMA for addr, growing the stack down to it if that is allowed. */
+struct vma *vma_find_or_grow(struct mm *mm, uint64_t addr)
+{
+	struct vma *v = vma_find(mm, addr), *stack, *below;
+
+	if (v)
+		return v;
+	for (stack = mm->vmas; stack && stack->kind != VMA_STACK; stack = stack->next)
+		;
+	if (!stack || addr >= stack->start || addr < stack->end - STACK_MAX)
+		return NULL;
+	below = vma_prev(mm, stack);
+	if (below && addr < below->end + STACK_GUARD_GAP)
+		return NULL;
+	stack->start = PAGE_ROUND_DOWN(addr);
+	return stack;
+}
+
+static int access_allowed(const struct vma *v, uint64_t err)
+{
+	if (err & PF_WRITE)
+		return v->prot & PROT_WRITE;
+	if (err & PF_INSTR)
+		return v->prot & PROT_EXEC;
+	return v->prot & (PROT_READ | PROT_EXEC);
+}
+
+static enum fault_kind fault_classify(struct vma *v, pte_t pte, uint64_t err)
+{
+	if (!v || !access_allowed(v, err))
+		return FAULT_BAD;
+	if (!(pte & PTE_P))
+		return v->kind == VMA_SHARED ? FAULT_BAD : FAULT_ZERO;
+	if ((err & PF_WRITE) && !(pte & PTE_W))
+		return v->kind == VMA_SHARED ? FAULT_BAD : FAULT_COW;
+	return FAULT_SPURIOUS;
+}
+
+/* A write to a private page that may have other users. */
+static int do_cow(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte)
+{
+	struct page *old = pa_page(pte_pa(*pte)), *copy;
+
+	if (old->ref == 1) {
+		*pte |= PTE_W;                  /* the others are gone: reuse it */
+		flush_page(mm, va);
+		return 0;
+	}
+	copy = user_page_alloc();
+	if (!copy)
+		return -ENOMEM;
+	memcpy(page_va(copy), page_va(old), PAGE_SIZE);
+	*pte = page_pa(copy) | vma_pte_flags(v);
+	user_page_put(old);
+	flush_page(mm, va);
+	return 0;
+}
+
+/* Resolves a fault at addr with page-fault error code err.  Returns 0, or
+ * -EFAULT for an access the process may not make, or -ENOMEM. */
+int handle_fault(struct mm *mm, uint64_t addr, uint64_t err)
+{
+	struct vma *v = addr < USER_TOP ? vma_find_or_grow(mm, addr) : NULL;
+	uint64_t va = PAGE_ROUND_DOWN(addr);
+	pte_t *pte = v ? mm_walk(mm, va, PT_PTE, 1) : NULL;
+
+	if (v && !pte)
+		return -ENOMEM;
+	switch (fault_classify(v, pte ? *pte : 0, err)) {
+	case FAULT_ZERO:
+		return map_new_page(mm, v, va, pte);
+	case FAULT_COW:
+		return do_cow(mm, v, va, pte);
+	case FAULT_SPURIOUS:
+		flush_page(mm, va);
+		return 0;
+	default:
+		return -EFAULT;
+	}
+}

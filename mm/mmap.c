@@ -1,0 +1,130 @@
+/*
+ * mmap, munmap, mprotect and brk.  Each works on whole pages, splits VMAs
+ * where a range starts or ends inside one, and then fixes the PTEs.
+ */
+#include "mm/mm.h"
+#include "kernel/errno.h"
+
+#define MAP_SHARED      0x01
+#define MAP_PRIVATE     0x02
+#define MAP_TYPE        0x0f
+#define MAP_FIXED       0x10
+#define MAP_ANONYMOUS   0x20
+#define PROT_ALL        (PROT_READ | PROT_WRITE | PROT_EXEC)
+
+static int range_ok(uint64_t addr, uint64_t len)
+{
+	return !(addr & ~PAGE_MASK) && len && addr < USER_TOP && len <= USER_TOP - addr;
+}
+
+/* Makes start and end VMA boundaries; 0 or -ENOMEM. */
+static int split_at(struct mm *mm, uint64_t start, uint64_t end)
+{
+	if (vma_split(mm, start) < 0 || vma_split(mm, end) < 0)
+		return -ENOMEM;
+	return 0;
+}
+
+long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
+{
+	uint64_t end;
+	struct vma *v, *next;
+
+	if (!range_ok(addr, PAGE_ROUND_UP(len)))
+		return -EINVAL;
+	end = addr + PAGE_ROUND_UP(len);
+	if (split_at(mm, addr, end) < 0)
+		return -ENOMEM;
+	for (v = mm->vmas; v; v = next) {
+		next = v->next;
+		if (v->start >= addr && v->end <= end) {
+			unmap_range(mm, v->start, v->end);
+			vma_remove(mm, v);
+		}
+	}
+	return 0;
+}
+
+/* Shared memory gets its pages now, so that fork can share them. */
+static int populate(struct mm *mm, struct vma *v)
+{
+	for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
+		pte_t *pte = mm_walk(mm, va, PT_PTE, 1);
+
+		if (!pte || map_new_page(mm, v, va, pte) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd)
+{
+	int type = flags & MAP_TYPE;
+	enum vma_kind kind = type == MAP_SHARED ? VMA_SHARED : VMA_ANON;
+
+	len = PAGE_ROUND_UP(len);
+	if (!len || (type != MAP_SHARED && type != MAP_PRIVATE) || (prot & ~PROT_ALL))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS) || fd != -1)
+		return -ENODEV;                 /* no files to map: the root is in memory */
+	if (flags & MAP_FIXED) {
+		if (!range_ok(addr, len) || addr < PAGE_SIZE)
+			return -EINVAL;
+		if (mm_munmap(mm, addr, len) < 0)
+			return -ENOMEM;
+	} else {
+		addr = range_find(mm, len, PAGE_ROUND_DOWN(addr));
+		if (!addr)
+			return -ENOMEM;
+	}
+	if (vma_insert(mm, addr, addr + len, prot, kind) < 0)
+		return -ENOMEM;
+	if (kind == VMA_SHARED && populate(mm, vma_find(mm, addr)) < 0) {
+		mm_munmap(mm, addr, len);
+		return -ENOMEM;
+	}
+	return addr;
+}
+
+long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot)
+{
+	uint64_t end;
+
+	if (!range_ok(addr, PAGE_ROUND_UP(len)) || (prot & ~PROT_ALL))
+		return -EINVAL;
+	end = addr + PAGE_ROUND_UP(len);
+	for (uint64_t a = addr; a < end; ) {
+		struct vma *v = vma_find(mm, a);
+
+		if (!v)
+			return -ENOMEM;         /* Linux: a hole in the range */
+		a = v->end;
+	}
+	if (split_at(mm, addr, end) < 0)
+		return -ENOMEM;
+	for (struct vma *v = vma_find(mm, addr); v && v->start < end; v = v->next) {
+		v->prot = prot;
+		protect_range(mm, v);
+	}
+	return 0;
+}
+
+/* Returns the new break, or the old one if it cannot move there.  The heap
+ * VMA keeps at least its first page, so that it can always be found. */
+uint64_t mm_brk(struct mm *mm, uint64_t addr)
+{
+	struct vma *heap = vma_find(mm, mm->brk_start);
+	uint64_t end = PAGE_ROUND_UP(addr), min_end = mm->brk_start + PAGE_SIZE;
+
+	if (addr < mm->brk_start || !heap || heap->kind != VMA_BRK)
+		return mm->brk;
+	if (end > heap->end) {
+		if (end > MMAP_TOP || range_free(mm, heap->end, end) < 0)
+			return mm->brk;
+	} else if (end < heap->end) {
+		unmap_range(mm, end, heap->end);
+	}
+	heap->end = end > min_end ? end : min_end;
+	mm->brk = addr;
+	return addr;
+}

@@ -1,0 +1,146 @@
+#!/bin/bash
+# Tests our C library and user programs on this Linux host: forklab speaks
+# Linux's system call ABI, so what we build for it runs here too.  Builds
+# with make (and again with clang, when installed), runs libctest and the
+# programs, prints PASS or FAIL for each test and ends with the line
+# "N passed, N failed".  Exit status 0 only when nothing failed.
+#
+# usage: tests/libc-host.sh          environment: BUILD=dir (default build)
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+B=$BUILD/bin
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+passed=0
+failed=0
+
+pass() { echo "PASS $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1${2:+: $2}"; failed=$((failed + 1)); }
+
+# check NAME CONDITION...: passes when the command CONDITION succeeds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+# expect NAME WANT CMD...: runs CMD; its stdout must be WANT.
+expect() {
+	local name=$1 want=$2 got
+	shift 2
+	got=$("$@" 2>"$T/stderr")
+	if [ "$got" == "$want" ]; then
+		pass "$name"
+	else
+		fail "$name" "got '$got', want '$want' (stderr: $(head -c 200 "$T/stderr"))"
+	fi
+}
+
+# status NAME WANT CMD...: runs CMD (output discarded); its exit status must be WANT.
+status() {
+	local name=$1 want=$2 got
+	shift 2
+	"$@" >/dev/null 2>&1
+	got=$?
+	if [ "$got" == "$want" ]; then pass "$name"; else fail "$name" "status $got, want $want"; fi
+}
+
+# libctest NAME BUILDDIR: runs the libc tests of one build.
+libctest() {
+	local line
+	while read -r line; do
+		case $line in
+		"PASS "*) pass "$1.${line#PASS }" ;;
+		"FAIL "*) fail "$1.${line#FAIL }" ;;
+		*) echo "$line" ;;
+		esac
+	done < <("$2/tests/libctest" "$2/bin" 2>&1)
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# --- building ------------------------------------------------------------
+if make -s BUILD="$BUILD" user "$BUILD/tests/libctest" >"$T/make.log" 2>&1; then
+	pass build
+else
+	fail build "$(tail -5 "$T/make.log")"
+	echo "$passed passed, $failed failed"
+	exit 1
+fi
+if command -v clang >/dev/null; then
+	if make -s CC=clang BUILD="$BUILD/clang" user "$BUILD/clang/tests/libctest" \
+		>"$T/make.log" 2>&1; then
+		pass build-clang
+		libctest clang "$BUILD/clang"
+	else
+		fail build-clang "$(tail -5 "$T/make.log")"
+	fi
+fi
+libctest gcc "$BUILD"
+
+# --- echo, cat, ls, true, false, sleep -------------------------------------
+expect echo "a b" $B/echo a b
+expect echo-n "xy" bash -c "$B/echo -n x; echo y"
+printf 'one\n' >"$T/1"
+printf 'two\n' >"$T/2"
+expect cat-files "$(printf 'one\ntwo')" $B/cat "$T/1" "$T/2"
+expect cat-stdin "one hi two" bash -c "echo hi | $B/cat $T/1 - $T/2 | tr '\n' ' ' | sed 's/ \$//'"
+head -c 1000000 /dev/urandom >"$T/big"
+check cat-binary cmp -s "$T/big" <($B/cat <"$T/big")
+status cat-missing 1 $B/cat /nonexistent
+mkdir "$T/d" && touch "$T/d/b" "$T/d/a" "$T/d/c" "$T/d/.hidden"
+expect ls "$(printf 'a\nb\nc')" $B/ls "$T/d"
+expect ls-cwd "$(printf 'a\nb\nc')" bash -c "cd $T/d && $PWD/$B/ls"
+expect ls-file "$T/d/a" $B/ls "$T/d/a"
+expect ls-two "$(printf '%s:\na\nb\nc\n\n%s:\n%s' "$T/d" "$T/1" "$T/1")" $B/ls "$T/d" "$T/1"
+status ls-missing 1 $B/ls /nonexistent
+status true 0 $B/true
+status false 1 $B/false
+start=$(now_ms)
+status sleep 0 $B/sleep 0.2
+check sleep-long [ $(($(now_ms) - start)) -ge 200 ]
+status sleep-usage 1 $B/sleep x
+
+# --- ps --------------------------------------------------------------------
+$B/ps >"$T/ps"
+check ps-header grep -qE '^ +PID +PPID STATE NAME$' "$T/ps"
+check ps-self grep -qE "^ *[0-9]+ +$$ R +ps$" "$T/ps"
+check ps-init grep -qE '^ +1 +0 ' "$T/ps"
+
+# --- init ------------------------------------------------------------------
+status init-status 3 $B/init $B/sh -c 'exit 3'
+status init-signal 143 $B/init /bin/sh -c 'kill -TERM $$'
+expect init-signal-message "init: /bin/sh killed by signal 15" \
+	bash -c "$B/init /bin/sh -c 'kill -TERM \$\$' 2>&1"
+status init-notfound 127 $B/init /nonexistent
+expect init-default-shell "from-sh" bash -c "echo 'echo from-sh' | $B/init"
+start=$(now_ms)
+$B/init /bin/sh -c '(sleep 0.3; echo late) & echo early' >"$T/init" 2>&1
+check init-reaps-orphans [ $(($(now_ms) - start)) -ge 300 ]
+expect init-orphan-output "$(printf 'early\nlate')" cat "$T/init"
+
+# --- sh --------------------------------------------------------------------
+export PATH="$PWD/$B:$PATH"
+expect sh-c-pipe "a b" $B/sh -c "$B/echo a b | $B/cat"
+expect sh-stdin "hi" bash -c "echo 'echo hi | cat' | $B/sh"
+expect sh-long-pipe "x" $B/sh -c 'echo x | cat | cat | cat | cat | cat | cat | cat'
+expect sh-quotes "a  b c | d ef" $B/sh -c "echo 'a  b' \"c | d\" e''f"
+expect sh-lines "$(printf '1\n2')" bash -c "printf 'echo 1\necho 2\n' | $B/sh"
+expect sh-stdin-left-for-cmd "hello" bash -c "printf 'cat\nhello\n' | $B/sh"
+expect sh-prompt '$ $ ' bash -c "echo true | $B/sh 2>&1 >/dev/null"
+expect sh-not-found "sh: nosuch: not found" bash -c "$B/sh -c nosuch 2>&1"
+status sh-not-found-status 127 $B/sh -c nosuch
+status sh-exit 7 $B/sh -c 'exit 7'
+status sh-exit-stdin 4 bash -c "printf 'exit 4\necho no\n' | $B/sh"
+status sh-pipe-status 1 $B/sh -c 'true | false'
+status sh-pipe-status-last 0 $B/sh -c 'false | true'
+status sh-eof-status 1 bash -c "echo false | $B/sh"
+status sh-syntax 2 $B/sh -c 'echo |'
+status sh-quote-syntax 2 $B/sh -c "echo 'open"
+$B/sh -c "echo redirected > $T/r"
+expect sh-redirect "redirected" $B/sh -c "cat < $T/r"
+expect sh-default-path "/bin/sh found" env -u PATH $B/sh -c "echo /bin/sh found"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

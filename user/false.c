@@ -1,0 +1,7 @@
+/* false: does nothing, unsuccessfully. */
+#include <stdlib.h>
+
+int main(void)
+{
+	return EXIT_FAILURE;
+}
