@@ -57,7 +57,6 @@ static int mm_write(struct mm *mm, uint64_t va, const void *src, size_t n)
 			if (!pg)
 				return -ENOMEM;
 			*pte = page_pa(pg) | PTE_P | PTE_U;     /* final flags: protect_range */
-			mm->rss++;
 		}
 		chunk = chunk < n ? chunk : n;
 		memcpy((char *)P2V(pte_pa(*pte)) + off, src, chunk);

@@ -58,14 +58,13 @@ static char *next_word(char *s)
 	return word;
 }
 
-static const char *const fork_mode_names[FORK_MODES] = { "copy", "cow" };
-
 static void apply_options(void)
 {
 	const char *panic_opt = cmdline_get("panic"), *mode = cmdline_get("fork_mode");
 
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
+	mm_check_at_exit = cmdline_get_long("mm_check", 0);
 	for (int m = 0; mode && m < FORK_MODES; m++)
 		if (!strcmp(mode, fork_mode_names[m]))
 			default_fork_mode = m;

@@ -33,9 +33,11 @@
 void fork_return(void);
 
 static struct proc *table[NPROC];
+int mm_check_at_exit;
+static uint64_t mm_checks, mm_check_failures;
 static int next_pid = INIT_PID;
 static struct proc *init_proc;
-enum fork_mode default_fork_mode = FORK_COW;
+enum fork_mode default_fork_mode = FORK_ODF;
 
 struct proc *proc_at(int slot)
 {
@@ -127,7 +129,7 @@ long proc_fork(void)
 
 	if (!child)
 		return -EAGAIN;
-	child->mm = mm_fork(current->mm, current->fork_mode);
+	child->mm = mm_fork(current->mm, current->fork_mode, &current->last_fork);
 	if (!child->mm) {
 		proc_free(child);
 		return -ENOMEM;
@@ -167,6 +169,9 @@ void proc_power_off_if_done(void)
 	status = init_proc->wait_status;
 	proc_free(init_proc);
 	code = (status & 0x7f) ? EXIT_SIGNAL_BASE + (status & 0x7f) : (status >> 8) & 0xff;
+	if (mm_check_at_exit)
+		kprintf("forklab: mm_check ran %lu times, %lu failed\n", mm_checks,
+			mm_check_failures);
 	kprintf("forklab: init ended with status %d; %lu frames free\n", code, frames_free());
 	machine_exit(code > EXIT_MAX ? EXIT_MAX : code);
 }
@@ -182,6 +187,17 @@ static void reparent_children(struct proc *p)
 	}
 }
 
+int mm_check_all(void)
+{
+	static struct mm *mms[NPROC];
+	int n = 0;
+
+	for (int i = 0; i < NPROC; i++)
+		if (table[i] && table[i]->mm)
+			mms[n++] = table[i]->mm;
+	return mm_check(mms, n);
+}
+
 void proc_exit(int wait_status)
 {
 	struct proc *p = current;
@@ -190,6 +206,13 @@ void proc_exit(int wait_status)
 	write_cr3(V2P(kernel_pgd));             /* leave the tables we free */
 	mm_free(p->mm);
 	p->mm = NULL;
+	if (mm_check_at_exit) {
+		mm_checks++;
+		if (mm_check_all() < 0) {
+			mm_check_failures++;
+			kprintf("mm_check: failed after pid %d (%s) exited\n", p->pid, p->name);
+		}
+	}
 	if (p != init_proc)
 		reparent_children(p);
 	p->wait_status = wait_status;

@@ -37,6 +37,7 @@ struct proc {
 	struct proc *parent;
 	struct mm *mm;
 	enum fork_mode fork_mode;       /* how this process's forks copy memory */
+	struct fork_stats last_fork;    /* what its latest fork did */
 	uint64_t kstack_top;
 	struct trapframe *tf;
 	uint64_t context;               /* saved kernel rsp while switched out */
@@ -67,6 +68,8 @@ int proc_count(void);
 struct proc *proc_at(int slot);         /* for /proc and ps: NULL if unused */
 void proc_set_name(struct proc *p, const char *path);
 void proc_power_off_if_done(void);
+int mm_check_all(void);                 /* mm_check of every process */
+extern int mm_check_at_exit;            /* mm_check=1 on the command line */
 
 #define W_EXITED(code)  (((code) & 0xff) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7f)

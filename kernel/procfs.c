@@ -3,8 +3,15 @@
  * one program can measure Linux and forklab alike.
  *
  *   /proc/meminfo             MemTotal, MemFree, AnonPages, PageTables
- *   /proc/<pid>/status        Name, State, Pid, PPid, VmRSS, VmPTE, ForkMode
+ *   /proc/<pid>/status        Name, State, Pid, PPid, VmRSS, VmPTE, and
+ *                             forklab's lines: shared PTE tables, the fork
+ *                             mode and what the process's last fork did
  *   /proc/self/status         the caller's
+ *
+ * VmRSS counts every page the process maps, through shared tables too.
+ * VmPTE counts the page tables only it maps; the PTE tables it shares are
+ * VmPTEShared (each in full: a table belongs to all who share it, and to
+ * none of them alone).
  *
  * A file's text is made when it is opened, so reads see one snapshot.
  */
@@ -28,7 +35,6 @@ static const char *const state_names[] = {
 	[RUNNABLE] = "R (running)", [RUNNING] = "R (running)",
 	[SLEEPING] = "S (sleeping)", [ZOMBIE] = "Z (zombie)",
 };
-static const char *const fork_mode_names[] = { [FORK_COPY] = "copy", [FORK_COW] = "cow" };
 
 struct text {
 	char *buf;
@@ -77,14 +83,22 @@ static size_t meminfo(char *buf)
 
 static size_t status(char *buf, struct proc *p)
 {
-	struct mm *mm = p->mm;
+	struct mm_usage u = { 0 };
+	const struct fork_stats *f = &p->last_fork;
 
+	if (p->mm)
+		mm_usage(p->mm, &u);
 	return snprintf(buf, TEXT_MAX,
 		"Name:\t%s\nState:\t%s\nPid:\t%d\nPPid:\t%d\n"
-		"VmRSS:\t%8lu kB\nVmPTE:\t%8lu kB\nForkMode:\t%s\n",
+		"VmRSS:\t%8lu kB\nVmPTE:\t%8lu kB\nVmPTEShared:\t%8lu kB\n"
+		"SharedPTETables:\t%lu\nForkMode:\t%s\n"
+		"ForkTablesShared:\t%lu\nForkTablesCopied:\t%lu\nForkPTEsCopied:\t%lu\n"
+		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n",
 		p->name, state_names[p->state], p->pid, p->parent ? p->parent->pid : 0,
-		mm ? mm->rss * KB_PER_PAGE : 0, mm ? mm->pt_pages * KB_PER_PAGE : 0,
-		fork_mode_names[p->fork_mode]);
+		u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE, u.pt_shared * KB_PER_PAGE,
+		u.pt_shared, fork_mode_names[p->fork_mode],
+		f->tables_shared, f->tables_copied, f->ptes_copied, f->pages_copied,
+		f->tlb_flushes);
 }
 
 /* The process a "/proc/<pid>..." path names (self included); rest is set

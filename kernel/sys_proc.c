@@ -5,14 +5,13 @@
 #include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "mm/uaccess.h"
+#include <forklab.h>
 
 #define PATH_MAX        4096
 #define SIGCHLD         17
 #define CSIGNAL         0xff            /* clone: the exit signal's bits */
 #define WNOHANG         1
 #define WUNTRACED       2
-#define PR_SET_FORK_MODE 0x464b0001     /* forklab's own prctl option */
-#define PR_GET_FORK_MODE 0x464b0002
 
 long sys_fork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
@@ -89,11 +88,20 @@ long sys_set_tid_address(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uin
 	return current->pid;
 }
 
-/* prctl(PR_SET_FORK_MODE, mode): how this process (and the children it
- * makes from now on, which inherit it) copies memory at fork. */
+static long inspect(uint64_t addr, uint64_t uout)
+{
+	struct forklab_inspect out;
+
+	mm_inspect(current->mm, addr, &out);
+	return copy_to_user((void *)uout, &out, sizeof(out));
+}
+
+/* forklab's options (forklab.h): the fork mode, and inspecting a mapping. */
 long sys_prctl(uint64_t option, uint64_t arg, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	(void)a2, (void)a3, (void)a4, (void)a5;
+	(void)a3, (void)a4, (void)a5;
+	if (option == PR_INSPECT)
+		return inspect(arg, a2);
 	if (option == PR_GET_FORK_MODE)
 		return current->fork_mode;
 	if (option != PR_SET_FORK_MODE || arg >= FORK_MODES)

@@ -6,9 +6,14 @@
  *   kind            when                                   action
  *   FAULT_BAD       no VMA, or the VMA forbids the access  SIGSEGV / -EFAULT
  *   FAULT_ZERO      no page yet (anonymous, brk, stack)    map a zeroed page
- *   FAULT_COW       write to a read-only private page      copy it, or reuse
- *                                                          it if ref == 1
- *   FAULT_SPURIOUS  the PTE already allows the access      nothing (stale TLB)
+ *   FAULT_COW       write to a private page that the pmd   copy it, or reuse
+ *                   or the PTE makes read-only             it if ref == 1
+ *   FAULT_SPURIOUS  the entries already allow the access   nothing (stale TLB)
+ *
+ * Both actions change a PTE, so both first make sure the PTE table is this
+ * process's alone: under on-demand fork, the table may be shared, and
+ * pte_for_change() breaks the sharing (mm/odf.c).  A read of a present
+ * page never faults, so reads never break sharing.
  *
  * A fault just below the stack VMA grows the stack, down to STACK_MAX and
  * never closer than STACK_GUARD_GAP to the VMA below.
@@ -48,6 +53,7 @@ static int access_allowed(const struct vma *v, uint64_t err)
 	return v->prot & (PROT_READ | PROT_EXEC);
 }
 
+/* pte is the PTE with the pmd's R/W bit folded in: what the MMU saw. */
 static enum fault_kind fault_classify(struct vma *v, pte_t pte, uint64_t err)
 {
 	if (!v || !access_allowed(v, err))
@@ -60,10 +66,14 @@ static enum fault_kind fault_classify(struct vma *v, pte_t pte, uint64_t err)
 }
 
 /* A write to a private page that may have other users. */
-static int do_cow(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte)
+static int do_cow(struct mm *mm, struct vma *v, uint64_t va)
 {
-	struct page *old = pa_page(pte_pa(*pte)), *copy;
+	pte_t *pte = pte_for_change(mm, va);
+	struct page *old, *copy;
 
+	if (!pte)
+		return -ENOMEM;
+	old = pa_page(pte_pa(*pte));
 	if (old->ref == 1) {
 		*pte |= PTE_W;                  /* the others are gone: reuse it */
 		flush_page(mm, va);
@@ -79,21 +89,36 @@ static int do_cow(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte)
 	return 0;
 }
 
+static int do_zero(struct mm *mm, struct vma *v, uint64_t va)
+{
+	pte_t *pte = pte_for_change(mm, va);
+
+	return pte ? map_new_page(mm, v, va, pte) : -ENOMEM;
+}
+
+/* What the MMU saw at va: the PTE, writable only if the pmd is too. */
+static pte_t effective_pte(struct mm *mm, uint64_t va)
+{
+	pte_t *pmd = mm_walk(mm, va, PT_PMD, 0), *pte;
+
+	if (!pmd || !(*pmd & PTE_P))
+		return 0;
+	pte = pte_table(*pmd) + pt_index(va, PT_PTE);
+	return *pmd & PTE_W ? *pte : *pte & ~PTE_W;
+}
+
 /* Resolves a fault at addr with page-fault error code err.  Returns 0, or
  * -EFAULT for an access the process may not make, or -ENOMEM. */
 int handle_fault(struct mm *mm, uint64_t addr, uint64_t err)
 {
 	struct vma *v = addr < USER_TOP ? vma_find_or_grow(mm, addr) : NULL;
 	uint64_t va = PAGE_ROUND_DOWN(addr);
-	pte_t *pte = v ? mm_walk(mm, va, PT_PTE, 1) : NULL;
 
-	if (v && !pte)
-		return -ENOMEM;
-	switch (fault_classify(v, pte ? *pte : 0, err)) {
+	switch (fault_classify(v, v ? effective_pte(mm, va) : 0, err)) {
 	case FAULT_ZERO:
-		return map_new_page(mm, v, va, pte);
+		return do_zero(mm, v, va);
 	case FAULT_COW:
-		return do_cow(mm, v, va, pte);
+		return do_cow(mm, v, va);
 	case FAULT_SPURIOUS:
 		flush_page(mm, va);
 		return 0;

@@ -1,21 +1,37 @@
 /*
- * Copying an address space for fork, in two of forklab's modes:
+ * Copying an address space for fork, in forklab's three modes:
  *
  *   copy  every private page is copied now; the child gets its own tables
  *   cow   the child's PTEs point at the parent's pages, and private pages
  *         become read-only in both, each page's ref counting both users;
  *         the first write to one copies it (mm/fault.c, FAULT_COW)
+ *   odf   the child's pmd entries point at the parent's PTE tables, which
+ *         both now share read-only (mm/odf.c); where a table's range holds
+ *         shared memory, the table is copied as in cow
  *
- * Shared memory (VMA_SHARED) is shared in both modes: its PTEs are copied
+ * Shared memory (VMA_SHARED) is shared in every mode: its PTEs are copied
  * as they are, writable, with one more reference per page.
  *
  * The copy walks the parent one PTE table (2 MiB) at a time, so it skips
- * the empty parts of a sparse VMA in big steps.
+ * the empty parts of a sparse VMA in big steps.  A table that several VMAs
+ * cover is visited once per VMA; in odf mode only the first visit shares it
+ * (the child's pmd entry is then present), so its count rises by one.
  */
 #include <string.h>
 #include "mm/mm.h"
 #include "mm/frame.h"
 #include "kernel/errno.h"
+
+const char *const fork_mode_names[FORK_MODES] = {
+	[FORK_COPY] = "copy", [FORK_COW] = "cow", [FORK_ODF] = "odf",
+};
+
+struct fork_walk {
+	struct mm *child, *parent;
+	const struct vma *v;
+	enum fork_mode mode;
+	struct fork_stats *stats;
+};
 
 static int copy_vmas(struct mm *child, struct mm *parent)
 {
@@ -27,58 +43,111 @@ static int copy_vmas(struct mm *child, struct mm *parent)
 	return 0;
 }
 
-/* One PTE of the parent into the child; 0 or -ENOMEM. */
-static int copy_pte(struct mm *child, const struct vma *v, pte_t *src, pte_t *dst,
-		    enum fork_mode mode)
+/* One PTE of the parent into the child; 0 or -ENOMEM.  A source table the
+ * parent shares with others (its pmd read-only) is left as it is: its pages
+ * are already read-only to the parent, and the child's copy is made so. */
+static int copy_pte(struct fork_walk *w, pte_t *src, pte_t *dst, int src_shared)
 {
 	struct page *pg = pa_page(pte_pa(*src)), *copy;
 
-	if (v->kind == VMA_SHARED || mode == FORK_COW) {
+	w->stats->ptes_copied++;
+	if (w->v->kind == VMA_SHARED) {
 		page_get(pg);
-		if (v->kind != VMA_SHARED)
-			*src &= ~PTE_W;
 		*dst = *src;
+	} else if (w->mode != FORK_COPY) {
+		page_get(pg);
+		if (!src_shared)
+			*src &= ~PTE_W;
+		*dst = *src & ~PTE_W;
 	} else {
 		copy = user_page_alloc();
 		if (!copy)
 			return -ENOMEM;
 		memcpy(page_va(copy), page_va(pg), PAGE_SIZE);
-		*dst = page_pa(copy) | (*src & ~PTE_ADDR);
+		*dst = page_pa(copy) | vma_pte_flags(w->v);
+		w->stats->pages_copied++;
 	}
-	child->rss++;
 	return 0;
 }
 
-/* The pages of [start, end), which lie in one PTE table. */
-static int copy_table_range(struct mm *child, struct mm *parent, const struct vma *v,
-			    uint64_t start, uint64_t end, enum fork_mode mode)
+/* The child's PTE table for va, made (and counted) if it has none yet. */
+static pte_t *child_table(struct fork_walk *w, uint64_t va)
 {
-	pte_t *pmd = mm_walk(parent, start, PT_PMD, 0), *src, *dst;
+	pte_t *pmd = mm_walk(w->child, va, PT_PMD, 1);
+	struct page *t;
 
-	if (!pmd || !(*pmd & PTE_P))
-		return 0;
-	src = pte_table(*pmd);
+	if (!pmd)
+		return NULL;
+	if (!(*pmd & PTE_P)) {
+		t = pgtable_alloc();
+		if (!t)
+			return NULL;
+		*pmd = page_pa(t) | PTE_P | PTE_W | PTE_U;
+		w->stats->tables_copied++;
+	}
+	return pte_table(*pmd);
+}
+
+/* The pages of [start, end), which lie in the one table under pmd. */
+static int copy_table_range(struct fork_walk *w, pte_t *pmd, uint64_t start, uint64_t end)
+{
+	pte_t *src = pte_table(*pmd), *dst = NULL;
+	int src_shared = !(*pmd & PTE_W);
+
 	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
 		pte_t *s = &src[pt_index(va, PT_PTE)];
 
 		if (!(*s & PTE_P))
 			continue;
-		dst = mm_walk(child, va, PT_PTE, 1);
-		if (!dst || copy_pte(child, v, s, dst, mode) < 0)
+		if (!dst && !(dst = child_table(w, va)))
+			return -ENOMEM;
+		if (copy_pte(w, s, &dst[pt_index(va, PT_PTE)], src_shared) < 0)
 			return -ENOMEM;
 	}
 	return 0;
 }
 
-static int copy_vma_pages(struct mm *child, struct mm *parent, const struct vma *v,
-			  enum fork_mode mode)
+/* Shares the table under the parent's pmd with the child, if this fork
+ * shares tables and the table may be shared; 1 if it did, 0 if not, or
+ * -ENOMEM. */
+static int share_table(struct fork_walk *w, pte_t *pmd, uint64_t base)
 {
-	for (uint64_t va = v->start; va < v->end; ) {
+	pte_t *child_pmd;
+
+	if (w->mode != FORK_ODF || !odf_shareable(w->parent, base))
+		return 0;
+	child_pmd = mm_walk(w->child, base, PT_PMD, 1);
+	if (!child_pmd)
+		return -ENOMEM;
+	if (!(*child_pmd & PTE_P)) {
+		odf_share(pmd, child_pmd);
+		w->stats->tables_shared++;
+	}
+	return 1;
+}
+
+static int copy_chunk(struct fork_walk *w, uint64_t start, uint64_t end)
+{
+	uint64_t base = start & ~(HUGE_SIZE - 1);
+	pte_t *pmd = mm_walk(w->parent, start, PT_PMD, 0);
+	int shared;
+
+	if (!pmd || !(*pmd & PTE_P))
+		return 0;
+	shared = share_table(w, pmd, base);
+	if (shared)
+		return shared < 0 ? shared : 0;
+	return copy_table_range(w, pmd, start, end);
+}
+
+static int copy_vma_pages(struct fork_walk *w)
+{
+	for (uint64_t va = w->v->start; va < w->v->end; ) {
 		uint64_t next = (va + HUGE_SIZE) & ~(HUGE_SIZE - 1);
 
-		if (next > v->end)
-			next = v->end;
-		if (copy_table_range(child, parent, v, va, next, mode) < 0)
+		if (next > w->v->end)
+			next = w->v->end;
+		if (copy_chunk(w, va, next) < 0)
 			return -ENOMEM;
 		va = next;
 	}
@@ -86,19 +155,23 @@ static int copy_vma_pages(struct mm *child, struct mm *parent, const struct vma 
 }
 
 /* A copy of parent for a child process, or NULL if memory ran out (then
- * nothing of the copy is left; the parent may have more read-only PTEs,
- * which its next writes resolve). */
-struct mm *mm_fork(struct mm *parent, enum fork_mode mode)
+ * nothing of the copy is left; the parent may have more read-only entries,
+ * which its next writes resolve).  `stats` receives what the fork did. */
+struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *stats)
 {
-	struct mm *child = mm_new();
-	int err = child ? copy_vmas(child, parent) : -ENOMEM;
+	struct fork_walk w = { mm_new(), parent, NULL, mode, stats };
+	int err = w.child ? copy_vmas(w.child, parent) : -ENOMEM;
 
-	for (struct vma *v = parent->vmas; v && !err; v = v->next)
-		err = copy_vma_pages(child, parent, v, mode);
-	flush_all(parent);
-	if (err && child) {
-		mm_free(child);
+	*stats = (struct fork_stats){ 0 };
+	for (w.v = parent->vmas; w.v && !err; w.v = w.v->next)
+		err = copy_vma_pages(&w);
+	if (mode != FORK_COPY) {                /* the parent lost write access */
+		flush_all(parent);
+		stats->tlb_flushes++;
+	}
+	if (err && w.child) {
+		mm_free(w.child);
 		return NULL;
 	}
-	return child;
+	return w.child;
 }

@@ -23,6 +23,7 @@ struct page {
 	uint16_t slab_inuse;            /* objects handed out from this page */
 	struct page *next, *prev;       /* free list, or a heap class's list */
 	void *slab_free;                /* first free object in this page */
+	uint32_t seen;                  /* mm_check's recount (mm/check.c) */
 };
 
 enum {
@@ -30,6 +31,7 @@ enum {
 	PG_FREE     = 1 << 1,
 	PG_SLAB     = 1 << 2,
 	PG_USER     = 1 << 3,        /* mapped into user space (mm/mm.c) */
+	PG_CHECKED  = 1 << 4,        /* mm_check has counted this table's pages */
 };
 
 extern struct page *pages;

@@ -11,6 +11,7 @@
 #include "arch/x86.h"
 #include "arch/cpu.h"
 #include "kernel/errno.h"
+#include <forklab.h>
 
 #define KERNEL_HALF     (PT_ENTRIES / 2)        /* pgd entries of the kernel */
 
@@ -36,15 +37,19 @@ void user_page_put(struct page *pg)
 	page_put(pg);
 }
 
-static struct page *pgtable_alloc(struct mm *mm)
+struct page *pgtable_alloc(void)
 {
 	struct page *pg = page_alloc_zeroed();
 
-	if (pg) {
-		mm->pt_pages++;
+	if (pg)
 		nr_user_pgtables++;
-	}
 	return pg;
+}
+
+void pgtable_free(struct page *pg)
+{
+	nr_user_pgtables--;
+	page_put(pg);
 }
 
 struct mm *mm_new(void)
@@ -54,7 +59,7 @@ struct mm *mm_new(void)
 
 	if (!mm)
 		return NULL;
-	pg = pgtable_alloc(mm);
+	pg = pgtable_alloc();
 	if (!pg) {
 		kfree(mm);
 		return NULL;
@@ -67,12 +72,21 @@ struct mm *mm_new(void)
 /* The entry for va at `level`, allocating tables on the way if alloc. */
 pte_t *mm_walk(struct mm *mm, uint64_t va, int level, int alloc)
 {
-	uint64_t before = mm->pt_pages;
-	struct pt_alloc a = { PTE_W | PTE_U, &mm->pt_pages };
-	pte_t *e = pt_walk(mm->pgd, va, level, alloc ? &a : NULL);
+	static const struct pt_alloc a = { PTE_W | PTE_U, &nr_user_pgtables };
 
-	nr_user_pgtables += mm->pt_pages - before;
-	return e;
+	return pt_walk(mm->pgd, va, level, alloc ? &a : NULL);
+}
+
+/* The PTE for va in a table that mm alone maps, so that it may be changed:
+ * tables are made as needed and a shared one is unshared (mm/odf.c).  NULL
+ * when a frame could not be had; then nothing visible has changed. */
+pte_t *pte_for_change(struct mm *mm, uint64_t va)
+{
+	pte_t *pmd = mm_walk(mm, va, PT_PMD, 1);
+
+	if (!pmd || ((*pmd & PTE_P) && odf_unshare(mm, va, pmd) < 0))
+		return NULL;
+	return mm_walk(mm, va, PT_PTE, 1);
 }
 
 /* The PTE bits a page of v gets when it may be written (if v allows). */
@@ -97,7 +111,6 @@ int map_new_page(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte)
 	if (!pg)
 		return -ENOMEM;
 	*pte = page_pa(pg) | vma_pte_flags(v);
-	mm->rss++;
 	flush_page(mm, va);
 	return 0;
 }
@@ -113,6 +126,12 @@ void flush_page(struct mm *mm, uint64_t va)
 		invlpg(va);
 }
 
+void flush_range(struct mm *mm, uint64_t start, uint64_t len)
+{
+	for (uint64_t va = start; va < start + len; va += PAGE_SIZE)
+		flush_page(mm, va);
+}
+
 void flush_all(struct mm *mm)
 {
 	if (is_current(mm))
@@ -125,29 +144,29 @@ void mm_activate(struct mm *mm)
 		write_cr3(V2P(mm->pgd));
 }
 
-static void unmap_pte(struct mm *mm, pte_t *pte)
-{
-	if (!(*pte & PTE_P))
-		return;
-	user_page_put(pa_page(pte_pa(*pte)));
-	*pte = 0;
-	mm->rss--;
-}
-
-/* Removes the pages of [start, end), one PTE table at a time. */
+/* Removes the pages of [start, end), one PTE table at a time: a table whose
+ * whole range goes is dropped (shared or not), the others lose PTEs.  The
+ * tables at the two ends must already be unshared (odf_unshare_range). */
 void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 {
 	for (uint64_t va = start; va < end; ) {
-		uint64_t next = (va + HUGE_SIZE) & ~(HUGE_SIZE - 1);
+		uint64_t base = va & ~(HUGE_SIZE - 1), next = base + HUGE_SIZE;
 		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
 
 		if (next > end)
 			next = end;
-		if (pmd && (*pmd & PTE_P)) {
+		if (pmd && (*pmd & PTE_P) && va == base && next == base + HUGE_SIZE) {
+			odf_table_put(pmd);
+		} else if (pmd && (*pmd & PTE_P)) {
 			pte_t *table = pte_table(*pmd);
 
-			for (uint64_t a = va; a < next; a += PAGE_SIZE)
-				unmap_pte(mm, &table[pt_index(a, PT_PTE)]);
+			for (uint64_t a = va; a < next; a += PAGE_SIZE) {
+				pte_t *pte = &table[pt_index(a, PT_PTE)];
+
+				if (*pte & PTE_P)
+					user_page_put(pa_page(pte_pa(*pte)));
+				*pte = 0;
+			}
 		}
 		va = next;
 	}
@@ -155,7 +174,8 @@ void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 }
 
 /* Gives every page of v the protection v now has.  A private page that
- * someone else maps too stays read-only: it is copy-on-write. */
+ * someone else maps too stays read-only: it is copy-on-write.  The tables
+ * of v must be unshared already (odf_unshare_range). */
 void protect_range(struct mm *mm, struct vma *v)
 {
 	pte_t want = vma_pte_flags(v);
@@ -173,26 +193,80 @@ void protect_range(struct mm *mm, struct vma *v)
 	flush_all(mm);
 }
 
-static void free_tables(pte_t *table, int level, struct mm *mm)
+/* Frees the tables under `table` (a table of `level`) and the table itself;
+ * a PTE table is only let go of (odf_table_put), since others may share it. */
+static void free_tables(pte_t *table, int level)
 {
 	int n = level == PT_PGD ? KERNEL_HALF : PT_ENTRIES;
 
-	for (int i = 0; level > PT_PTE && i < n; i++)
-		if (table[i] & PTE_P)
-			free_tables(pte_table(table[i]), level - 1, mm);
-	page_put(pa_page(V2P(table)));
-	mm->pt_pages--;
-	nr_user_pgtables--;
+	for (int i = 0; i < n; i++) {
+		if (!(table[i] & PTE_P))
+			continue;
+		if (level == PT_PMD)
+			odf_table_put(&table[i]);
+		else
+			free_tables(pte_table(table[i]), level - 1);
+	}
+	pgtable_free(pa_page(V2P(table)));
 }
 
+/* Frees mm; it must not be the address space in use. */
 void mm_free(struct mm *mm)
 {
-	while (mm->vmas) {
-		unmap_range(mm, mm->vmas->start, mm->vmas->end);
+	free_tables(mm->pgd, PT_PGD);
+	while (mm->vmas)
 		vma_remove(mm, mm->vmas);
-	}
-	free_tables(mm->pgd, PT_PGD, mm);
 	kfree(mm);
+}
+
+static void count_ptes(const pte_t *table, struct mm_usage *u)
+{
+	for (int i = 0; i < PT_ENTRIES; i++)
+		u->rss += table[i] & PTE_P;
+}
+
+static void usage_walk(const pte_t *table, int level, struct mm_usage *u)
+{
+	int n = level == PT_PGD ? KERNEL_HALF : PT_ENTRIES;
+
+	u->pt_private++;
+	for (int i = 0; i < n; i++) {
+		if (!(table[i] & PTE_P))
+			continue;
+		if (level > PT_PMD) {
+			usage_walk(pte_table(table[i]), level - 1, u);
+			continue;
+		}
+		if (pa_page(pte_pa(table[i]))->ref > 1)
+			u->pt_shared++;
+		else
+			u->pt_private++;
+		count_ptes(pte_table(table[i]), u);
+	}
+}
+
+void mm_inspect(struct mm *mm, uint64_t va, struct forklab_inspect *out)
+{
+	pte_t *pmd = mm_walk(mm, va, PT_PMD, 0), pte;
+
+	*out = (struct forklab_inspect){ 0 };
+	if (!pmd || !(*pmd & PTE_P) || (*pmd & PTE_PS))
+		return;
+	out->table = pte_pa(*pmd);
+	out->table_ref = pa_page(out->table)->ref;
+	out->pmd_writable = !!(*pmd & PTE_W);
+	pte = pte_table(*pmd)[pt_index(va, PT_PTE)];
+	if (!(pte & PTE_P))
+		return;
+	out->page = pte_pa(pte);
+	out->page_ref = pa_page(out->page)->ref;
+	out->pte_writable = !!(pte & PTE_W);
+}
+
+void mm_usage(struct mm *mm, struct mm_usage *u)
+{
+	*u = (struct mm_usage){ 0 };
+	usage_walk(mm->pgd, PT_PGD, u);
 }
 
 /* May the process read (or write) all of [addr, addr + len)? */

@@ -9,13 +9,16 @@
  * VMAs are sorted by address and never overlap; each says what may be done
  * with its pages (prot) and what kind of memory it is.  Page-table entries
  * say what is mapped now.  Rules tying the two, checked by mm_check():
- *   - a present user PTE lies inside a VMA and holds one reference on its
- *     page (struct page.ref), and the page is marked PG_USER;
- *   - a PTE is writable only if its VMA is writable and, for private
- *     memory, the page has no other user (ref == 1): a shared private page
- *     is copy-on-write;
- *   - mm->rss counts present user PTEs, mm->pt_pages the page-table frames
- *     (pgd included) this address space owns.
+ *   - a present user PTE lies inside a VMA; each PTE table holds one
+ *     reference on every page it maps (struct page.ref), however many
+ *     address spaces share the table (mm/odf.c), and the page is PG_USER;
+ *   - a page is writable through a pmd and a PTE only if its VMA is
+ *     writable and, for private memory, the page has no other reference:
+ *     a private page with ref > 1 is copy-on-write;
+ *   - nr_user_pages counts PG_USER frames and nr_user_pgtables the frames
+ *     of user page tables (pgds included), each frame once however shared.
+ * A process's RSS and page-table bytes are not kept in counters that could
+ * drift: mm_usage() counts them from the tables when someone asks.
  */
 #ifndef MM_MM_H
 #define MM_MM_H
@@ -26,6 +29,10 @@
 #define PROT_READ       0x1
 #define PROT_WRITE      0x2
 #define PROT_EXEC       0x4
+#define MAP_SHARED      0x01
+#define MAP_PRIVATE     0x02
+#define MAP_FIXED       0x10
+#define MAP_ANONYMOUS   0x20
 
 enum vma_kind {
 	VMA_ANON,               /* private anonymous: mmap(MAP_PRIVATE|MAP_ANONYMOUS) */
@@ -42,14 +49,31 @@ struct vma {
 	struct vma *next;
 };
 
-enum fork_mode { FORK_COPY, FORK_COW, FORK_MODES };
+enum fork_mode { FORK_COPY, FORK_COW, FORK_ODF, FORK_MODES };
+
+extern const char *const fork_mode_names[FORK_MODES];    /* "copy", ... */
 
 struct mm {
 	pte_t *pgd;
 	struct vma *vmas;
 	uint64_t brk_start, brk;
-	uint64_t rss;           /* present user PTEs */
-	uint64_t pt_pages;      /* page-table frames, pgd included */
+};
+
+/* What one fork did (mm_fork), for /proc and the benchmarks. */
+struct fork_stats {
+	uint64_t tables_shared, tables_copied, ptes_copied, pages_copied, tlb_flushes;
+};
+
+/* What mm_usage() finds. */
+struct mm_usage {
+	uint64_t rss;                   /* pages mapped, through shared tables too */
+	uint64_t pt_private;            /* page-table frames only this mm maps */
+	uint64_t pt_shared;             /* PTE tables it shares with others */
+};
+
+/* Events of on-demand fork since boot (mm/odf.c). */
+struct odf_counters {
+	uint64_t tables_copied, tables_reused;
 };
 
 /* Layout of user space. */
@@ -75,19 +99,38 @@ uint64_t range_find(struct mm *mm, uint64_t len, uint64_t hint);
 
 /* Pages and page tables (mm/mm.c). */
 pte_t *mm_walk(struct mm *mm, uint64_t va, int level, int alloc);
+pte_t *pte_for_change(struct mm *mm, uint64_t va);
 int map_new_page(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte);
 pte_t vma_pte_flags(const struct vma *v);
 void unmap_range(struct mm *mm, uint64_t start, uint64_t end);
 void protect_range(struct mm *mm, struct vma *v);
 void flush_page(struct mm *mm, uint64_t va);
+void flush_range(struct mm *mm, uint64_t start, uint64_t len);
 void flush_all(struct mm *mm);
 struct page *user_page_alloc(void);
 void user_page_put(struct page *pg);
+struct page *pgtable_alloc(void);
+void pgtable_free(struct page *pg);
 int user_access_ok(struct mm *mm, uint64_t addr, uint64_t len, int write);
+void mm_usage(struct mm *mm, struct mm_usage *u);
+struct forklab_inspect;
+void mm_inspect(struct mm *mm, uint64_t va, struct forklab_inspect *out);
 
 /* Faults and fork (mm/fault.c, mm/fork.c). */
 int handle_fault(struct mm *mm, uint64_t addr, uint64_t err);
-struct mm *mm_fork(struct mm *parent, enum fork_mode mode);
+struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *stats);
+
+/* On-demand fork: shared PTE tables (mm/odf.c). */
+extern struct odf_counters odf_counters;
+int odf_shareable(struct mm *mm, uint64_t start);
+void odf_share(pte_t *parent_pmd, pte_t *child_pmd);
+int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd);
+int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end);
+void odf_table_put(pte_t *pmd);
+
+/* The invariants above, recomputed from scratch over the given address
+ * spaces (mm/check.c); 0, or -1 after printing each violation. */
+int mm_check(struct mm *const *mms, int n);
 struct vma *vma_find_or_grow(struct mm *mm, uint64_t addr);
 
 /* System calls on the address space (mm/mmap.c). */

@@ -1,15 +1,18 @@
 /*
  * mmap, munmap, mprotect and brk.  Each works on whole pages, splits VMAs
  * where a range starts or ends inside one, and then fixes the PTEs.
+ *
+ * Under on-demand fork a PTE table may be shared (mm/odf.c), and changing
+ * its PTEs needs a private copy first, which needs memory.  So each call
+ * first unshares the tables it will change, before it changes anything:
+ * if that fails, the call fails with ENOMEM and nothing visible changed.
+ * munmap and brk change PTEs only in the tables at the ends of the range
+ * (tables wholly inside it are dropped whole); mprotect in all of them.
  */
 #include "mm/mm.h"
 #include "kernel/errno.h"
 
-#define MAP_SHARED      0x01
-#define MAP_PRIVATE     0x02
 #define MAP_TYPE        0x0f
-#define MAP_FIXED       0x10
-#define MAP_ANONYMOUS   0x20
 #define PROT_ALL        (PROT_READ | PROT_WRITE | PROT_EXEC)
 
 static int range_ok(uint64_t addr, uint64_t len)
@@ -25,6 +28,17 @@ static int split_at(struct mm *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
+/* Unshares the tables holding start and end, where the range covers only
+ * part of them. */
+static int unshare_ends(struct mm *mm, uint64_t start, uint64_t end)
+{
+	if ((start & (HUGE_SIZE - 1)) && odf_unshare_range(mm, start, start + 1) < 0)
+		return -ENOMEM;
+	if ((end & (HUGE_SIZE - 1)) && odf_unshare_range(mm, end - 1, end) < 0)
+		return -ENOMEM;
+	return 0;
+}
+
 long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 {
 	uint64_t end;
@@ -33,7 +47,7 @@ long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 	if (!range_ok(addr, PAGE_ROUND_UP(len)))
 		return -EINVAL;
 	end = addr + PAGE_ROUND_UP(len);
-	if (split_at(mm, addr, end) < 0)
+	if (unshare_ends(mm, addr, end) < 0 || split_at(mm, addr, end) < 0)
 		return -ENOMEM;
 	for (v = mm->vmas; v; v = next) {
 		next = v->next;
@@ -49,7 +63,7 @@ long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 static int populate(struct mm *mm, struct vma *v)
 {
 	for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
-		pte_t *pte = mm_walk(mm, va, PT_PTE, 1);
+		pte_t *pte = pte_for_change(mm, va);
 
 		if (!pte || map_new_page(mm, v, va, pte) < 0)
 			return -ENOMEM;
@@ -100,7 +114,7 @@ long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot)
 			return -ENOMEM;         /* Linux: a hole in the range */
 		a = v->end;
 	}
-	if (split_at(mm, addr, end) < 0)
+	if (odf_unshare_range(mm, addr, end) < 0 || split_at(mm, addr, end) < 0)
 		return -ENOMEM;
 	for (struct vma *v = vma_find(mm, addr); v && v->start < end; v = v->next) {
 		v->prot = prot;
@@ -122,6 +136,8 @@ uint64_t mm_brk(struct mm *mm, uint64_t addr)
 		if (end > MMAP_TOP || range_free(mm, heap->end, end) < 0)
 			return mm->brk;
 	} else if (end < heap->end) {
+		if (unshare_ends(mm, end, heap->end) < 0)
+			return mm->brk;
 		unmap_range(mm, end, heap->end);
 	}
 	heap->end = end > min_end ? end : min_end;

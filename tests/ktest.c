@@ -17,17 +17,18 @@
 #include "tests/ktest.h"
 #include "kernel/printk.h"
 #include "mm/frame.h"
+#include "kernel/proc.h"
 
 extern const struct ktest __ktests_start[], __ktests_end[];
 
-static const struct ktest *current;
+static const struct ktest *running;
 static int current_failed;
 
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 
-	kprintf("KTEST fail %s.%s: %s:%d: ", current->suite, current->name, file, line);
+	kprintf("KTEST fail %s.%s: %s:%d: ", running->suite, running->name, file, line);
 	va_start(ap, fmt);
 	vkprintf(fmt, ap);
 	va_end(ap);
@@ -82,15 +83,15 @@ static int run_one(const struct ktest *t)
 {
 	uint64_t free_before = frames_free();
 
-	current = t;
+	running = t;
 	current_failed = 0;
 	kprintf("KTEST start %s.%s\n", t->suite, t->name);
 	t->fn();
 	if (frames_free() != free_before)
 		ktest_fail(__FILE__, __LINE__, "%ld frames leaked",
 			   (long)(free_before - frames_free()));
-	if (frame_check() < 0)
-		ktest_fail(__FILE__, __LINE__, "frame allocator inconsistent");
+	if (mm_check_all() < 0)
+		ktest_fail(__FILE__, __LINE__, "mm_check failed");
 	kprintf("KTEST %s %s.%s\n", current_failed ? "failed" : "pass", t->suite, t->name);
 	return current_failed;
 }

@@ -1,0 +1,131 @@
+/*
+ * On-demand fork: parent and child share last-level page tables.
+ *
+ * At fork, a PTE table whose 2 MiB range holds only private memory is not
+ * copied.  The child's pmd entry points at the parent's table, both entries
+ * lose R/W, and the table's struct page counts the pmd entries pointing at
+ * it.  Because the R/W bits of all levels combine, the read-only pmd entry
+ * write-protects all 512 pages at once, and no page count changes:
+ *
+ *   parent pmd [P, -W] --+
+ *                         +--> PTE table (ref 2) --> page (ref 1) ...
+ *   child  pmd [P, -W] --+          |
+ *                                   +--> one reference per page, held by the
+ *                                        table for all who share it
+ *
+ * Rules (mm_check() checks them):
+ *   - a table's ref is the number of pmd entries pointing at it;
+ *   - a table with ref > 1 is shared: every pmd entry pointing at it is
+ *     read-only.  Sharing is read from the count, never from the R/W bit:
+ *     a read-only pmd entry over a table with ref 1 is left over from a
+ *     sharer that went away, and the next change simply reuses the table;
+ *   - nothing changes a PTE in a shared table: every path that would
+ *     (a fault installing or copying a page, munmap or mprotect of part of
+ *     the range, brk, populating shared memory) first calls odf_unshare();
+ *   - dropping the last reference to a table drops its pages' references
+ *     and frees it, exactly once (odf_table_put()).
+ *
+ * Breaking the sharing copies the table: the copy takes a reference on
+ * every page, and both tables lose R/W in every PTE, so that whichever
+ * process writes a page later copies it (mm/fault.c) instead of writing a
+ * page the other still maps.
+ */
+#include <string.h>
+#include "mm/mm.h"
+#include "mm/frame.h"
+#include "kernel/errno.h"
+
+struct odf_counters odf_counters;
+
+static struct page *table_page(pte_t pmd)
+{
+	return pa_page(pte_pa(pmd));
+}
+
+/* May the table of the 2 MiB range at start be shared?  Not if any of the
+ * range is shared memory, whose pages must stay writable for everyone. */
+int odf_shareable(struct mm *mm, uint64_t start)
+{
+	uint64_t end = start + HUGE_SIZE;
+
+	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
+		if (v->end > start && v->kind == VMA_SHARED)
+			return 0;
+	return 1;
+}
+
+void odf_share(pte_t *parent_pmd, pte_t *child_pmd)
+{
+	*parent_pmd &= ~PTE_W;
+	*child_pmd = *parent_pmd;
+	page_get(table_page(*parent_pmd));
+}
+
+/* A private copy of the shared table under pmd, installed in its place. */
+static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
+{
+	struct page *old = table_page(*pmd), *copy = pgtable_alloc();
+	pte_t *src = page_va(old), *dst;
+
+	if (!copy)
+		return -ENOMEM;
+	dst = page_va(copy);
+	for (int i = 0; i < PT_ENTRIES; i++) {
+		if (!(src[i] & PTE_P))
+			continue;
+		page_get(pa_page(pte_pa(src[i])));
+		src[i] &= ~PTE_W;
+		dst[i] = src[i];
+	}
+	*pmd = page_pa(copy) | (*pmd & ~PTE_ADDR) | PTE_W;
+	old->ref--;                             /* others still map it */
+	flush_range(mm, va & ~(HUGE_SIZE - 1), HUGE_SIZE);
+	odf_counters.tables_copied++;
+	return 0;
+}
+
+/* Makes the table under pmd (present) one that mm alone maps, so that its
+ * PTEs may change: reuses it if nobody else maps it any more, else copies
+ * it.  0, or -ENOMEM with nothing changed. */
+int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
+{
+	if (*pmd & PTE_W)
+		return 0;
+	if (table_page(*pmd)->ref == 1) {
+		*pmd |= PTE_W;
+		odf_counters.tables_reused++;
+		return 0;
+	}
+	return copy_table(mm, va, pmd);
+}
+
+/* Unshares every table of [start, end); 0 or -ENOMEM (the tables unshared
+ * so far stay so, which nobody can tell). */
+int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end)
+{
+	for (uint64_t va = start & ~(HUGE_SIZE - 1); va < end; va += HUGE_SIZE) {
+		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
+
+		if (pmd && (*pmd & PTE_P) && odf_unshare(mm, va, pmd) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* Drops the reference pmd holds on its table and clears the entry; the last
+ * reference also drops the table's references on its pages. */
+void odf_table_put(pte_t *pmd)
+{
+	struct page *table = table_page(*pmd);
+	pte_t *e = page_va(table);
+
+	*pmd = 0;
+	if (table->ref > 1) {
+		table->ref--;
+		return;
+	}
+	for (int i = 0; i < PT_ENTRIES; i++)
+		if (e[i] & PTE_P)
+			user_page_put(pa_page(pte_pa(e[i])));
+	pgtable_free(table);
+}
