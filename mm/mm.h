@@ -78,11 +78,13 @@ struct odf_counters {
 
 /* Layout of user space. */
 #define USER_ELF_MIN    0x400000UL
-#define MMAP_TOP        0x7f0000000000UL        /* mmap searches down from here */
 #define STACK_TOP       0x7ffffffff000UL
 #define STACK_INITIAL   (32 * PAGE_SIZE)
 #define STACK_MAX       (8UL << 20)             /* the stack grows to 8 MiB */
 #define STACK_GUARD_GAP (256 * PAGE_SIZE)       /* kept free below the stack */
+/* mmap searches down from just below the stack's reach, so that mappings
+ * and the stack share their upper page tables. */
+#define MMAP_TOP        ((STACK_TOP - STACK_MAX - STACK_GUARD_GAP) & ~(HUGE_SIZE - 1))
 
 struct mm *mm_new(void);
 void mm_free(struct mm *mm);
