@@ -12,6 +12,8 @@
 #define CPUID_FEATURES        1
 #define CPUID_EXT_FEATURES    7
 #define CPUID_EXT_FEAT        0x80000001
+#define CPUID_HYPERVISOR      0x40000000
+#define CPUID_1_ECX_HYPERVISOR (1U << 31)
 #define CPUID_1_EDX_PGE       (1U << 13)
 #define CPUID_1_EDX_FXSR      (1U << 24)
 #define CPUID_1_EDX_SSE2      (1U << 26)
@@ -20,6 +22,18 @@
 #define CPUID_EXT_EDX_NX      (1U << 20)
 
 struct cpu_features cpu_has;
+
+/* Which hypervisor runs us: QEMU's emulator and KVM both say so in CPUID,
+ * and benchmarks must report which one they ran on. */
+static void read_hypervisor(void)
+{
+	uint32_t r[4];
+
+	cpuid(CPUID_HYPERVISOR, 0, r);
+	memcpy(cpu_has.hypervisor, &r[1], 4);
+	memcpy(cpu_has.hypervisor + 4, &r[2], 4);
+	memcpy(cpu_has.hypervisor + 8, &r[3], 4);
+}
 
 static void read_features(void)
 {
@@ -30,6 +44,8 @@ static void read_features(void)
 	memcpy(cpu_has.vendor + 4, &r[3], 4);
 	memcpy(cpu_has.vendor + 8, &r[2], 4);
 	cpuid(CPUID_FEATURES, 0, r);
+	if (r[2] & CPUID_1_ECX_HYPERVISOR)
+		read_hypervisor();
 	cpu_has.pge = !!(r[3] & CPUID_1_EDX_PGE);
 	cpu_has.fxsr = !!(r[3] & CPUID_1_EDX_FXSR);
 	cpu_has.sse2 = !!(r[3] & CPUID_1_EDX_SSE2);

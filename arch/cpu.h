@@ -6,6 +6,7 @@
 struct cpu_features {
 	int nx, smep, smap, pge, fxsr, sse2;
 	char vendor[13];
+	char hypervisor[13];            /* "TCGTCGTCGTCG" (QEMU), "KVMKVMKVM", or "" */
 };
 
 extern struct cpu_features cpu_has;

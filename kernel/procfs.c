@@ -7,6 +7,8 @@
  *                             forklab's lines: shared PTE tables, the fork
  *                             mode and what the process's last fork did
  *   /proc/self/status         the caller's
+ *   /proc/cpuinfo             vendor, TSC frequency, protections, and
+ *                             the hypervisor (TCG or KVM) running us
  *
  * VmRSS counts every page the process maps, through shared tables too.
  * VmPTE counts the page tables only it maps; the PTE tables it shares are
@@ -25,11 +27,14 @@
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
+#include "arch/cpu.h"
+#include "arch/tsc.h"
 
 #define TEXT_MAX        KMALLOC_MAX
 #define KB_PER_PAGE     (PAGE_SIZE / 1024)
 #define PROC_INO_BASE   0x70000000      /* clear of the root image's inodes */
 #define NAME_LEN        24
+#define HZ_PER_MHZ      1000000
 
 static const char *const state_names[] = {
 	[RUNNABLE] = "R (running)", [RUNNING] = "R (running)",
@@ -79,6 +84,15 @@ static size_t meminfo(char *buf)
 		"AnonPages:      %8lu kB\nPageTables:     %8lu kB\n",
 		frames_total() * KB_PER_PAGE, frames_free() * KB_PER_PAGE,
 		nr_user_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
+}
+
+static size_t cpuinfo(char *buf)
+{
+	return snprintf(buf, TEXT_MAX,
+		"vendor_id\t: %s\ncpu MHz\t\t: %lu\nflags\t\t:%s%s%s\nhypervisor\t: %s\n",
+		cpu_has.vendor, tsc_hz() / HZ_PER_MHZ, cpu_has.nx ? " nx" : "",
+		cpu_has.smep ? " smep" : "", cpu_has.smap ? " smap" : "",
+		cpu_has.hypervisor[0] ? cpu_has.hypervisor : "none");
 }
 
 static size_t status(char *buf, struct proc *p)
@@ -209,12 +223,15 @@ struct file *procfs_open(const char *path, int flags, long *err)
 	}
 	p = path[5] ? path_proc(path, &rest) : NULL;
 	*err = -ENOENT;
-	if (strcmp(path, "/proc/meminfo") && (!p || strcmp(rest, "/status")))
+	if (strcmp(path, "/proc/meminfo") && strcmp(path, "/proc/cpuinfo") &&
+	    (!p || strcmp(rest, "/status")))
 		return NULL;
 	buf = kmalloc(TEXT_MAX);
 	if (!buf) {
 		*err = -ENOMEM;
 		return NULL;
 	}
-	return text_file(buf, p ? status(buf, p) : meminfo(buf), err);
+	if (p)
+		return text_file(buf, status(buf, p), err);
+	return text_file(buf, strcmp(path, "/proc/cpuinfo") ? meminfo(buf) : cpuinfo(buf), err);
 }
