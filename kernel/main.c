@@ -21,6 +21,8 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "mm/kstack.h"
+#include "mm/failinject.h"
+#include "mm/trace.h"
 #include "tests/ktest.h"
 
 #define MIB             (1024 * 1024)
@@ -65,6 +67,8 @@ static void apply_options(void)
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
 	mm_check_at_exit = cmdline_get_long("mm_check", 0);
+	failinject_init(cmdline_get("fail_alloc"));
+	fault_trace.print = cmdline_get("trace") && !strcmp(cmdline_get("trace"), "faults");
 	for (int m = 0; mode && m < FORK_MODES; m++)
 		if (!strcmp(mode, fork_mode_names[m]))
 			default_fork_mode = m;
@@ -98,6 +102,7 @@ static void start_init(void)
 	argv[argc] = NULL;
 	kprintf("forklab: %lu frames free before init\n", frames_free());
 	proc_start_init(argv[0], argv);
+	failinject_arm();
 }
 
 static void banner(void)

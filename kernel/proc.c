@@ -16,6 +16,7 @@
 #include "mm/kstack.h"
 #include "mm/kmap.h"
 #include "mm/frame.h"
+#include "mm/failinject.h"
 #include "mm/uaccess.h"
 #include "arch/poweroff.h"
 #include "arch/x86.h"
@@ -172,6 +173,8 @@ void proc_power_off_if_done(void)
 	if (mm_check_at_exit)
 		kprintf("forklab: mm_check ran %lu times, %lu failed\n", mm_checks,
 			mm_check_failures);
+	if (failinject_count())
+		kprintf("forklab: %lu allocations failed on purpose\n", failinject_count());
 	kprintf("forklab: init ended with status %d; %lu frames free\n", code, frames_free());
 	machine_exit(code > EXIT_MAX ? EXIT_MAX : code);
 }

@@ -9,6 +9,9 @@
  *   /proc/self/status         the caller's
  *   /proc/cpuinfo             vendor, TSC frequency, protections, and
  *                             the hypervisor (TCG or KVM) running us
+ *   /proc/faults              the fault trace (mm/trace.h), oldest first
+ *   /proc/forkstat            on-demand fork's table copies and reuses since
+ *                             boot, however they came about (mm/odf.c)
  *
  * VmRSS counts every page the process maps, through shared tables too.
  * VmPTE counts the page tables only it maps; the PTE tables it shares are
@@ -28,6 +31,7 @@
 #include "mm/heap.h"
 #include "mm/uaccess.h"
 #include "arch/cpu.h"
+#include "mm/trace.h"
 #include "arch/tsc.h"
 
 #define TEXT_MAX        KMALLOC_MAX
@@ -35,6 +39,7 @@
 #define PROC_INO_BASE   0x70000000      /* clear of the root image's inodes */
 #define NAME_LEN        24
 #define HZ_PER_MHZ      1000000
+#define FAULT_LINE      160
 
 static const char *const state_names[] = {
 	[RUNNABLE] = "R (running)", [RUNNING] = "R (running)",
@@ -65,6 +70,13 @@ static void text_stat(struct file *f, struct kstat *st)
 	st->nlink = 1;
 }
 
+static void text_stat_empty(struct file *f, struct kstat *st)
+{
+	(void)f;
+	st->mode = S_IFREG | 0444;
+	st->nlink = 1;
+}
+
 static void text_release(struct file *f)
 {
 	struct text *t = f->priv;
@@ -72,6 +84,38 @@ static void text_release(struct file *f)
 	kfree(t->buf);
 	kfree(t);
 }
+
+/* /proc/faults is longer than a text buffer: its lines are made as they are
+ * read, from the events still in the ring when the file was opened. */
+static long faults_read(struct file *f, char *ubuf, size_t n)
+{
+	uint64_t first = (uint64_t)f->priv, off = 0;
+	char line[FAULT_LINE];
+	size_t done = 0;
+
+	for (uint64_t seq = first; seq < fault_trace.next && done < n; seq++) {
+		const struct fault_event *e = &fault_trace.ev[seq % FAULT_TRACE_SIZE];
+		size_t len;
+
+		if (e->seq != seq)
+			continue;               /* overwritten since the open */
+		len = fault_event_format(e, line, sizeof(line) - 1);
+		line[len++] = '\n';
+		if (off + len > f->pos) {
+			size_t skip = f->pos > off ? f->pos - off : 0;
+			size_t take = len - skip < n - done ? len - skip : n - done;
+
+			if (copy_to_user(ubuf + done, line + skip, take) < 0)
+				return done ? (long)done : -EFAULT;
+			done += take;
+			f->pos += take;
+		}
+		off += len;
+	}
+	return done;
+}
+
+static const struct file_ops faults_ops = { .read = faults_read, .stat = text_stat_empty };
 
 static const struct file_ops text_ops = {
 	.read = text_read, .stat = text_stat, .release = text_release, .seekable = 1,
@@ -84,6 +128,12 @@ static size_t meminfo(char *buf)
 		"AnonPages:      %8lu kB\nPageTables:     %8lu kB\n",
 		frames_total() * KB_PER_PAGE, frames_free() * KB_PER_PAGE,
 		nr_user_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
+}
+
+static size_t forkstat(char *buf)
+{
+	return snprintf(buf, TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n",
+			odf_counters.tables_copied, odf_counters.tables_reused);
 }
 
 static size_t cpuinfo(char *buf)
@@ -132,7 +182,7 @@ static struct proc *path_proc(const char *path, const char **rest)
 	return pid ? proc_find(pid) : NULL;
 }
 
-static struct file *text_file(char *buf, size_t len, long *err)
+static struct file *text_buffer(char *buf, size_t len, long *err)
 {
 	struct text *t = kmalloc(sizeof(*t));
 	struct file *f = t ? file_new(&text_ops, O_RDONLY, t) : NULL;
@@ -146,6 +196,25 @@ static struct file *text_file(char *buf, size_t len, long *err)
 	*t = (struct text){ buf, len };
 	f->size = len;
 	return f;
+}
+
+static const struct {
+	const char *path;
+	size_t (*make)(char *buf);
+} text_files[] = {
+	{ "/proc/meminfo", meminfo }, { "/proc/cpuinfo", cpuinfo },
+	{ "/proc/forkstat", forkstat },
+};
+
+static struct file *text_file(size_t (*make)(char *buf), long *err)
+{
+	char *buf = kmalloc(TEXT_MAX);
+
+	if (!buf) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	return text_buffer(buf, make(buf), err);
 }
 
 /* Formats one linux_dirent64 into buf; its length, or 0 if it does not fit. */
@@ -207,7 +276,7 @@ int procfs_owns(const char *path)
 
 struct file *procfs_open(const char *path, int flags, long *err)
 {
-	const char *rest;
+	const char *rest = NULL;
 	struct proc *p;
 	char *buf;
 
@@ -221,17 +290,24 @@ struct file *procfs_open(const char *path, int flags, long *err)
 		*err = -ENOMEM;
 		return f;
 	}
+	if (!strcmp(path, "/proc/faults")) {
+		uint64_t first = fault_trace.next > FAULT_TRACE_SIZE ?
+				 fault_trace.next - FAULT_TRACE_SIZE : 1;
+
+		*err = -ENOMEM;
+		return file_new(&faults_ops, O_RDONLY, (void *)first);
+	}
 	p = path[5] ? path_proc(path, &rest) : NULL;
 	*err = -ENOENT;
-	if (strcmp(path, "/proc/meminfo") && strcmp(path, "/proc/cpuinfo") &&
-	    (!p || strcmp(rest, "/status")))
+	for (unsigned i = 0; !p && i < sizeof(text_files) / sizeof(text_files[0]); i++)
+		if (!strcmp(path, text_files[i].path))
+			return text_file(text_files[i].make, err);
+	if (!p || strcmp(rest, "/status"))
 		return NULL;
 	buf = kmalloc(TEXT_MAX);
 	if (!buf) {
 		*err = -ENOMEM;
 		return NULL;
 	}
-	if (p)
-		return text_file(buf, status(buf, p), err);
-	return text_file(buf, strcmp(path, "/proc/cpuinfo") ? meminfo(buf) : cpuinfo(buf), err);
+	return text_buffer(buf, status(buf, p), err);
 }

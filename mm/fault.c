@@ -23,6 +23,8 @@
 #include "mm/frame.h"
 #include "arch/trap.h"
 #include "kernel/errno.h"
+#include "mm/trace.h"
+#include "arch/x86.h"
 
 enum fault_kind { FAULT_BAD, FAULT_ZERO, FAULT_COW, FAULT_SPURIOUS };
 
@@ -66,9 +68,9 @@ static enum fault_kind fault_classify(struct vma *v, pte_t pte, uint64_t err)
 }
 
 /* A write to a private page that may have other users. */
-static int do_cow(struct mm *mm, struct vma *v, uint64_t va)
+static int do_cow(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 {
-	pte_t *pte = pte_for_change(mm, va);
+	pte_t *pte = pte_for_change(mm, va, actions);
 	struct page *old, *copy;
 
 	if (!pte)
@@ -77,6 +79,7 @@ static int do_cow(struct mm *mm, struct vma *v, uint64_t va)
 	if (old->ref == 1) {
 		*pte |= PTE_W;                  /* the others are gone: reuse it */
 		flush_page(mm, va);
+		*actions |= FA_PAGE_REUSE;
 		return 0;
 	}
 	copy = user_page_alloc();
@@ -86,14 +89,18 @@ static int do_cow(struct mm *mm, struct vma *v, uint64_t va)
 	*pte = page_pa(copy) | vma_pte_flags(v);
 	user_page_put(old);
 	flush_page(mm, va);
+	*actions |= FA_PAGE_COPY;
 	return 0;
 }
 
-static int do_zero(struct mm *mm, struct vma *v, uint64_t va)
+static int do_zero(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 {
-	pte_t *pte = pte_for_change(mm, va);
+	pte_t *pte = pte_for_change(mm, va, actions);
 
-	return pte ? map_new_page(mm, v, va, pte) : -ENOMEM;
+	if (!pte || map_new_page(mm, v, va, pte) < 0)
+		return -ENOMEM;
+	*actions |= FA_ZERO_FILL;
+	return 0;
 }
 
 /* What the MMU saw at va: the PTE, writable only if the pmd is too. */
@@ -107,22 +114,36 @@ static pte_t effective_pte(struct mm *mm, uint64_t va)
 	return *pmd & PTE_W ? *pte : *pte & ~PTE_W;
 }
 
-/* Resolves a fault at addr with page-fault error code err.  Returns 0, or
- * -EFAULT for an access the process may not make, or -ENOMEM. */
-int handle_fault(struct mm *mm, uint64_t addr, uint64_t err)
+static int resolve(struct mm *mm, uint64_t addr, uint64_t err, unsigned *actions)
 {
 	struct vma *v = addr < USER_TOP ? vma_find_or_grow(mm, addr) : NULL;
 	uint64_t va = PAGE_ROUND_DOWN(addr);
 
 	switch (fault_classify(v, v ? effective_pte(mm, va) : 0, err)) {
 	case FAULT_ZERO:
-		return do_zero(mm, v, va);
+		return do_zero(mm, v, va, actions);
 	case FAULT_COW:
-		return do_cow(mm, v, va);
+		return do_cow(mm, v, va, actions);
 	case FAULT_SPURIOUS:
 		flush_page(mm, va);
 		return 0;
 	default:
+		*actions |= FA_SIGNAL;
 		return -EFAULT;
 	}
+}
+
+/* Resolves a fault at addr with page-fault error code err, and records it
+ * in the fault trace.  Returns 0, or -EFAULT for an access the process may
+ * not make, or -ENOMEM. */
+int handle_fault(struct mm *mm, uint64_t addr, uint64_t err)
+{
+	uint64_t start = rdtsc();
+	unsigned actions = 0;
+	int r = resolve(mm, addr, err, &actions);
+
+	if (r == -ENOMEM)
+		actions |= FA_NOMEM;
+	fault_trace_record(addr, err, actions, rdtsc() - start);
+	return r;
 }

@@ -19,6 +19,7 @@
 #include "kernel/bootinfo.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "mm/failinject.h"
 
 #define LOW_RESERVED    0x100000        /* BIOS data, EBDA, VGA, ROMs */
 #define MAX_RESERVED    (3 + BOOT_MAX_MODULES)
@@ -107,7 +108,7 @@ struct page *page_alloc(void)
 {
 	struct page *pg = free_list;
 
-	if (!pg)
+	if (!pg || failinject_now())
 		return NULL;
 	free_list = pg->next;
 	nr_free--;

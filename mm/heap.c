@@ -14,6 +14,7 @@
 #include "mm/heap.h"
 #include "mm/frame.h"
 #include "kernel/panic.h"
+#include "mm/failinject.h"
 
 #define MIN_SHIFT       4
 #define NR_CLASSES      (PAGE_SHIFT - MIN_SHIFT + 1)
@@ -79,7 +80,7 @@ void *kmalloc(size_t size)
 	struct page *pg;
 	void *obj;
 
-	if (!size || size > KMALLOC_MAX)
+	if (!size || size > KMALLOC_MAX || failinject_now())
 		return NULL;
 	c = size_class(size);
 	pg = partial[c] ? partial[c] : slab_new(c);

@@ -78,14 +78,18 @@ pte_t *mm_walk(struct mm *mm, uint64_t va, int level, int alloc)
 }
 
 /* The PTE for va in a table that mm alone maps, so that it may be changed:
- * tables are made as needed and a shared one is unshared (mm/odf.c).  NULL
- * when a frame could not be had; then nothing visible has changed. */
-pte_t *pte_for_change(struct mm *mm, uint64_t va)
+ * tables are made as needed and a shared one is unshared (mm/odf.c), which
+ * is added to *actions (FA_TABLE_*; actions may be NULL).  NULL when a
+ * frame could not be had; then nothing visible has changed. */
+pte_t *pte_for_change(struct mm *mm, uint64_t va, unsigned *actions)
 {
 	pte_t *pmd = mm_walk(mm, va, PT_PMD, 1);
+	int done = pmd && (*pmd & PTE_P) ? odf_unshare(mm, va, pmd) : 0;
 
-	if (!pmd || ((*pmd & PTE_P) && odf_unshare(mm, va, pmd) < 0))
+	if (!pmd || done < 0)
 		return NULL;
+	if (actions)
+		*actions |= done;
 	return mm_walk(mm, va, PT_PTE, 1);
 }
 

@@ -101,7 +101,7 @@ uint64_t range_find(struct mm *mm, uint64_t len, uint64_t hint);
 
 /* Pages and page tables (mm/mm.c). */
 pte_t *mm_walk(struct mm *mm, uint64_t va, int level, int alloc);
-pte_t *pte_for_change(struct mm *mm, uint64_t va);
+pte_t *pte_for_change(struct mm *mm, uint64_t va, unsigned *actions);
 int map_new_page(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte);
 pte_t vma_pte_flags(const struct vma *v);
 void unmap_range(struct mm *mm, uint64_t start, uint64_t end);

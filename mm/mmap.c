@@ -9,6 +9,7 @@
  * munmap and brk change PTEs only in the tables at the ends of the range
  * (tables wholly inside it are dropped whole); mprotect in all of them.
  */
+#include <stddef.h>
 #include "mm/mm.h"
 #include "kernel/errno.h"
 
@@ -63,7 +64,7 @@ long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 static int populate(struct mm *mm, struct vma *v)
 {
 	for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
-		pte_t *pte = pte_for_change(mm, va);
+		pte_t *pte = pte_for_change(mm, va, NULL);
 
 		if (!pte || map_new_page(mm, v, va, pte) < 0)
 			return -ENOMEM;

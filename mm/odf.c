@@ -34,6 +34,7 @@
 #include "mm/mm.h"
 #include "mm/frame.h"
 #include "kernel/errno.h"
+#include "mm/trace.h"
 
 struct odf_counters odf_counters;
 
@@ -81,12 +82,13 @@ static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
 	old->ref--;                             /* others still map it */
 	flush_range(mm, va & ~(HUGE_SIZE - 1), HUGE_SIZE);
 	odf_counters.tables_copied++;
-	return 0;
+	return FA_TABLE_COPY;
 }
 
 /* Makes the table under pmd (present) one that mm alone maps, so that its
  * PTEs may change: reuses it if nobody else maps it any more, else copies
- * it.  0, or -ENOMEM with nothing changed. */
+ * it.  Returns what it did (0, FA_TABLE_REUSE or FA_TABLE_COPY), or -ENOMEM
+ * with nothing changed. */
 int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
 {
 	if (*pmd & PTE_W)
@@ -94,7 +96,7 @@ int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
 	if (table_page(*pmd)->ref == 1) {
 		*pmd |= PTE_W;
 		odf_counters.tables_reused++;
-		return 0;
+		return FA_TABLE_REUSE;
 	}
 	return copy_table(mm, va, pmd);
 }

@@ -28,13 +28,15 @@
 
 static const char *const fields[] = { "MemTotal", "MemFree", "AnonPages", "PageTables" };
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
+static const char *const odf_events[] = { "odf_tables_copied", "odf_tables_reused" };
 static const char *const counters[] = {
 	"ForkTablesShared", "ForkTablesCopied", "ForkPTEsCopied", "ForkPagesCopied",
 	"ForkTLBFlushes",
 };
 #define NCOUNTERS (sizeof(counters) / sizeof(counters[0]))
 
-/* The kB (or plain) numbers of `names` in a "Name: value" file; -1 if absent. */
+/* The numbers of `names` in a "Name: value" (or "name value") file; -1 for
+ * those absent. */
 static void read_values(const char *path, const char *const *names, size_t n, long *out)
 {
 	char line[LINE_MAX_LEN];
@@ -45,7 +47,7 @@ static void read_values(const char *path, const char *const *names, size_t n, lo
 	while (f && fgets(line, sizeof(line), f))
 		for (size_t i = 0; i < n; i++)
 			if (!strncmp(line, names[i], strlen(names[i])) &&
-			    line[strlen(names[i])] == ':')
+			    strchr(": ", line[strlen(names[i])]))
 				out[i] = strtol(line + strlen(names[i]) + 1, NULL, 10);
 	if (f)
 		fclose(f);
@@ -112,7 +114,7 @@ static int measure(const char *mode)
 int main(int argc, char **argv)
 {
 	static const char *const modes[] = { "copy", "cow", "odf" };
-	long mib = argc > 1 ? strtol(argv[1], NULL, 10) : DEFAULT_MIB;
+	long mib = argc > 1 ? strtol(argv[1], NULL, 10) : DEFAULT_MIB, events[2];
 	size_t len = (size_t)mib * MIB;
 	char *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -130,5 +132,8 @@ int main(int argc, char **argv)
 		if (measure(modes[m]) < 0)
 			printf("\n== fork mode %s: fork failed: %s\n", modes[m], strerror(errno));
 	}
+	read_values("/proc/forkstat", odf_events, 2, events);
+	printf("\nsince boot, on-demand fork copied %ld shared tables and reused %ld\n",
+	       events[0], events[1]);
 	return 0;
 }

@@ -1,0 +1,47 @@
+/*
+ * The fault trace: a ring buffer of the last FAULT_TRACE_SIZE page faults on
+ * user addresses, each with what handle_fault() decided and did, and how
+ * long it took.  /proc/faults and the `faults` tool show it; trace=faults on
+ * the command line also prints each event as it happens; the gdb helpers
+ * read `fault_trace` directly (fl-faults, fl-break-fault).
+ */
+#ifndef MM_TRACE_H
+#define MM_TRACE_H
+
+#include <stdint.h>
+
+#define FAULT_TRACE_SIZE 256
+
+/* What a fault did, as bits of fault_event.actions. */
+enum fault_action {
+	FA_ZERO_FILL   = 1 << 0,        /* demand-zero: a zeroed page mapped */
+	FA_PAGE_COPY   = 1 << 1,        /* copy-on-write: the page copied */
+	FA_PAGE_REUSE  = 1 << 2,        /* copy-on-write: last user, made writable */
+	FA_TABLE_COPY  = 1 << 3,        /* odf: a shared PTE table copied (break) */
+	FA_TABLE_REUSE = 1 << 4,        /* odf: a PTE table's last user reuses it */
+	FA_SIGNAL      = 1 << 5,        /* a bad access: the process is signalled */
+	FA_NOMEM       = 1 << 6,        /* no frame: SIGBUS, or -EFAULT for the kernel */
+};
+
+struct fault_event {
+	uint64_t seq;                   /* 1, 2, ...: the fault's number since boot */
+	uint64_t addr;
+	uint64_t cycles;                /* TSC cycles handle_fault() took */
+	int pid;
+	uint16_t err;                   /* the page-fault error code (PF_*) */
+	uint16_t actions;               /* FA_* */
+};
+
+struct fault_trace {
+	struct fault_event ev[FAULT_TRACE_SIZE];
+	uint64_t next;                  /* seq of the next event */
+	int print;                      /* trace=faults */
+};
+
+extern struct fault_trace fault_trace;
+
+void fault_trace_record(uint64_t addr, uint64_t err, unsigned actions, uint64_t cycles);
+/* "write, table-copy page-copy"-style text for an event. */
+int fault_event_format(const struct fault_event *e, char *buf, unsigned long size);
+
+#endif
