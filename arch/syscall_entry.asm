@@ -3,12 +3,19 @@
 ; stacks: we find the kernel stack through the per-CPU block that swapgs
 ; makes visible in gs, and build the same struct trapframe an interrupt
 ; would, so that fork, execve and signals treat both alike.
+;
+; The way back is sysret, which is faster than iretq but trusts rcx: a
+; non-canonical rip there would fault in kernel mode on the user's stack.
+; So a frame whose rip is not a user address leaves through iretq.
 
 %include "arch/cpu_block.inc"
 
 SEL_UDATA       equ 0x18 | 3
 SEL_UCODE       equ 0x20 | 3
 SYSCALL_VECTOR  equ 0x80            ; marks a syscall frame; no IDT gate uses it
+USER_TOP        equ 0x0000800000000000
+NR_GPRS         equ 15
+TF_RIP          equ (NR_GPRS + 2) * 8   ; after the registers, vector, error
 
 extern syscall_dispatch
 extern trap_return
@@ -43,4 +50,28 @@ syscall_entry:
         push r15
         mov rdi, rsp
         call syscall_dispatch
-        jmp trap_return
+        mov rax, [rsp + TF_RIP]
+        mov rcx, USER_TOP
+        cmp rax, rcx
+        jae trap_return
+        pop r15
+        pop r14
+        pop r13
+        pop r12
+        pop r11
+        pop r10
+        pop r9
+        pop r8
+        pop rbp
+        pop rdi
+        pop rsi
+        pop rdx
+        pop rcx
+        pop rbx
+        pop rax
+        add rsp, 16                     ; vector and error code
+        mov rcx, [rsp]                  ; rip
+        mov r11, [rsp + 2 * 8]          ; rflags
+        mov rsp, [rsp + 3 * 8]          ; the user's stack
+        swapgs
+        o64 sysret
