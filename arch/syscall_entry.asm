@@ -9,13 +9,12 @@
 ; So a frame whose rip is not a user address leaves through iretq.
 
 %include "arch/cpu_block.inc"
+%include "arch/trapframe.inc"
 
 SEL_UDATA       equ 0x18 | 3
 SEL_UCODE       equ 0x20 | 3
 SYSCALL_VECTOR  equ 0x80            ; marks a syscall frame; no IDT gate uses it
 USER_TOP        equ 0x0000800000000000
-NR_GPRS         equ 15
-TF_RIP          equ (NR_GPRS + 2) * 8   ; after the registers, vector, error
 
 extern syscall_dispatch
 extern trap_return
@@ -33,42 +32,14 @@ syscall_entry:
         push rcx
         push 0
         push SYSCALL_VECTOR
-        push rax
-        push rbx
-        push rcx
-        push rdx
-        push rsi
-        push rdi
-        push rbp
-        push r8
-        push r9
-        push r10
-        push r11
-        push r12
-        push r13
-        push r14
-        push r15
+        PUSH_REGS
         mov rdi, rsp
         call syscall_dispatch
         mov rax, [rsp + TF_RIP]
         mov rcx, USER_TOP
         cmp rax, rcx
         jae trap_return
-        pop r15
-        pop r14
-        pop r13
-        pop r12
-        pop r11
-        pop r10
-        pop r9
-        pop r8
-        pop rbp
-        pop rdi
-        pop rsi
-        pop rdx
-        pop rcx
-        pop rbx
-        pop rax
+        POP_REGS
         add rsp, 16                     ; vector and error code
         mov rcx, [rsp]                  ; rip
         mov r11, [rsp + 2 * 8]          ; rflags

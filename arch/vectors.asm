@@ -2,6 +2,8 @@
 ; the same (a dummy error code where the CPU pushes none, then the vector),
 ; and trap_entry saves the registers as a struct trapframe (arch/trap.h).
 
+%include "arch/trapframe.inc"
+
 %define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 NR_VECTORS      equ 256
 STUB_ALIGN      equ 16
@@ -27,40 +29,12 @@ trap_entry:
         jz .saved_gs
         swapgs
 .saved_gs:
-        push rax
-        push rbx
-        push rcx
-        push rdx
-        push rsi
-        push rdi
-        push rbp
-        push r8
-        push r9
-        push r10
-        push r11
-        push r12
-        push r13
-        push r14
-        push r15
+        PUSH_REGS
         mov rdi, rsp
         call trap_dispatch
 global trap_return
 trap_return:
-        pop r15
-        pop r14
-        pop r13
-        pop r12
-        pop r11
-        pop r10
-        pop r9
-        pop r8
-        pop rbp
-        pop rdi
-        pop rsi
-        pop rdx
-        pop rcx
-        pop rbx
-        pop rax
+        POP_REGS
         test qword [rsp + 3 * 8], 3
         jz .restored_gs
         swapgs
