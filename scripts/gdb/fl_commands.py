@@ -1,0 +1,242 @@
+"""
+forklab's gdb commands that show state: fl-ps, fl-vmas, fl-pt, fl-shared,
+fl-page, fl-faults, and fl-user, which loads a user program's symbols.
+
+Each command is a gdb.Command: its docstring is its `help` text (the first
+line is the summary gdb lists), run() does the work with the readers of
+fl_kernel.py.  Numbers given to a command are gdb expressions, so
+`fl-pt addr`, `fl-page $fl_page` or `fl-pt 0x400000 2` all work.
+"""
+import os
+
+import gdb
+
+from fl_kernel import (
+    DMAP_BASE, FAULTS_HEADER, HUGE_SIZE, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE,
+    PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
+    enum_name, find_process, fork_mode, format_fault, page, page_flags, pte_pa,
+    process_mm, processes, prot_text, recorded_faults, usage, value, vmas, walk)
+
+KB_PER_PAGE = PAGE_SIZE // 1024
+DEFAULT_FAULTS = 20
+
+
+def number(arg):
+    """A command's argument: any gdb expression, as an integer."""
+    return int(gdb.parse_and_eval(arg))
+
+
+def pid_arg(args, i):
+    """The optional pid at args[i]: None means the current process."""
+    return number(args[i]) if len(args) > i else None
+
+
+class Command(gdb.Command):
+    """A forklab command.  Subclasses set `name`, `usage`, how many
+    arguments they take, and run(args)."""
+
+    name = usage = None
+    min_args = max_args = 0
+
+    def __init__(self):
+        super().__init__(self.name, gdb.COMMAND_USER)
+
+    def invoke(self, arg, from_tty):
+        args = gdb.string_to_argv(arg)
+        if not self.min_args <= len(args) <= self.max_args:
+            raise gdb.GdbError("usage: " + self.usage)
+        try:
+            self.run(args)
+        except gdb.MemoryError as err:
+            raise gdb.GdbError("%s: %s (paging is on only from kmain)" % (self.name, err))
+        except (gdb.error, gdb.GdbError) as err:
+            raise gdb.GdbError("%s: %s" % (self.name, err))
+
+
+class Ps(Command):
+    """Processes: pid, state, name, fork mode, RSS and page tables.
+
+VmRSS, VmPTE and the shared PTE tables are counted from the page tables,
+as /proc/<pid>/status does (mm_usage()): VmRSS, every page mapped, through
+shared tables too; VmPTE, the page tables only this process maps (pgd,
+puds, pmds, and PTE tables whose count is 1); shared, the PTE tables whose
+count is more.  The last line counts each frame once over all processes
+and shows the kernel's own counters next to it: they must be equal."""
+
+    name, usage = "fl-ps", "fl-ps"
+
+    def run(self, args):
+        all_tables, all_pages = set(), set()
+        procs = list(processes())
+        print("%5s %-9s %-15s %-5s %8s %8s  %s" % (
+            "pid", "state", "name", "mode", "VmRSS kB", "VmPTE kB", "shared PTE tables"))
+        for p in procs:
+            row = "%5d %-9s %-15s %-5s" % (int(p["pid"]), enum_name(p["state"], ""),
+                                           p["name"].string(), fork_mode(p))
+            if not int(p["mm"]):
+                print(row, "%8s %8s  %s" % ("-", "-", "-"))
+                continue
+            u = usage(process_mm(p))
+            all_tables |= u.table_frames
+            all_pages |= u.page_frames
+            print(row, "%8d %8d  %d" % (u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE,
+                                        len(u.shared)))
+        print("frames, each counted once: %d page tables (nr_user_pgtables %d), "
+              "%d pages (nr_user_pages %d)" % (
+                  len(all_tables), int(value("nr_user_pgtables")),
+                  len(all_pages), int(value("nr_user_pages"))))
+
+
+class Vmas(Command):
+    """A process's VMAs: start, end, protection and kind.
+
+Without PID, the current process's (`current`)."""
+
+    name, usage = "fl-vmas", "fl-vmas [PID]"
+    max_args = 1
+
+    def run(self, args):
+        p = find_process(pid_arg(args, 0))
+        mm = process_mm(p)
+        print("%s, brk %#x-%#x" % (describe(p), int(mm["brk_start"]), int(mm["brk"])))
+        print("%-18s %-18s %-4s %s" % ("start", "end", "prot", "kind"))
+        for v in vmas(mm):
+            print("%#018x %#018x %-4s %s" % (int(v["start"]), int(v["end"]),
+                                             prot_text(int(v["prot"])),
+                                             enum_name(v["kind"], "VMA_")))
+
+
+def user_access(entries):
+    """What user mode may do through a walk's entries ({level: entry})."""
+    def missing(bit):
+        return ", ".join(LEVEL_NAMES[level] for level, e in entries.items() if not e & bit)
+    if missing(PTE_U):
+        return "no access (no U in %s)" % missing(PTE_U)
+    if missing(PTE_W):
+        return "read only, a write faults (no W in %s)" % missing(PTE_W)
+    return "read and write"
+
+
+class Pt(Command):
+    """The page-table walk of one address: pgd -> pud -> pmd -> pte.
+
+Each entry's raw value, flags (P W U A D PS G NX) and the frame it points
+at; then the PTE table's count (struct page.ref of the table's frame: how
+many pmd entries point at it, shared when more than one), the page's frame,
+count and flags, and what user mode may do there (U and W must be set at
+every level: one read-only pmd entry write-protects its whole table).
+Without PID, the current process's tables.  Sets $fl_table and $fl_page
+to the two frame numbers, for fl-page or `print pages[$fl_table]`."""
+
+    name, usage = "fl-pt", "fl-pt ADDR [PID]"
+    min_args, max_args = 1, 2
+
+    def run(self, args):
+        addr, p = number(args[0]), find_process(pid_arg(args, 1))
+        print("%#018x in %s" % (addr, describe(p)))
+        entries = {}
+        for step in walk(process_mm(p), addr):
+            entries[step.level] = step.entry
+            shown = ("frame %#x" % (pte_pa(step.entry) >> PAGE_SHIFT)
+                     if step.entry & PTE_P else "not present")
+            print("%s[%3d] %#018x  %-17s %s" % (LEVEL_NAMES[step.level], step.index,
+                                                 step.entry, entry_flags(step.entry), shown))
+        if any(e & PTE_PS for e in entries.values()):
+            print("a huge page: the walk ends here")
+        elif entries.get(PT_PMD, 0) & PTE_P:
+            self.show_table(pte_pa(entries[PT_PMD]) >> PAGE_SHIFT)
+            if entries[PT_PTE] & PTE_P:
+                self.show_page(pte_pa(entries[PT_PTE]) >> PAGE_SHIFT, entries)
+
+    @staticmethod
+    def show_table(pfn):
+        ref = int(page(pfn)["ref"])
+        print("PTE table: frame %#x, ref %d (%s)" % (pfn, ref, "shared" if ref > 1 else "private"))
+        gdb.set_convenience_variable("fl_table", pfn)
+
+    @staticmethod
+    def show_page(pfn, entries):
+        pg = page(pfn)
+        print("page: frame %#x, ref %d, flags %s" % (pfn, int(pg["ref"]), page_flags(pg)))
+        print("user mode: " + user_access(entries))
+        gdb.set_convenience_variable("fl_page", pfn)
+
+
+class Shared(Command):
+    """A process's shared PTE tables (count > 1): 2 MiB range, frame, count.
+
+Without PID, the current process's."""
+
+    name, usage = "fl-shared", "fl-shared [PID]"
+    max_args = 1
+
+    def run(self, args):
+        p = find_process(pid_arg(args, 0))
+        shared = usage(process_mm(p)).shared
+        print("%s: %d shared PTE tables" % (describe(p), len(shared)))
+        for t in shared:
+            print("  %#018x-%#018x  frame %#x  ref %d" % (
+                t.va, t.va + HUGE_SIZE, t.phys >> PAGE_SHIFT, t.ref))
+
+
+class Page(Command):
+    """A frame's struct page: count, flags and the heap's (slab) fields.
+
+PFN is a frame number (physical address >> 12), as fl-pt prints them."""
+
+    name, usage = "fl-page", "fl-page PFN"
+    min_args = max_args = 1
+
+    def run(self, args):
+        pfn = number(args[0])
+        pg = page(pfn)
+        print("frame %#x: ref %d, flags %s" % (pfn, int(pg["ref"]), page_flags(pg)))
+        print("  physical %#x, at %#x in the direct map" % (
+            pfn << PAGE_SHIFT, DMAP_BASE + (pfn << PAGE_SHIFT)))
+        print("  slab (heap pages only): class %d, %d objects in use, first free %#x" % (
+            int(pg["slab_class"]), int(pg["slab_inuse"]), int(pg["slab_free"])))
+
+
+class Faults(Command):
+    """The last N page faults of the fault trace (default 20), as /proc/faults.
+
+Number, pid, address, access, cycles taken, and what the kernel did."""
+
+    name, usage = "fl-faults", "fl-faults [N]"
+    max_args = 1
+
+    def run(self, args):
+        events = list(recorded_faults(number(args[0]) if args else DEFAULT_FAULTS))
+        print(FAULTS_HEADER)
+        for event in events:
+            print(format_fault(event))
+
+
+class User(Command):
+    """Load a user program's symbols (build/bin/PROG or build/utests/PROG).
+
+Then `hbreak main`, `list`, ... work in user code.  Every program is linked
+at 0x400000, and gdb knows no processes: a breakpoint in user code stops
+whichever process runs that address, in whatever program it runs; check
+`p current->name` when it stops.  Use hbreak there: a software breakpoint
+is an int3 that gdb writes into whatever frame the current process maps at
+that address (another program's, perhaps, or one that fork shares).
+Loading another program unloads the previous one's symbols."""
+
+    name, usage = "fl-user", "fl-user PROG"
+    min_args = max_args = 1
+    loaded = None
+
+    def run(self, args):
+        build = os.path.dirname(gdb.current_progspace().filename)
+        paths = [os.path.join(build, d, args[0]) for d in ("bin", "utests")]
+        found = [path for path in paths if os.path.isfile(path)]
+        if not found:
+            raise gdb.GdbError("no program %s in %s" % (args[0], " or ".join(paths)))
+        if User.loaded:
+            gdb.execute("remove-symbol-file " + User.loaded)
+        gdb.execute("add-symbol-file " + found[0])
+        User.loaded = found[0]
+
+
+COMMANDS = (Ps, Vmas, Pt, Shared, Page, Faults, User)

@@ -1,0 +1,302 @@
+"""
+Reading forklab's state from gdb: processes, VMAs, page tables, struct
+page and the fault trace.
+
+Everything is read from the guest's memory through gdb, the way the kernel
+reads it itself:
+
+  - kernel variables by their symbols (`current`, `pages`, `fault_trace`);
+    the process table is file-static, so it is named with its file:
+    'kernel/proc.c'::table;
+  - page tables through the direct map: physical address p is at
+    DMAP_BASE + p in every address space (mm/layout.h), so a table can be
+    read whichever process is running, and whether the CPU stopped in
+    kernel or user mode.
+
+Nothing is cached: each command reads anew, so the helpers work at any
+stop once paging is on (from kmain on), under TCG and KVM alike.
+
+C macros are not in the debug information: the few needed are copied below
+from their headers.  Enums are (fault_action, the PG_* flags, proc_state,
+vma_kind), and so are read from the kernel, as are the names /proc uses.
+"""
+import collections
+import struct
+
+import gdb
+
+# mm/layout.h
+PAGE_SHIFT = 12
+PAGE_SIZE = 1 << PAGE_SHIFT
+HUGE_SIZE = 1 << 21             # what one PTE table maps
+DMAP_BASE = 0xffff800000000000
+
+# mm/pgtable.h
+PT_ENTRIES = 512
+PTE_P = 1 << 0                  # present
+PTE_W = 1 << 1                  # writable
+PTE_U = 1 << 2                  # user may access
+PTE_A = 1 << 5                  # accessed
+PTE_D = 1 << 6                  # dirty
+PTE_PS = 1 << 7                 # pud/pmd: maps a 1 GiB / 2 MiB page
+PTE_G = 1 << 8                  # global
+PTE_NX = 1 << 63                # no execute
+PTE_ADDR = 0x000ffffffffff000
+PTE_FLAGS = (("P", PTE_P), ("W", PTE_W), ("U", PTE_U), ("A", PTE_A),
+             ("D", PTE_D), ("PS", PTE_PS), ("G", PTE_G), ("NX", PTE_NX))
+PT_PTE, PT_PMD, PT_PUD, PT_PGD = 1, 2, 3, 4
+LEVEL_NAMES = {PT_PGD: "pgd", PT_PUD: "pud", PT_PMD: "pmd", PT_PTE: "pte"}
+
+# mm/mm.c: pgd entries 0..255 are the process's, 256..511 the kernel's.
+KERNEL_HALF = PT_ENTRIES // 2
+
+# mm/mm.h
+PROT_READ, PROT_WRITE, PROT_EXEC = 0x1, 0x2, 0x4
+
+# arch/trap.h: bits of the page-fault error code
+PF_WRITE = 1 << 1
+PF_USER = 1 << 2
+PF_INSTR = 1 << 4
+
+
+def value(expr):
+    """A kernel expression's value, as gdb's `print` sees it."""
+    return gdb.parse_and_eval(expr)
+
+
+def enum_name(v, prefix):
+    """An enum value's name, without its prefix, in lower case:
+    VMA_STACK -> "stack"."""
+    return str(v).removeprefix(prefix).lower()
+
+
+def enum_bits(bits, first_enumerator, prefix):
+    """The names of the bits set in `bits`, from the enum that holds
+    `first_enumerator` (PG_RESERVED, say): "USER CHECKED"."""
+    fields = value(first_enumerator).type.fields()
+    names = [f.name.removeprefix(prefix) for f in fields if bits & f.enumval]
+    return " ".join(names) or "-"
+
+
+# Page tables ------------------------------------------------------------
+
+def entry_span(level):
+    """How much address space one entry of a table of `level` maps:
+    4 KiB for a PTE, 2 MiB for a pmd entry, ..."""
+    return 1 << (PAGE_SHIFT + 9 * (level - 1))
+
+
+def pt_index(va, level):
+    """The index of va's entry in a table of `level` (as in pgtable.h)."""
+    return va // entry_span(level) % PT_ENTRIES
+
+
+def read_table(phys):
+    """The 512 entries of the page table in the frame at `phys`."""
+    data = gdb.selected_inferior().read_memory(DMAP_BASE + phys, PAGE_SIZE)
+    return struct.unpack("<%dQ" % PT_ENTRIES, bytes(data))
+
+
+def read_entry(phys, index):
+    """One entry of the page table at `phys`."""
+    data = gdb.selected_inferior().read_memory(DMAP_BASE + phys + 8 * index, 8)
+    return struct.unpack("<Q", bytes(data))[0]
+
+
+def entry_flags(e):
+    """An entry's flags as text: "P W U A D NX"."""
+    return " ".join(name for name, bit in PTE_FLAGS if e & bit)
+
+
+def pte_pa(e):
+    """The physical address an entry points at (as in pgtable.h)."""
+    return e & PTE_ADDR
+
+
+def pgd_phys(mm):
+    """The physical address of an mm's pgd (mm->pgd is a direct-map address)."""
+    return int(mm["pgd"]) - DMAP_BASE
+
+
+Step = collections.namedtuple("Step", "level index entry")
+
+
+def walk(mm, va):
+    """The entries on va's path, pgd first; ends at a missing entry or
+    one that maps a huge page."""
+    steps, table = [], pgd_phys(mm)
+    for level in (PT_PGD, PT_PUD, PT_PMD, PT_PTE):
+        index = pt_index(va, level)
+        e = read_entry(table, index)
+        steps.append(Step(level, index, e))
+        if not e & PTE_P or e & PTE_PS:
+            break
+        table = pte_pa(e)
+    return steps
+
+
+def tables(mm):
+    """Every user page table of mm: yields (level, va, phys), where level is
+    the table's own (PT_PGD for the pgd ... PT_PTE for a PTE table) and va
+    the first address it maps.  Only the pgd's user half is followed."""
+    def below(level, va, phys):
+        yield level, va, phys
+        if level == PT_PTE:
+            return
+        entries = read_table(phys)
+        for i in range(KERNEL_HALF if level == PT_PGD else PT_ENTRIES):
+            if entries[i] & PTE_P:
+                yield from below(level - 1, va + i * entry_span(level), pte_pa(entries[i]))
+    yield from below(PT_PGD, 0, pgd_phys(mm))
+
+
+# struct page ------------------------------------------------------------
+
+def page(pfn):
+    """The struct page of frame number pfn (mm/frame.h)."""
+    if not 0 <= pfn < int(value("npages")):
+        raise gdb.GdbError("no frame %#x: frame numbers are below npages (%#x)"
+                           % (pfn, int(value("npages"))))
+    return value("pages")[pfn]
+
+
+def page_ref(phys):
+    """struct page.ref of the frame at phys."""
+    return int(page(phys >> PAGE_SHIFT)["ref"])
+
+
+def page_flags(pg):
+    """A struct page's flags as text: "USER"."""
+    return enum_bits(int(pg["flags"]), "PG_RESERVED", "PG_")
+
+
+# Processes and address spaces -------------------------------------------
+
+def processes():
+    """The processes in the table (kernel/proc.c), in slot order."""
+    table = value("'kernel/proc.c'::table")
+    first, last = table.type.range()
+    for slot in range(first, last + 1):
+        p = table[slot]
+        if int(p) and enum_name(p["state"], "") != "unused":
+            yield p.dereference()
+
+
+def find_process(pid=None):
+    """The process with that pid, or `current` when pid is None."""
+    if pid is None:
+        p = value("current")
+        if not int(p):
+            raise gdb.GdbError("no current process (stopped outside any): give a pid")
+        return p.dereference()
+    for p in processes():
+        if int(p["pid"]) == pid:
+            return p
+    raise gdb.GdbError("no process with pid %d" % pid)
+
+
+def describe(p):
+    """A process in words: "pid 3 (odf_break)"."""
+    return "pid %d (%s)" % (int(p["pid"]), p["name"].string())
+
+
+def process_mm(p):
+    """A process's struct mm; an error for one without (a zombie)."""
+    if not int(p["mm"]):
+        raise gdb.GdbError("%s has no address space: it has exited" % describe(p))
+    return p["mm"].dereference()
+
+
+def fork_mode(p):
+    """The name of a process's fork mode: "odf"."""
+    return value("fork_mode_names")[int(p["fork_mode"])].string()
+
+
+def vmas(mm):
+    """An address space's VMAs, in address order."""
+    v = mm["vmas"]
+    while int(v):
+        yield v.dereference()
+        v = v["next"]
+
+
+def prot_text(prot):
+    """PROT_* bits as "rwx", "r-x", ..."""
+    return "".join(c if prot & bit else "-" for c, bit in
+                   (("r", PROT_READ), ("w", PROT_WRITE), ("x", PROT_EXEC)))
+
+
+SharedTable = collections.namedtuple("SharedTable", "va phys ref")
+Usage = collections.namedtuple("Usage", "rss pt_private shared table_frames page_frames")
+
+
+def usage(mm):
+    """What mm_usage() (mm/mm.c) counts, recounted from the tables:
+    rss, the present PTEs reached through mm's pmd entries, shared tables
+    included; pt_private, the pgd, puds, pmds and the PTE tables whose ref
+    is 1; shared, the PTE tables whose ref is more (SharedTable each).
+    Also the sets of table and page frames seen, for totals over processes."""
+    rss, pt_private, shared = 0, 0, []
+    table_frames, page_frames = set(), set()
+    for level, va, phys in tables(mm):
+        table_frames.add(phys)
+        if level != PT_PTE:
+            pt_private += 1
+            continue
+        mapped = [pte_pa(e) for e in read_table(phys) if e & PTE_P]
+        rss += len(mapped)
+        page_frames.update(mapped)
+        ref = page_ref(phys)
+        if ref > 1:
+            shared.append(SharedTable(va, phys, ref))
+        else:
+            pt_private += 1
+    return Usage(rss, pt_private, shared, table_frames, page_frames)
+
+
+# The fault trace (mm/trace.h) -------------------------------------------
+
+Event = collections.namedtuple("Event", "seq pid addr err cycles actions")
+
+
+def recorded_faults(n):
+    """The last n events of the fault trace still in its ring, oldest first."""
+    trace = value("fault_trace")
+    ring = trace["ev"]
+    size = ring.type.range()[1] + 1
+    next_seq = int(trace["next"])
+    for seq in range(max(1, next_seq - n), next_seq):
+        e = ring[seq % size]
+        if int(e["seq"]) == seq:
+            yield Event(seq, int(e["pid"]), int(e["addr"]), int(e["err"]),
+                        int(e["cycles"]), int(e["actions"]))
+
+
+def pending_fault():
+    """The event fault_trace_record() is about to record, from its
+    arguments: only at a breakpoint on that function."""
+    current = value("current")
+    return Event(int(value("fault_trace.next")),
+                 int(current["pid"]) if int(current) else 0,
+                 int(value("addr")), int(value("err")), int(value("cycles")),
+                 int(value("actions")))
+
+
+def action_names(actions):
+    """The names of FA_* bits, as the kernel spells them (mm/trace.c)."""
+    names = value("'mm/trace.c'::action_names")
+    first, last = names.type.range()
+    return [names[i].string() for i in range(first, last + 1) if actions & (1 << i)]
+
+
+FAULTS_HEADER = "%6s %5s %-16s %-17s %9s  %s" % (
+    "#", "pid", "address", "access", "cycles", "what the kernel did")
+
+
+def format_fault(e):
+    """An event as a line of /proc/faults (fault_event_format(), mm/trace.c)."""
+    line = "%6d %5d %016x %-5s %-6s %-4s %9d " % (
+        e.seq, e.pid, e.addr, "write" if e.err & PF_WRITE else "read",
+        "user" if e.err & PF_USER else "kernel", "exec" if e.err & PF_INSTR else "",
+        e.cycles)
+    return line + ("".join(" " + name for name in action_names(e.actions)) or " none")
