@@ -3,15 +3,15 @@
 #include "arch/fpu.h"
 
 #define MXCSR_DEFAULT   0x1f80          /* all exceptions masked */
+#define FXSAVE_MXCSR    24              /* MXCSR's offset in the FXSAVE area */
 
 static struct fpu_state initial;
 
 void fpu_init(void)
 {
-	uint32_t mxcsr = MXCSR_DEFAULT;
-
-	__asm__ volatile("fninit; ldmxcsr %0" :: "m"(mxcsr));
+	__asm__ volatile("fninit");
 	fpu_save(&initial);
+	*(uint32_t *)&initial.area[FXSAVE_MXCSR] = MXCSR_DEFAULT;
 }
 
 const struct fpu_state *fpu_initial(void)

@@ -66,7 +66,7 @@ static void apply_options(void)
 
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
-	mm_check_at_exit = cmdline_get_long("mm_check", 0);
+	mm_check_enabled = cmdline_get_long("mm_check", 0);
 	failinject_init(cmdline_get("fail_alloc"));
 	fault_trace.print = cmdline_get("trace") && !strcmp(cmdline_get("trace"), "faults");
 	for (int m = 0; mode && m < FORK_MODES; m++)

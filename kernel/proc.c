@@ -34,7 +34,7 @@
 void fork_return(void);
 
 static struct proc *table[NPROC];
-int mm_check_at_exit;
+int mm_check_enabled;
 static uint64_t mm_checks, mm_check_failures;
 static int next_pid = INIT_PID;
 static struct proc *init_proc;
@@ -124,6 +124,29 @@ static void copy_files(struct proc *child, struct proc *parent)
 	child->cloexec = parent->cloexec;
 }
 
+/* With mm_check=1, after every fork and exit (tests boot with it). */
+static void run_mm_check(const char *event, struct proc *p)
+{
+	if (!mm_check_enabled)
+		return;
+	mm_checks++;
+	if (mm_check_all() < 0) {
+		mm_check_failures++;
+		kprintf("mm_check: failed after pid %d (%s) %s\n", p->pid, p->name, event);
+	}
+}
+
+int mm_check_all(void)
+{
+	static struct mm *mms[NPROC];
+	int n = 0;
+
+	for (int i = 0; i < NPROC; i++)
+		if (table[i] && table[i]->mm)
+			mms[n++] = table[i]->mm;
+	return mm_check(mms, n);
+}
+
 long proc_fork(void)
 {
 	struct proc *child = proc_alloc();
@@ -144,6 +167,7 @@ long proc_fork(void)
 	copy_files(child, current);
 	child->parent = current;
 	child->state = RUNNABLE;
+	run_mm_check("forked", current);
 	return child->pid;
 }
 
@@ -170,7 +194,7 @@ void proc_power_off_if_done(void)
 	status = init_proc->wait_status;
 	proc_free(init_proc);
 	code = (status & 0x7f) ? EXIT_SIGNAL_BASE + (status & 0x7f) : (status >> 8) & 0xff;
-	if (mm_check_at_exit)
+	if (mm_check_enabled)
 		kprintf("forklab: mm_check ran %lu times, %lu failed\n", mm_checks,
 			mm_check_failures);
 	if (failinject_count())
@@ -190,17 +214,6 @@ static void reparent_children(struct proc *p)
 	}
 }
 
-int mm_check_all(void)
-{
-	static struct mm *mms[NPROC];
-	int n = 0;
-
-	for (int i = 0; i < NPROC; i++)
-		if (table[i] && table[i]->mm)
-			mms[n++] = table[i]->mm;
-	return mm_check(mms, n);
-}
-
 void proc_exit(int wait_status)
 {
 	struct proc *p = current;
@@ -209,13 +222,7 @@ void proc_exit(int wait_status)
 	write_cr3(V2P(kernel_pgd));             /* leave the tables we free */
 	mm_free(p->mm);
 	p->mm = NULL;
-	if (mm_check_at_exit) {
-		mm_checks++;
-		if (mm_check_all() < 0) {
-			mm_check_failures++;
-			kprintf("mm_check: failed after pid %d (%s) exited\n", p->pid, p->name);
-		}
-	}
+	run_mm_check("exited", p);
 	if (p != init_proc)
 		reparent_children(p);
 	p->wait_status = wait_status;

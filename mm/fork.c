@@ -43,10 +43,10 @@ static int copy_vmas(struct mm *child, struct mm *parent)
 	return 0;
 }
 
-/* One PTE of the parent into the child; 0 or -ENOMEM.  A source table the
- * parent shares with others (its pmd read-only) is left as it is: its pages
- * are already read-only to the parent, and the child's copy is made so. */
-static int copy_pte(struct fork_walk *w, pte_t *src, pte_t *dst, int src_shared)
+/* One PTE of the parent into the child; 0 or -ENOMEM.  In cow mode the
+ * parent's table is its own (copy_table_range made sure), so its PTE may
+ * lose R/W. */
+static int copy_pte(struct fork_walk *w, pte_t *src, pte_t *dst)
 {
 	struct page *pg = pa_page(pte_pa(*src)), *copy;
 
@@ -55,10 +55,11 @@ static int copy_pte(struct fork_walk *w, pte_t *src, pte_t *dst, int src_shared)
 		page_get(pg);
 		*dst = *src;
 	} else if (w->mode != FORK_COPY) {
+		/* LAB2: BEGIN cow_pte */
 		page_get(pg);
-		if (!src_shared)
-			*src &= ~PTE_W;
-		*dst = *src & ~PTE_W;
+		*src &= ~PTE_W;
+		*dst = *src;
+		/* LAB2: END cow_pte */
 	} else {
 		copy = user_page_alloc();
 		if (!copy)
@@ -88,12 +89,18 @@ static pte_t *child_table(struct fork_walk *w, uint64_t va)
 	return pte_table(*pmd);
 }
 
-/* The pages of [start, end), which lie in the one table under pmd. */
+/* The pages of [start, end), which lie in the one table under pmd.  A cow
+ * copy write-protects the parent's PTEs, so a table the parent shares from
+ * an earlier odf fork is first made its own (mm/odf.c): changing a shared
+ * table's PTEs is never allowed, and leaving them writable would let the
+ * parent write pages the child maps once the table's other sharers leave. */
 static int copy_table_range(struct fork_walk *w, pte_t *pmd, uint64_t start, uint64_t end)
 {
-	pte_t *src = pte_table(*pmd), *dst = NULL;
-	int src_shared = !(*pmd & PTE_W);
+	pte_t *src, *dst = NULL;
 
+	if (w->mode == FORK_COW && odf_unshare(w->parent, start, pmd) < 0)
+		return -ENOMEM;
+	src = pte_table(*pmd);
 	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
 		pte_t *s = &src[pt_index(va, PT_PTE)];
 
@@ -101,7 +108,7 @@ static int copy_table_range(struct fork_walk *w, pte_t *pmd, uint64_t start, uin
 			continue;
 		if (!dst && !(dst = child_table(w, va)))
 			return -ENOMEM;
-		if (copy_pte(w, s, &dst[pt_index(va, PT_PTE)], src_shared) < 0)
+		if (copy_pte(w, s, &dst[pt_index(va, PT_PTE)]) < 0)
 			return -ENOMEM;
 	}
 	return 0;

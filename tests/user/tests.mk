@@ -14,7 +14,7 @@
 
 BUILD           ?= build
 HOST_CC         ?= cc
-HOST_UTEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
+HOST_UTEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -idirafter libc/include
 
 UTEST_NAMES     := $(basename $(notdir $(wildcard tests/user/*.c)))
 UTEST_NONELF    := exec_args.noelf
