@@ -87,6 +87,7 @@ $(KERNEL): $(KERNEL_OBJ) $(BUILD)/ksyms.o linker.ld
 include libc/libc.mk
 include user/user.mk
 include tests/user/tests.mk
+include scripts/labs.mk
 
 # The root image: /bin from user/, /tests from tests/user/, and /extra from
 # ROOTFS_EXTRA (modes kept).  Rebuilt every time, since ROOTFS_EXTRA's files

@@ -70,6 +70,7 @@ static enum fault_kind fault_classify(struct vma *v, pte_t pte, uint64_t err)
 /* A write to a private page that may have other users. */
 static int do_cow(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 {
+	/* LAB2: BEGIN do_cow */
 	pte_t *pte = pte_for_change(mm, va, actions);
 	struct page *old, *copy;
 
@@ -91,6 +92,7 @@ static int do_cow(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 	flush_page(mm, va);
 	*actions |= FA_PAGE_COPY;
 	return 0;
+	/* LAB2: END do_cow */
 }
 
 static int do_zero(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)

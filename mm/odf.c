@@ -47,21 +47,26 @@ static struct page *table_page(pte_t pmd)
  * range is shared memory, whose pages must stay writable for everyone. */
 int odf_shareable(struct mm *mm, uint64_t start)
 {
+	/* LAB3: BEGIN shareable */
 	uint64_t end = start + HUGE_SIZE;
 
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
 		if (v->end > start && v->kind == VMA_SHARED)
 			return 0;
 	return 1;
+	/* LAB3: END shareable */
 }
 
 void odf_share(pte_t *parent_pmd, pte_t *child_pmd)
 {
+	/* LAB3: BEGIN share */
 	*parent_pmd &= ~PTE_W;
 	*child_pmd = *parent_pmd;
 	page_get(table_page(*parent_pmd));
+	/* LAB3: END share */
 }
 
+/* LAB3: BEGIN copy_table */
 /* A private copy of the shared table under pmd, installed in its place. */
 static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
 {
@@ -84,6 +89,7 @@ static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
 	odf_counters.tables_copied++;
 	return FA_TABLE_COPY;
 }
+/* LAB3: END copy_table */
 
 /* Makes the table under pmd (present) one that mm alone maps, so that its
  * PTEs may change: reuses it if nobody else maps it any more, else copies
@@ -91,6 +97,7 @@ static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
  * with nothing changed. */
 int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
 {
+	/* LAB3: BEGIN unshare */
 	if (*pmd & PTE_W)
 		return 0;
 	if (table_page(*pmd)->ref == 1) {
@@ -99,6 +106,7 @@ int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
 		return FA_TABLE_REUSE;
 	}
 	return copy_table(mm, va, pmd);
+	/* LAB3: END unshare */
 }
 
 /* Unshares every table of [start, end); 0 or -ENOMEM (the tables unshared
@@ -122,10 +130,12 @@ void odf_table_put(pte_t *pmd)
 	pte_t *e = page_va(table);
 
 	*pmd = 0;
+	/* LAB3: BEGIN table_put */
 	if (table->ref > 1) {
 		table->ref--;
 		return;
 	}
+	/* LAB3: END table_put */
 	for (int i = 0; i < PT_ENTRIES; i++)
 		if (e[i] & PTE_P)
 			user_page_put(pa_page(pte_pa(e[i])));
