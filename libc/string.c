@@ -5,11 +5,16 @@
 #include <string.h>
 #include <stdint.h>
 
+/* Eight bytes per iteration, then the tail: an emulator like QEMU's runs
+ * each iteration of a string instruction separately, so movsq is eight
+ * times faster than movsb there (hardware makes them about equal). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *d = dst;
+	size_t words = n / sizeof(uint64_t), bytes = n % sizeof(uint64_t);
 
-	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) :: "memory");
+	__asm__ volatile("rep movsq" : "+D"(d), "+S"(src), "+c"(words) :: "memory");
+	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(bytes) :: "memory");
 	return dst;
 }
 
@@ -25,11 +30,16 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+#define BYTE_REPEAT     0x0101010101010101ULL
+
 void *memset(void *dst, int c, size_t n)
 {
 	void *d = dst;
+	size_t words = n / sizeof(uint64_t), bytes = n % sizeof(uint64_t);
+	uint64_t v = (uint8_t)c * BYTE_REPEAT;
 
-	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+	__asm__ volatile("rep stosq" : "+D"(d), "+c"(words) : "a"(v) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(d), "+c"(bytes) : "a"(v) : "memory");
 	return dst;
 }
 
