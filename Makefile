@@ -88,6 +88,7 @@ include libc/libc.mk
 include user/user.mk
 include tests/user/tests.mk
 include scripts/labs.mk
+include scripts/bench.mk
 
 # The root image: /bin from user/, /tests from tests/user/, and /extra from
 # ROOTFS_EXTRA (modes kept).  Rebuilt every time, since ROOTFS_EXTRA's files
