@@ -112,6 +112,9 @@ function header(    i, k) {
 	printf "Medians over the repetitions (%s); minimums are in the CSV files.  " \
 		"All forklab modes ran in one boot: compare them with each other; " \
 		"the host's Linux ran natively, not emulated.\n", info[1, "reps"]
+	if (info[1, "icount"] ~ /^on/)
+		print "\nWith icount, forklab's clock counts guest instructions: read its ns as " \
+			"instructions and its µs as thousands of them."
 	for (i = 1; i <= nsizes; i++)
 		for (k = 1; k <= NMODES; k++)
 			if ((sorted[i], MODES[k]) in skipped)
