@@ -2,8 +2,8 @@
 # QEMU) and on the host's Linux by user/forkbench.c; scripts/bench.sh runs
 # both and writes $(BUILD)/bench/: the CSV files, results.md and the plots.
 #
-#   make bench                     TCG, sizes 16 MiB to 2 GiB, about 15 min
-#   make bench BENCH_ICOUNT=1      deterministic: counts instructions
+#   make bench                     TCG, sizes 16 MiB to 2 GiB, about 7 min
+#   make bench BENCH_ICOUNT=1      deterministic: counts instructions, slower
 #   make bench ACCEL=kvm           under KVM
 #
 # BENCH_MEM (guest memory, 6G), BENCH_MAX (largest size, MiB),

@@ -16,8 +16,8 @@
 #   ACCEL=tcg|kvm       QEMU's emulator (default) or KVM; CPU=model as for make run
 #   BENCH_MEM=6G        guest memory: a size needs twice itself free
 #   BENCH_MAX=2048      the largest size, MiB
-#   BENCH_COPY_MAX=256  copy mode up to this size, since under TCG a copy
-#                       fork of 256 MiB already takes seconds (KVM: BENCH_MAX)
+#   BENCH_COPY_MAX=N    copy mode only up to N MiB (default BENCH_MAX): a
+#                       copy fork copies every page, seconds per GiB under TCG
 #   BENCH_ICOUNT=1      deterministic: QEMU counts instructions and its clock
 #                       ticks one nanosecond per instruction, so repeated runs
 #                       give the same numbers (TCG only, and slower)
@@ -35,11 +35,7 @@ TIMEOUT=${BENCH_TIMEOUT:-3000}
 HOST_CC=${HOST_CC:-cc}
 ICOUNT_ARGS="-icount shift=0,sleep=off"   # 2^0 ns per instruction; idle time skipped
 
-if [ "$ACCEL" = kvm ]; then
-	COPY_MAX=${BENCH_COPY_MAX:-$MAX}
-else
-	COPY_MAX=${BENCH_COPY_MAX:-256}
-fi
+COPY_MAX=${BENCH_COPY_MAX:-$MAX}
 
 die() { echo "bench: $*" >&2; exit 1; }
 
