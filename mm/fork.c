@@ -12,10 +12,19 @@
  * Shared memory (VMA_SHARED) is shared in every mode: its PTEs are copied
  * as they are, writable, with one more reference per page.
  *
- * The copy walks the parent one PTE table (2 MiB) at a time, so it skips
- * the empty parts of a sparse VMA in big steps.  A table that several VMAs
- * cover is visited once per VMA; in odf mode only the first visit shares it
- * (the child's pmd entry is then present), so its count rises by one.
+ * The copy goes VMA by VMA, and inside one a pmd table (1 GiB) at a time:
+ * both processes' pmd tables are found by one walk from the pgd, and then
+ * read entry by entry, one PTE table (2 MiB) each, so that an odf fork
+ * costs a few instructions per table and the empty parts of a sparse VMA
+ * are skipped in big steps:
+ *
+ *   VMA   [=========================================)
+ *   pmd   |  1 GiB: one walk, 512 entries  |  1 GiB: one walk ...
+ *   entry | 2M | 2M | 2M | ...             |
+ *
+ * A table that several VMAs cover is visited once per VMA; in odf mode only
+ * the first visit shares it (the child's pmd entry is then present), so
+ * its count rises by one.
  */
 #include <string.h>
 #include "mm/mm.h"
@@ -71,14 +80,20 @@ static int copy_pte(struct fork_walk *w, pte_t *src, pte_t *dst)
 	return 0;
 }
 
-/* The child's PTE table for va, made (and counted) if it has none yet. */
-static pte_t *child_table(struct fork_walk *w, uint64_t va)
+/* The first multiple of span (a power of two) above va, or end if sooner. */
+static uint64_t boundary(uint64_t va, uint64_t span, uint64_t end)
 {
-	pte_t *pmd = mm_walk(w->child, va, PT_PMD, 1);
+	uint64_t next = (va + span) & ~(span - 1);
+
+	return next < end ? next : end;
+}
+
+/* The child's PTE table under its pmd entry, made (and counted) if it has
+ * none yet. */
+static pte_t *child_table(struct fork_walk *w, pte_t *pmd)
+{
 	struct page *t;
 
-	if (!pmd)
-		return NULL;
 	if (!(*pmd & PTE_P)) {
 		t = pgtable_alloc();
 		if (!t)
@@ -89,12 +104,14 @@ static pte_t *child_table(struct fork_walk *w, uint64_t va)
 	return pte_table(*pmd);
 }
 
-/* The pages of [start, end), which lie in the one table under pmd.  A cow
- * copy write-protects the parent's PTEs, so a table the parent shares from
- * an earlier odf fork is first made its own (mm/odf.c): changing a shared
- * table's PTEs is never allowed, and leaving them writable would let the
- * parent write pages the child maps once the table's other sharers leave. */
-static int copy_table_range(struct fork_walk *w, pte_t *pmd, uint64_t start, uint64_t end)
+/* The pages of [start, end), which lie in the one table under the parent's
+ * pmd entry.  A cow copy write-protects the parent's PTEs, so a table the
+ * parent shares from an earlier odf fork is first made its own (mm/odf.c):
+ * changing a shared table's PTEs is never allowed, and leaving them
+ * writable would let the parent write pages the child maps once the
+ * table's other sharers leave. */
+static int copy_table_range(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
+			    uint64_t start, uint64_t end)
 {
 	pte_t *src, *dst = NULL;
 
@@ -106,7 +123,7 @@ static int copy_table_range(struct fork_walk *w, pte_t *pmd, uint64_t start, uin
 
 		if (!(*s & PTE_P))
 			continue;
-		if (!dst && !(dst = child_table(w, va)))
+		if (!dst && !(dst = child_table(w, child_pmd)))
 			return -ENOMEM;
 		if (copy_pte(w, s, &dst[pt_index(va, PT_PTE)]) < 0)
 			return -ENOMEM;
@@ -114,49 +131,61 @@ static int copy_table_range(struct fork_walk *w, pte_t *pmd, uint64_t start, uin
 	return 0;
 }
 
-/* Shares the table under the parent's pmd with the child, if this fork
- * shares tables and the table may be shared; 1 if it did, 0 if not, or
- * -ENOMEM. */
-static int share_table(struct fork_walk *w, pte_t *pmd, uint64_t base)
+/* May this fork share the table of the 2 MiB range at base?  A range that
+ * lies inside the private VMA being copied may, without a look at the
+ * others (the common case, and the cheap one). */
+static int may_share(struct fork_walk *w, uint64_t base)
 {
-	pte_t *child_pmd;
-
-	if (w->mode != FORK_ODF || !odf_shareable(w->parent, base))
+	if (w->mode != FORK_ODF)
 		return 0;
-	child_pmd = mm_walk(w->child, base, PT_PMD, 1);
-	if (!child_pmd)
-		return -ENOMEM;
+	if (w->v->kind != VMA_SHARED && w->v->start <= base &&
+	    base + HUGE_SIZE <= w->v->end)
+		return 1;
+	return odf_shareable(w->parent, base);
+}
+
+/* The part [start, end) of the VMA that the parent's pmd entry maps: its
+ * table is shared with the child, or its pages copied.  A table that
+ * several VMAs cover is shared at the first one's visit only. */
+static int copy_chunk(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
+		      uint64_t start, uint64_t end)
+{
+	if (!may_share(w, start & ~(HUGE_SIZE - 1)))
+		return copy_table_range(w, pmd, child_pmd, start, end);
 	if (!(*child_pmd & PTE_P)) {
 		odf_share(pmd, child_pmd);
 		w->stats->tables_shared++;
 	}
-	return 1;
+	return 0;
 }
 
-static int copy_chunk(struct fork_walk *w, uint64_t start, uint64_t end)
+/* The part [start, end) of the VMA that one pmd table maps (1 GiB at most):
+ * both processes' pmd tables are found once, then read entry by entry. */
+static int copy_pmd_range(struct fork_walk *w, uint64_t start, uint64_t end)
 {
-	uint64_t base = start & ~(HUGE_SIZE - 1);
-	pte_t *pmd = mm_walk(w->parent, start, PT_PMD, 0);
-	int shared;
+	pte_t *src = mm_walk(w->parent, start, PT_PMD, 0), *dst = NULL;
+	int first = pt_index(start, PT_PMD);
 
-	if (!pmd || !(*pmd & PTE_P))
-		return 0;
-	shared = share_table(w, pmd, base);
-	if (shared)
-		return shared < 0 ? shared : 0;
-	return copy_table_range(w, pmd, start, end);
+	for (uint64_t va = start, next; src && va < end; va = next) {
+		int i = pt_index(va, PT_PMD) - first;
+
+		next = boundary(va, HUGE_SIZE, end);
+		if (!(src[i] & PTE_P))
+			continue;
+		if (!dst && !(dst = mm_walk(w->child, start, PT_PMD, 1)))
+			return -ENOMEM;
+		if (copy_chunk(w, &src[i], &dst[i], va, next) < 0)
+			return -ENOMEM;
+	}
+	return 0;
 }
 
 static int copy_vma_pages(struct fork_walk *w)
 {
-	for (uint64_t va = w->v->start; va < w->v->end; ) {
-		uint64_t next = (va + HUGE_SIZE) & ~(HUGE_SIZE - 1);
-
-		if (next > w->v->end)
-			next = w->v->end;
-		if (copy_chunk(w, va, next) < 0)
+	for (uint64_t va = w->v->start, next; va < w->v->end; va = next) {
+		next = boundary(va, PMD_TABLE_SPAN, w->v->end);
+		if (copy_pmd_range(w, va, next) < 0)
 			return -ENOMEM;
-		va = next;
 	}
 	return 0;
 }

@@ -19,6 +19,7 @@
 #define PAGE_MASK       (~(PAGE_SIZE - 1))
 #define HUGE_SHIFT      21                      /* a pmd entry covers 2 MiB */
 #define HUGE_SIZE       (1UL << HUGE_SHIFT)
+#define PMD_TABLE_SPAN  (1UL << 30)             /* a pmd table covers 1 GiB */
 
 #define KERNEL_VMA      0xffffffff80000000UL    /* boot/entry.asm, linker.ld */
 #define DMAP_BASE       0xffff800000000000UL    /* boot/entry.asm */
