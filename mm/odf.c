@@ -67,7 +67,12 @@ void odf_share(pte_t *parent_pmd, pte_t *child_pmd)
 }
 
 /* LAB3: BEGIN copy_table */
-/* A private copy of the shared table under pmd, installed in its place. */
+/* A private copy of the shared table under pmd, installed in its place.
+ * One invlpg is enough: every page keeps its frame and stays read-only, so
+ * the TLB's entries for the range still say the truth; what is stale is a
+ * cached copy of the old pmd entry, and an invlpg of an address under it
+ * drops that (Intel SDM vol. 3, 4.10.4.1: it empties the paging-structure
+ * caches). */
 static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
 {
 	struct page *old = table_page(*pmd), *copy = pgtable_alloc();
@@ -85,7 +90,7 @@ static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
 	}
 	*pmd = page_pa(copy) | (*pmd & ~PTE_ADDR) | PTE_W;
 	old->ref--;                             /* others still map it */
-	flush_range(mm, va & ~(HUGE_SIZE - 1), HUGE_SIZE);
+	flush_page(mm, va);
 	odf_counters.tables_copied++;
 	return FA_TABLE_COPY;
 }
