@@ -80,22 +80,44 @@ void vma_remove(struct mm *mm, struct vma *v)
 	kfree(v);
 }
 
+/* The highest start for len bytes that ends at or below hi and is a
+ * multiple of align (a power of two), or 0 if it would fall below lo. */
+static uint64_t highest(uint64_t lo, uint64_t hi, uint64_t len, uint64_t align)
+{
+	uint64_t a = (hi - len) & ~(align - 1);
+
+	return hi >= lo + len && a >= lo ? a : 0;
+}
+
+/* Where in the free gap [lo, hi) len bytes go: as high as they fit, and a
+ * mapping of 2 MiB or more on a 2 MiB boundary where the gap allows, so
+ * that its PTE tables map nothing else: the fewest tables, and on-demand
+ * fork can share them whole. */
+static uint64_t place(uint64_t lo, uint64_t hi, uint64_t len)
+{
+	uint64_t a = len >= HUGE_SIZE ? highest(lo, hi, len, HUGE_SIZE) : 0;
+
+	return a ? a : highest(lo, hi, len, PAGE_SIZE);
+}
+
 /* A free, page-aligned range of len bytes: at hint if free, else the highest
- * one below MMAP_TOP.  Returns 0 if none. */
+ * one below MMAP_TOP (placed as place() says).  Returns 0 if none. */
 uint64_t range_find(struct mm *mm, uint64_t len, uint64_t hint)
 {
-	uint64_t best = 0, gap_start = PAGE_SIZE;
+	uint64_t best = 0, gap_start = USER_ELF_MIN;
 
 	if (hint && hint >= USER_ELF_MIN && hint + len <= MMAP_TOP && hint + len > hint &&
 	    !range_free(mm, hint, hint + len))
 		return hint;
 	for (struct vma *v = mm->vmas; ; v = v->next) {
-		uint64_t gap_end = v ? v->start : USER_TOP;
+		uint64_t gap_end = v ? v->start : USER_TOP, here;
 
 		if (gap_end > MMAP_TOP)
 			gap_end = MMAP_TOP;
-		if (gap_end >= gap_start + len && gap_end - len >= USER_ELF_MIN)
-			best = gap_end - len;
+		if (gap_start < USER_ELF_MIN)
+			gap_start = USER_ELF_MIN;
+		if (gap_end > gap_start && (here = place(gap_start, gap_end, len)))
+			best = here;
 		if (!v || v->start >= MMAP_TOP)
 			return best;
 		gap_start = v->end;
