@@ -490,26 +490,42 @@ static const char *too_big(long mib)
 	return note;
 }
 
+/* len bytes of fresh memory at an address aligned to a table's span, or
+ * MAP_FAILED.  Where the kernel's own choice is aligned (forklab's is), it
+ * stands; else a span more is mapped and the ends trimmed off. */
+static char *map_aligned(size_t len)
+{
+	int prot = PROT_READ | PROT_WRITE, flags = MAP_PRIVATE | MAP_ANONYMOUS;
+	char *p = mmap(NULL, len, prot, flags, -1, 0);
+	size_t head;
+
+	if (p == MAP_FAILED || (size_t)p % TABLE_SPAN == 0)
+		return p;
+	munmap(p, len);
+	p = mmap(NULL, len + TABLE_SPAN, prot, flags, -1, 0);
+	if (p == MAP_FAILED)
+		return p;
+	head = (TABLE_SPAN - (size_t)p % TABLE_SPAN) % TABLE_SPAN;
+	if (head)
+		munmap(p, head);
+	munmap(p + head + len, TABLE_SPAN - head);
+	return p + head;
+}
+
 /* Maps mib MiB aligned to a table's span, so that its first 512 pages are
  * one PTE table, and writes every page; NULL, or why it could not. */
 static const char *map_region(long mib)
 {
 	size_t len = (size_t)mib * MIB;
-	char *p = mmap(NULL, len + TABLE_SPAN, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	size_t head;
+	char *p = map_aligned(len);
 
 	if (p == MAP_FAILED)
 		return failed("mmap");
-	head = (TABLE_SPAN - (size_t)p % TABLE_SPAN) % TABLE_SPAN;
-	if (head)
-		munmap(p, head);
-	munmap(p + head + len, TABLE_SPAN - head);
-	region.base = p + head;
+	region.base = p;
 	region.pages = len / PAGE_SIZE;
 #ifdef MADV_NOHUGEPAGE
 	/* Linux would otherwise map 2 MiB pages, and fork would copy no PTEs. */
-	madvise(p + head, len, MADV_NOHUGEPAGE);
+	madvise(p, len, MADV_NOHUGEPAGE);
 #endif
 	touch(0, region.pages);
 	return NULL;
