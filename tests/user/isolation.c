@@ -142,10 +142,12 @@ static void wait_orphaned(pid_t parent)
 	CHECK(getppid() != parent);
 }
 
-/* Process `level` (1..DEPTH) of a chain; returns its exit status. */
-static int chain_level(const struct order *o, int level, int report)
+/* Process `level` (1..DEPTH) of a chain, child of `parent`; returns its
+ * exit status.  The parent's pid comes from the parent: by the time the
+ * child first runs, a parent that does not wait may be gone already. */
+static int chain_level(const struct order *o, int level, pid_t parent, int report)
 {
-	pid_t parent = getppid(), child = -1;
+	pid_t me = getpid(), child = -1;
 	char who[WHO_LEN], verdict;
 	int status;
 
@@ -155,7 +157,7 @@ static int chain_level(const struct order *o, int level, int report)
 	if (level < DEPTH) {
 		child = test_fork();
 		if (child == 0)
-			_exit(chain_level(o, level + 1, report));
+			_exit(chain_level(o, level + 1, me, report));
 		CHECK(child > 0);
 	}
 	if (child > 0 && o->waits[level]) {
@@ -180,14 +182,14 @@ static void run_chain(const struct order *o)
 {
 	int fds[2], status, passed = 0;
 	char verdict;
-	pid_t pid;
+	pid_t pid, me = getpid();
 
 	stamp(tag(0, FIRST));
 	CHECK_EQ(pipe(fds), 0);
 	pid = test_fork();
 	if (pid == 0) {
 		close(fds[0]);
-		_exit(chain_level(o, 1, fds[1]));
+		_exit(chain_level(o, 1, me, fds[1]));
 	}
 	CHECK(pid > 0);
 	close(fds[1]);
