@@ -256,8 +256,36 @@ static int map_arena(void)
 enum {
 	V_SMALL, V_BOUNDARY, V_FD, V_BUFFER, V_MISALIGNED, V_READ_ONLY,
 	V_PROT_NONE, V_UNMAPPED, V_STRADDLE, V_LOW, V_KERNEL, V_NONCANONICAL,
-	V_USER_TOP, V_HUGE, V_PATH, V_VECTOR, V_CODE, V_RANDOM, NR_KINDS
+	V_USER_TOP, V_HUGE, V_PATH, V_VECTOR, V_CODE, V_RANDOM, V_RESULT,
+	NR_KINDS
 };
+
+/*
+ * What earlier calls returned: mmap's and brk's addresses, descriptors,
+ * pids.  Handed back, sometimes a few pages on, they reach memory and
+ * objects the arena does not, such as a mapping an earlier call made.
+ */
+#define RESULTS		16
+#define RESULT_PAGES	4	/* how far past a result a value may land */
+#define MAX_ERRNO	4095	/* results above -MAX_ERRNO are errors */
+
+static uint64_t results[RESULTS];
+static unsigned nresults;
+
+static void remember(long ret)
+{
+	if (ret > 0 || ret < -MAX_ERRNO)
+		results[nresults++ % RESULTS] = ret;
+}
+
+static uint64_t recalled(uint64_t *rng)
+{
+	unsigned n = nresults < RESULTS ? nresults : RESULTS;
+
+	if (n == 0)
+		return below(rng, SMALL_SPAN);
+	return results[below(rng, n)] + below(rng, RESULT_PAGES) * PAGE_SIZE;
+}
 
 static uint64_t address_value(uint64_t *rng, int kind)
 {
@@ -305,6 +333,8 @@ static uint64_t value(uint64_t *rng, int kind)
 		return (1UL << (HUGE_MIN_SHIFT + below(rng, HUGE_SHIFTS))) - below(rng, 2);
 	case V_RANDOM:
 		return next_random(rng);
+	case V_RESULT:
+		return recalled(rng);
 	default:
 		return address_value(rng, kind);
 	}
@@ -391,6 +421,7 @@ static void fuzz_child(const struct options *o, long c, long calls, volatile lon
 {
 	uint64_t rng = o->seed * CHILD_STREAM ^ (uint64_t)c, a[NR_ARGS];
 	pid_t self = getpid();
+	long ret;
 
 	replace_descriptors();
 	for (long i = 0; i < calls; i++) {
@@ -401,8 +432,10 @@ static void fuzz_child(const struct options *o, long c, long calls, volatile lon
 		disarm(nr, a);
 		show_call(o->verbose, c, i, nr, a);
 		++*made;
-		if (raw_syscall(nr, a) == 0 && getpid() != self)
+		ret = raw_syscall(nr, a);
+		if (ret == 0 && getpid() != self)
 			raw_exit(0);
+		remember(ret);
 	}
 	raw_exit(0);
 }
