@@ -113,7 +113,12 @@ static const long implemented[] = {
 
 /* Calls that end the caller at once: made one time in RARE_ODDS they are
  * picked, so that a child usually gets through most of its calls. */
-static const long rare[] = { SYS_execve, 60, SYS_exit_group };
+#define NR_EXIT		60	/* numbers our sys/syscall.h leaves out */
+#define NR_TKILL	200
+#define NR_TGKILL	234
+#define NR_RT_SIGQUEUEINFO	129
+#define NR_RT_TGSIGQUEUEINFO	297
+static const long rare[] = { SYS_execve, NR_EXIT, SYS_exit_group };
 #define RARE_ODDS	8
 
 /*
@@ -128,9 +133,13 @@ static const long rare[] = { SYS_execve, 60, SYS_exit_group };
  * their target in the first arguments (tgkill and rt_tgsigqueueinfo in
  * two); forklab has only kill, but a call added later stays covered.
  */
-#define SYS_REBOOT	169
-static const long signalling[] = { 62, 200, 234, 129, 297 };
+static const long signalling[] = {
+	SYS_kill, NR_TKILL, NR_TGKILL, NR_RT_SIGQUEUEINFO, NR_RT_TGSIGQUEUEINFO,
+};
 
+/* Values at the edges, and values some calls mean something by: fork
+ * modes, prctl options, mmap flags, arch_prctl codes (0x1002, 0x1003),
+ * and reboot's magic numbers, harmless to everything else. */
 static const uint64_t boundaries[] = {
 	0, 1, 2, 0x7f, 0xff, 0xfff, 0x1000, 0x1001, 0x7fffffff, 0x80000000,
 	0xffffffff, 0x100000000, 0x7fffffffffffffff, 0x8000000000000000,
@@ -291,7 +300,8 @@ static uint64_t address_value(uint64_t *rng, int kind)
 {
 	switch (kind) {
 	case V_BUFFER:
-		return (uint64_t)page(0) + (below(rng, RW_PAGES * PAGE_SIZE) & ~7UL);
+		return (uint64_t)page(0) +
+		       (below(rng, RW_PAGES * PAGE_SIZE) & ~(sizeof(uint64_t) - 1));
 	case V_MISALIGNED:
 		return ((uint64_t)page(0) + below(rng, RW_PAGES * PAGE_SIZE)) | 1;
 	case V_READ_ONLY:
@@ -361,7 +371,7 @@ static long pick_number(uint64_t *rng)
 			nr = below(rng, NR_LINUX + 1);
 		else
 			nr = below(rng, 2) ? (long)below(rng, NR_FAR) : (long)next_random(rng);
-		if (nr == SYS_REBOOT)
+		if (nr == SYS_reboot)
 			continue;
 		if (contains(rare, ARRAY_LEN(rare), nr) && below(rng, RARE_ODDS))
 			continue;
