@@ -139,16 +139,18 @@ long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot)
 }
 
 /* Returns the new break, or the old one if it cannot move there.  The heap
- * VMA keeps at least its first page, so that it can always be found. */
+ * VMA keeps at least its first page, so that it can always be found.  addr
+ * is checked before it is rounded up, which near the top of the address
+ * range would wrap around to a small end. */
 uint64_t mm_brk(struct mm *mm, uint64_t addr)
 {
 	struct vma *heap = vma_find(mm, mm->brk_start);
 	uint64_t end = PAGE_ROUND_UP(addr), min_end = mm->brk_start + PAGE_SIZE;
 
-	if (addr < mm->brk_start || !heap || heap->kind != VMA_BRK)
+	if (addr < mm->brk_start || addr > MMAP_TOP || !heap || heap->kind != VMA_BRK)
 		return mm->brk;
 	if (end > heap->end) {
-		if (end > MMAP_TOP || range_free(mm, heap->end, end) < 0)
+		if (range_free(mm, heap->end, end) < 0)
 			return mm->brk;
 	} else if (end < heap->end) {
 		if (unshare_ends(mm, end, heap->end) < 0)
