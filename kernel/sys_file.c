@@ -145,8 +145,11 @@ long sys_open(uint64_t upath, uint64_t flags, uint64_t mode, uint64_t a3, uint64
 	return sys_openat((uint64_t)AT_FDCWD, upath, flags, mode, 0, 0);
 }
 
-long sys_close(uint64_t fd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+/* Linux reads the descriptor as an int: the upper half of the register
+ * is ignored, so it must not reach the index either. */
+long sys_close(uint64_t ufd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int fd = (int)ufd;
 	struct file *f = fd_file(fd);
 
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;

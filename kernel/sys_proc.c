@@ -88,10 +88,14 @@ long sys_set_tid_address(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uin
 	return current->pid;
 }
 
+/* Only user addresses: the kernel half's tables are the kernel's, and
+ * their frames are none of the process's business. */
 static long inspect(uint64_t addr, uint64_t uout)
 {
 	struct forklab_inspect out;
 
+	if (!user_range_ok(addr, 1))
+		return -EINVAL;
 	mm_inspect(current->mm, addr, &out);
 	return copy_to_user((void *)uout, &out, sizeof(out));
 }

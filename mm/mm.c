@@ -177,22 +177,41 @@ void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 	flush_all(mm);
 }
 
-/* Gives every page of v the protection v now has.  A private page that
- * someone else maps too stays read-only: it is copy-on-write.  The tables
- * of v must be unshared already (odf_unshare_range). */
+/* The pages of [start, end), all under one PTE table, get the flags want;
+ * a private page that someone else maps too stays read-only: it is
+ * copy-on-write. */
+static void protect_table(pte_t *table, uint64_t start, uint64_t end, int shared,
+			  pte_t want)
+{
+	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
+		pte_t *pte = &table[pt_index(va, PT_PTE)];
+		pte_t flags = want;
+
+		if (!(*pte & PTE_P))
+			continue;
+		if (!shared && pa_page(pte_pa(*pte))->ref > 1)
+			flags &= ~PTE_W;
+		*pte = pte_pa(*pte) | flags;
+	}
+}
+
+/* Gives every page of v the protection v now has, a PTE table at a time:
+ * where there is no table there is no page, and a VMA may span terabytes
+ * that were never touched.  The tables of v must be unshared already
+ * (odf_unshare_range). */
 void protect_range(struct mm *mm, struct vma *v)
 {
 	pte_t want = vma_pte_flags(v);
 
-	for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
-		pte_t *pte = mm_walk(mm, va, PT_PTE, 0);
-		pte_t flags = want;
+	for (uint64_t va = v->start; va < v->end; ) {
+		uint64_t next = (va + HUGE_SIZE) & ~(HUGE_SIZE - 1);
+		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
 
-		if (!pte || !(*pte & PTE_P))
-			continue;
-		if (v->kind != VMA_SHARED && pa_page(pte_pa(*pte))->ref > 1)
-			flags &= ~PTE_W;
-		*pte = pte_pa(*pte) | flags;
+		if (next > v->end)
+			next = v->end;
+		if (pmd && (*pmd & PTE_P))
+			protect_table(pte_table(*pmd), va, next, v->kind == VMA_SHARED, want);
+		va = next;
 	}
 	flush_all(mm);
 }

@@ -40,6 +40,20 @@ static int unshare_ends(struct mm *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
+/* v's range widened to whole PTE tables, but kept inside [lo, hi): a
+ * table that the unmapped range covers wholly must be dropped whole, even
+ * where v covers only part of it, since under on-demand fork it may be
+ * shared, and its PTEs are then the other processes' too.  The widened
+ * range ends on a table boundary or at lo or hi, whose tables
+ * unshare_ends() has made private. */
+static void unmap_vma(struct mm *mm, struct vma *v, uint64_t lo, uint64_t hi)
+{
+	uint64_t start = v->start & ~(HUGE_SIZE - 1);
+	uint64_t end = (v->end + HUGE_SIZE - 1) & ~(HUGE_SIZE - 1);
+
+	unmap_range(mm, start > lo ? start : lo, end < hi ? end : hi);
+}
+
 long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 {
 	uint64_t end;
@@ -53,7 +67,7 @@ long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 	for (v = mm->vmas; v; v = next) {
 		next = v->next;
 		if (v->start >= addr && v->end <= end) {
-			unmap_range(mm, v->start, v->end);
+			unmap_vma(mm, v, addr, end);
 			vma_remove(mm, v);
 		}
 	}
@@ -125,16 +139,18 @@ long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot)
 }
 
 /* Returns the new break, or the old one if it cannot move there.  The heap
- * VMA keeps at least its first page, so that it can always be found. */
+ * VMA keeps at least its first page, so that it can always be found.  addr
+ * is checked before it is rounded up, which near the top of the address
+ * range would wrap around to a small end. */
 uint64_t mm_brk(struct mm *mm, uint64_t addr)
 {
 	struct vma *heap = vma_find(mm, mm->brk_start);
 	uint64_t end = PAGE_ROUND_UP(addr), min_end = mm->brk_start + PAGE_SIZE;
 
-	if (addr < mm->brk_start || !heap || heap->kind != VMA_BRK)
+	if (addr < mm->brk_start || addr > MMAP_TOP || !heap || heap->kind != VMA_BRK)
 		return mm->brk;
 	if (end > heap->end) {
-		if (end > MMAP_TOP || range_free(mm, heap->end, end) < 0)
+		if (range_free(mm, heap->end, end) < 0)
 			return mm->brk;
 	} else if (end < heap->end) {
 		if (unshare_ends(mm, end, heap->end) < 0)

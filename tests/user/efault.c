@@ -3,22 +3,53 @@
  * waitpid), clock_gettime and execve, given NULL, an unmapped address, a
  * kernel address or a non-canonical one, must fail with EFAULT and leave
  * the process running, and read() must not write into a read-only page.
- * A kernel that trusts such a pointer crashes, or writes where the program
- * could not.
+ * So must every other call that reads or writes memory the process names:
+ * open and stat (the path), stat and fstat (the buffer), uname, getrandom,
+ * getcwd, nanosleep, writev (the iovec array, and a buffer it points to),
+ * getdents64, arch_prctl(ARCH_GET_FS), and forklab's prctl(PR_INSPECT).
+ * A kernel that trusts such a pointer crashes, or reads or writes where
+ * the program could not: kernel memory among others.
  *
- * clock_gettime is made with the syscall instruction itself: a C library
- * may answer it in user mode (Linux's vDSO does), where a bad pointer is
- * an ordinary fault, and it is the kernel's check we test.
+ * Those calls are made with the syscall instruction itself: a C library
+ * may answer one in user mode (Linux's vDSO does clock_gettime), or copy
+ * through a buffer of its own, where a bad pointer is an ordinary fault,
+ * and it is the kernel's check we test.
  *
  * The failing execve calls are made in a child with the test's own path
  * (argv[0]), so that one wrongly accepted starts an image that says so.
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <time.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
 #include "check.h"
 
-#define SYS_CLOCK_GETTIME	228	/* Linux x86-64 system call number */
+/* Linux x86-64 system call numbers. */
+#define NR_OPEN			2
+#define NR_STAT			4
+#define NR_FSTAT		5
+#define NR_WRITEV		20
+#define NR_NANOSLEEP		35
+#define NR_UNAME		63
+#define NR_GETCWD		79
+#define NR_PRCTL		157
+#define NR_ARCH_PRCTL		158
+#define NR_GETDENTS64		217
+#define NR_CLOCK_GETTIME	228
+#define NR_GETRANDOM		318
+#define ARCH_GET_FS		0x1003
+#define PR_INSPECT		0x464b0003	/* forklab's; EINVAL elsewhere */
+#define DIRENTS_LEN		4096	/* room for several entries */
+#define CWD_LEN			4096	/* room for any working directory */
+#define FORKLAB			"forklab"
+
+/* One entry of writev's array, as the kernel reads it. */
+struct io_vec {
+	void *base;
+	size_t len;
+};
 #define KERNEL_ADDR		0xffff800000000000UL	/* kernel half */
 #define NONCANONICAL_ADDR	0x0000800000000000UL	/* just past user half */
 #define LEN			16	/* bytes asked of each read and write */
@@ -44,15 +75,20 @@ static void *bad(int i)
 	return (void *)a;
 }
 
-static long raw_syscall2(long nr, long a1, long a2)
+static long raw_syscall3(long nr, long a1, long a2, long a3)
 {
 	long ret;
 
 	__asm__ volatile("syscall"
 			 : "=a"(ret)
-			 : "a"(nr), "D"(a1), "S"(a2)
+			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3)
 			 : "rcx", "r11", "memory");
 	return ret;
+}
+
+static long raw_syscall2(long nr, long a1, long a2)
+{
+	return raw_syscall3(nr, a1, a2, 0);
 }
 
 /* The lowest free file descriptor, found by taking and giving one back. */
@@ -109,8 +145,42 @@ static void test_wait(int i)
 
 static void test_clock(int i)
 {
-	CHECK_EQ(raw_syscall2(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC,
+	CHECK_EQ(raw_syscall2(NR_CLOCK_GETTIME, CLOCK_MONOTONIC,
 			      (long)bad(i)), -EFAULT);
+}
+
+/* Paths the kernel reads, and buffers it writes a struct or string to. */
+static void test_paths_and_buffers(int i, int pipe_fd)
+{
+	int dir = open("/", O_RDONLY);
+	long b = (long)bad(i);
+	struct stat st;
+
+	CHECK(dir >= 0);
+	CHECK_EQ(raw_syscall3(NR_OPEN, b, O_RDONLY, 0), -EFAULT);
+	CHECK_EQ(raw_syscall2(NR_STAT, b, (long)&st), -EFAULT);
+	CHECK_EQ(raw_syscall2(NR_STAT, (long)"/", b), -EFAULT);
+	CHECK_EQ(raw_syscall2(NR_FSTAT, pipe_fd, b), -EFAULT);
+	CHECK_EQ(raw_syscall2(NR_UNAME, b, 0), -EFAULT);
+	CHECK_EQ(raw_syscall3(NR_GETRANDOM, b, LEN, 0), -EFAULT);
+	CHECK_EQ(raw_syscall2(NR_GETCWD, b, CWD_LEN), -EFAULT);
+	CHECK_EQ(raw_syscall3(NR_GETDENTS64, dir, b, DIRENTS_LEN), -EFAULT);
+	CHECK_EQ(raw_syscall2(NR_ARCH_PRCTL, ARCH_GET_FS, b), -EFAULT);
+	close(dir);
+}
+
+/* Structures the kernel reads: a timespec, an iovec array and a buffer
+ * one of its entries points to.  PR_INSPECT exists only on forklab. */
+static void test_structs(int i, int pipe_fd, int forklab)
+{
+	struct io_vec iov = { bad(i), LEN };
+	long b = (long)bad(i);
+
+	CHECK_EQ(raw_syscall2(NR_NANOSLEEP, b, 0), -EFAULT);
+	CHECK_EQ(raw_syscall3(NR_WRITEV, pipe_fd, b, 1), -EFAULT);
+	CHECK_EQ(raw_syscall3(NR_WRITEV, pipe_fd, (long)&iov, 1), -EFAULT);
+	CHECK_EQ(raw_syscall3(NR_PRCTL, PR_INSPECT, (long)&iov, b),
+		 forklab ? -EFAULT : -EINVAL);
 }
 
 /*
@@ -173,7 +243,8 @@ static void test_still_running(int fds[2])
 int main(int argc, char **argv)
 {
 	struct timespec ts;
-	int fds[2], i, failures;
+	int fds[2], i, failures, forklab;
+	struct utsname u;
 	void *hole;
 
 	if (argc > 1 && strcmp(argv[1], EXEC_MARK) == 0)
@@ -182,9 +253,11 @@ int main(int argc, char **argv)
 		    -1, 0);
 	CHECK(hole != MAP_FAILED && munmap(hole, PAGE_SIZE) == 0);
 	bad_addr[ADDR_UNMAPPED] = (uintptr_t)hole;
-	CHECK_EQ(raw_syscall2(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC,
+	CHECK_EQ(raw_syscall2(NR_CLOCK_GETTIME, CLOCK_MONOTONIC,
 			      (long)&ts), 0);
 	CHECK_EQ(pipe(fds), 0);
+	CHECK_EQ(uname(&u), 0);
+	forklab = strcmp(u.sysname, FORKLAB) == 0;
 
 	for (i = 0; i < NR_BAD; i++) {
 		failures = *check_failures();
@@ -192,6 +265,8 @@ int main(int argc, char **argv)
 		test_pipe(i);
 		test_wait(i);
 		test_clock(i);
+		test_paths_and_buffers(i, fds[0]);
+		test_structs(i, fds[1], forklab);
 		if (*check_failures() != failures)
 			fprintf(stderr, "efault: the failures above were with "
 				"the %s address %p\n", bad_name[i], bad(i));

@@ -1,0 +1,592 @@
+/*
+ * sysfuzz [--seed S] [--calls N] [--per-child K] [--deadline-ms D]
+ *         [--child C] [--verbose]
+ *
+ * A system call fuzzer, for forklab only: never run it on a host, where
+ * random system calls made as root would damage the machine.
+ *
+ * It makes N system calls with random numbers (every number up to a bit
+ * past the last Linux one, some far out of range, the implemented ones
+ * more often) and arguments picked to be hostile: kernel, non-canonical,
+ * NULL and low addresses; unmapped, read-only and PROT_NONE user pages;
+ * buffers that run off the end of a mapping; huge lengths; bad, closed
+ * and negative descriptors; misaligned pointers; and small valid values,
+ * so that calls also get past their first check.
+ *
+ * The calls are made in forked children, K each, so that a call that
+ * ends its caller (exit, a fault, a signal, execve) or blocks it for
+ * ever (a pipe, nanosleep) ends only that child.  forklab delivers no
+ * signal to a handler, so the parent keeps each child's deadline itself:
+ * it polls waitpid(WNOHANG) between short sleeps, then sends SIGKILL.
+ * Child C's calls depend only on S and C, so a run can be repeated, and
+ * one child rerun alone with --child C --verbose to see its calls.
+ *
+ * The kernel's survival is the test: the harness boots with mm_check=1
+ * and reads the console for panics, failed checks and lost frames.  We
+ * print one line at the end and exit 0.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <forklab.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#define DEFAULT_SEED		1
+#define DEFAULT_CALLS		10000
+#define DEFAULT_PER_CHILD	50
+#define DEFAULT_DEADLINE_MS	1000
+#define POLL_NS			10000000L	/* the timer's resolution */
+#define NS_PER_MS		1000000L
+#define FORK_RETRIES		100		/* while exited processes go */
+
+#define PAGE_SIZE		4096UL
+#define NR_LINUX		335	/* a little past Linux's last number */
+#define NR_FAR			1024	/* out of range numbers go up to here */
+#define NR_ARGS			6	/* registers a system call reads */
+#define NOFILE			64	/* forklab's descriptors per process */
+#define VERBOSE_FD		(NOFILE - 1)	/* the console, with --verbose */
+#define SIGNAL_ARGS		2	/* a signalling call's pid arguments */
+#define ARRAY_LEN(a)		(sizeof(a) / sizeof((a)[0]))
+
+#define KERNEL_DMAP		0xffff800000000000UL	/* direct map of RAM */
+#define KERNEL_IMAGE		0xffffffff80000000UL	/* kernel text, data */
+#define KERNEL_LAST_PAGE	0xfffffffffffff000UL
+#define NONCANONICAL		0x0000800000000000UL	/* just past user half */
+#define USER_TOP		NONCANONICAL
+#define KERNEL_SPAN		(1UL << 30)	/* how far past a base we aim */
+#define LOW_SPAN		0x10000UL	/* "low" addresses: below 64 KiB */
+#define STRADDLE_SPAN		64	/* bytes before a mapping's end */
+#define SMALL_SPAN		16	/* "small" values: 0 to 15 */
+#define HUGE_MIN_SHIFT		20	/* huge lengths: 1 MiB up to 2^63 */
+#define HUGE_SHIFTS		44
+#define VA_BITS			48	/* non-canonical: anywhere in 2^47..2^48 */
+#define FD_JUNK_ODDS		4	/* one descriptor in 4 has upper bits */
+#define PERCENT_IMPLEMENTED	60	/* of numbers: from the kernel's table */
+#define PERCENT_IN_RANGE	35	/* any number up to NR_LINUX */
+#define CHILD_STREAM		0x100000001b3UL	/* spreads seeds over children */
+
+/*
+ * The arena every child inherits, mapped once by the parent:
+ *
+ *   [ buffers, read-write | strings, read-only | long name, read-only |
+ *     PROT_NONE | hole | edge, read-write | hole ]
+ *
+ * The long name runs into the PROT_NONE page without a NUL.
+ */
+enum {
+	RW_PAGES = 8, STR_PAGE = RW_PAGES, LONG_PAGE, NONE_PAGE, HOLE_PAGE,
+	EDGE_PAGE, EDGE_HOLE, ARENA_PAGES,
+};
+
+static char *arena;
+
+/* Paths: programs that end or block by themselves (never one that forks
+ * or runs a fuzzer), files, directories and names that do not resolve. */
+static const char *const paths[] = {
+	"/bin/true", "/bin/false", "/bin/echo", "/bin/cat", "/bin/sleep",
+	"/", "/bin", "/proc", "/proc/meminfo", "/proc/2/status",
+	"/proc/faults", "/proc/self", "/tests/exec_args.noelf",
+	"/nonexistent", "", "bin/true", "/bin/true/", "//bin//true",
+	"/bin/../bin/true",
+};
+#define NR_PATHS	ARRAY_LEN(paths)
+
+/* Arrays built in the strings page: argument vectors and iovecs. */
+enum { VEC_ARGS, VEC_BAD_STRING, VEC_KERNEL, VEC_IOV, NR_VECS };
+#define VEC_WORDS	8
+#define VEC_BASE	(PAGE_SIZE / 2)		/* strings below, arrays above */
+
+static const long implemented[] = {
+	0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 16, 20, 22, 24, 32,
+	33, 35, 39, 56, 57, 58, 59, 60, 61, 62, 63, 79, 110, 157, 158, 186,
+	217, 218, 228, 231, 257, 262, 293, 318,
+};
+#define NR_IMPLEMENTED	ARRAY_LEN(implemented)
+
+/* Calls that end the caller at once: made one time in RARE_ODDS they are
+ * picked, so that a child usually gets through most of its calls. */
+#define NR_EXIT		60	/* numbers our sys/syscall.h leaves out */
+#define NR_TKILL	200
+#define NR_TGKILL	234
+#define NR_RT_SIGQUEUEINFO	129
+#define NR_RT_TGSIGQUEUEINFO	297
+static const long rare[] = { SYS_execve, NR_EXIT, SYS_exit_group };
+#define RARE_ODDS	8
+
+/*
+ * What the fuzzer never does, because it would end the experiment for
+ * every process rather than for the caller:
+ *  - reboot powers the machine off;
+ *  - a signal sent to init, to the parent (which keeps the deadlines),
+ *    or to a group that holds them: pid 0 is the caller's group, which
+ *    holds the parent, -1 is every process, -pid a whole group.  Such a
+ *    signal is sent to the caller itself instead, which only ends it.
+ * kill, tkill, tgkill, rt_sigqueueinfo and rt_tgsigqueueinfo all name
+ * their target in the first arguments (tgkill and rt_tgsigqueueinfo in
+ * two); forklab has only kill, but a call added later stays covered.
+ */
+static const long signalling[] = {
+	SYS_kill, NR_TKILL, NR_TGKILL, NR_RT_SIGQUEUEINFO, NR_RT_TGSIGQUEUEINFO,
+};
+
+/* Values at the edges, and values some calls mean something by: fork
+ * modes, prctl options, mmap flags, arch_prctl codes (0x1002, 0x1003),
+ * and reboot's magic numbers, harmless to everything else. */
+static const uint64_t boundaries[] = {
+	0, 1, 2, 0x7f, 0xff, 0xfff, 0x1000, 0x1001, 0x7fffffff, 0x80000000,
+	0xffffffff, 0x100000000, 0x7fffffffffffffff, 0x8000000000000000,
+	(uint64_t)-1, (uint64_t)-2, (uint64_t)-4096, (uint64_t)-4097,
+	0x00007ffffffff000, 0x00007fffffffffff, PR_SET_FORK_MODE,
+	PR_GET_FORK_MODE, PR_INSPECT, FORK_MODE_COPY, FORK_MODE_COW,
+	FORK_MODE_ODF, MAP_PRIVATE | MAP_ANONYMOUS, MAP_SHARED | MAP_ANONYMOUS,
+	MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, PROT_READ | PROT_WRITE,
+	PROT_READ | PROT_EXEC, PROT_NONE, 0xfee1dead, 672274793, 0x1002, 0x1003,
+};
+#define NR_BOUNDARIES	ARRAY_LEN(boundaries)
+
+static const uint64_t kernel_bases[] = {
+	KERNEL_DMAP, KERNEL_IMAGE, KERNEL_LAST_PAGE,
+};
+
+struct options {
+	uint64_t seed;
+	long calls, per_child, deadline_ms, only_child;
+	int verbose;
+};
+
+/* splitmix64: small, and good enough to pick from tables. */
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15UL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
+	return z ^ (z >> 31);
+}
+
+static uint64_t below(uint64_t *rng, uint64_t n)
+{
+	return next_random(rng) % n;
+}
+
+static long raw_syscall(long nr, const uint64_t a[NR_ARGS])
+{
+	register uint64_t r10 __asm__("r10") = a[3];
+	register uint64_t r8 __asm__("r8") = a[4];
+	register uint64_t r9 __asm__("r9") = a[5];
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
+			   "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static void raw_exit(int code)
+{
+	uint64_t a[NR_ARGS] = { (uint64_t)code };
+
+	for (;;)
+		raw_syscall(SYS_exit_group, a);
+}
+
+static char *page(int n)
+{
+	return arena + n * PAGE_SIZE;
+}
+
+static uint64_t *vector(int v)
+{
+	return (uint64_t *)(page(STR_PAGE) + VEC_BASE) + v * VEC_WORDS;
+}
+
+/* The strings page: each path at a fixed offset, then the arrays. */
+static char *path_at(unsigned i)
+{
+	char *s = page(STR_PAGE);
+
+	while (i--)
+		s += strlen(s) + 1;
+	return s;
+}
+
+static void fill_strings(void)
+{
+	char *s = page(STR_PAGE);
+	uint64_t *v;
+
+	for (unsigned i = 0; i < NR_PATHS; i++) {
+		strcpy(s, paths[i]);
+		s += strlen(s) + 1;
+	}
+	v = vector(VEC_ARGS);
+	v[0] = (uint64_t)path_at(0), v[1] = (uint64_t)path_at(2), v[2] = 0;
+	v = vector(VEC_BAD_STRING);
+	v[0] = (uint64_t)path_at(0), v[1] = (uint64_t)page(HOLE_PAGE), v[2] = 0;
+	v = vector(VEC_KERNEL);
+	v[0] = KERNEL_IMAGE, v[1] = 0;
+	v = vector(VEC_IOV);                    /* { base, len } pairs */
+	v[0] = (uint64_t)page(0), v[1] = PAGE_SIZE;
+	v[2] = KERNEL_DMAP, v[3] = PAGE_SIZE;
+	v[4] = (uint64_t)page(HOLE_PAGE), v[5] = 1;
+	v[6] = (uint64_t)page(0), v[7] = (uint64_t)-1;
+	memset(page(LONG_PAGE), 'a', PAGE_SIZE);
+}
+
+/* Maps the arena; returns 0, or -1 with errno set. */
+static int map_arena(void)
+{
+	char *a = mmap(NULL, ARENA_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (a == MAP_FAILED)
+		return -1;
+	arena = a;
+	fill_strings();
+	if (mprotect(page(STR_PAGE), 2 * PAGE_SIZE, PROT_READ) < 0 ||
+	    mprotect(page(NONE_PAGE), PAGE_SIZE, PROT_NONE) < 0 ||
+	    munmap(page(HOLE_PAGE), PAGE_SIZE) < 0 ||
+	    munmap(page(EDGE_HOLE), PAGE_SIZE) < 0)
+		return -1;
+	return 0;
+}
+
+/* Kinds of argument value, each hostile in its own way. */
+enum {
+	V_SMALL, V_BOUNDARY, V_FD, V_BUFFER, V_MISALIGNED, V_READ_ONLY,
+	V_PROT_NONE, V_UNMAPPED, V_STRADDLE, V_LOW, V_KERNEL, V_NONCANONICAL,
+	V_USER_TOP, V_HUGE, V_PATH, V_VECTOR, V_CODE, V_RANDOM, V_RESULT,
+	NR_KINDS
+};
+
+/*
+ * What earlier calls returned: mmap's and brk's addresses, descriptors,
+ * pids.  Handed back, sometimes a few pages on, they reach memory and
+ * objects the arena does not, such as a mapping an earlier call made.
+ */
+#define RESULTS		16
+#define RESULT_PAGES	4	/* how far past a result a value may land */
+#define MAX_ERRNO	4095	/* results above -MAX_ERRNO are errors */
+
+static uint64_t results[RESULTS];
+static unsigned nresults;
+
+static void remember(long ret)
+{
+	if (ret > 0 || ret < -MAX_ERRNO)
+		results[nresults++ % RESULTS] = ret;
+}
+
+static uint64_t recalled(uint64_t *rng)
+{
+	unsigned n = nresults < RESULTS ? nresults : RESULTS;
+
+	if (n == 0)
+		return below(rng, SMALL_SPAN);
+	return results[below(rng, n)] + below(rng, RESULT_PAGES) * PAGE_SIZE;
+}
+
+static uint64_t address_value(uint64_t *rng, int kind)
+{
+	switch (kind) {
+	case V_BUFFER:
+		return (uint64_t)page(0) +
+		       (below(rng, RW_PAGES * PAGE_SIZE) & ~(sizeof(uint64_t) - 1));
+	case V_MISALIGNED:
+		return ((uint64_t)page(0) + below(rng, RW_PAGES * PAGE_SIZE)) | 1;
+	case V_READ_ONLY:
+		return (uint64_t)page(STR_PAGE) + below(rng, 2 * PAGE_SIZE);
+	case V_PROT_NONE:
+		return (uint64_t)page(NONE_PAGE) + below(rng, PAGE_SIZE);
+	case V_UNMAPPED:
+		return (uint64_t)page(HOLE_PAGE) + below(rng, PAGE_SIZE);
+	case V_STRADDLE:
+		return (uint64_t)page(EDGE_HOLE) - 1 - below(rng, STRADDLE_SPAN);
+	case V_PATH:
+		return (uint64_t)path_at(below(rng, NR_PATHS));
+	case V_VECTOR:
+		return (uint64_t)vector(below(rng, NR_VECS));
+	default:                                /* V_CODE */
+		return (uint64_t)raw_syscall + below(rng, PAGE_SIZE);
+	}
+}
+
+static uint64_t value(uint64_t *rng, int kind)
+{
+	switch (kind) {
+	case V_SMALL:
+		return below(rng, SMALL_SPAN);
+	case V_BOUNDARY:
+		return boundaries[below(rng, NR_BOUNDARIES)];
+	case V_FD:                      /* sometimes with junk in the high half */
+		return (below(rng, FD_JUNK_ODDS) ? 0 : 1UL << 32) + below(rng, NOFILE + 2);
+	case V_LOW:
+		return below(rng, LOW_SPAN);
+	case V_KERNEL:
+		return kernel_bases[below(rng, ARRAY_LEN(kernel_bases))] + below(rng, KERNEL_SPAN);
+	case V_NONCANONICAL:
+		return NONCANONICAL + (below(rng, 2) ? below(rng, KERNEL_SPAN)
+						    : next_random(rng) >> (64 - VA_BITS + 1));
+	case V_USER_TOP:
+		return USER_TOP - 1 - below(rng, 2 * PAGE_SIZE);
+	case V_HUGE:
+		return (1UL << (HUGE_MIN_SHIFT + below(rng, HUGE_SHIFTS))) - below(rng, 2);
+	case V_RANDOM:
+		return next_random(rng);
+	case V_RESULT:
+		return recalled(rng);
+	default:
+		return address_value(rng, kind);
+	}
+}
+
+static int contains(const long *set, int n, long x)
+{
+	for (int i = 0; i < n; i++)
+		if (set[i] == x)
+			return 1;
+	return 0;
+}
+
+/* Mostly implemented numbers; any number up to NR_LINUX; a few far out. */
+static long pick_number(uint64_t *rng)
+{
+	for (;;) {
+		long nr;
+		uint64_t r = below(rng, 100);
+
+		if (r < PERCENT_IMPLEMENTED)
+			nr = implemented[below(rng, NR_IMPLEMENTED)];
+		else if (r < PERCENT_IMPLEMENTED + PERCENT_IN_RANGE)
+			nr = below(rng, NR_LINUX + 1);
+		else
+			nr = below(rng, 2) ? (long)below(rng, NR_FAR) : (long)next_random(rng);
+		if (nr == SYS_reboot)
+			continue;
+		if (contains(rare, ARRAY_LEN(rare), nr) && below(rng, RARE_ODDS))
+			continue;
+		return nr;
+	}
+}
+
+/* Would this pid argument, as the kernel reads it (an int), reach init,
+ * the parent, or a group holding them? */
+static int forbidden_target(uint64_t arg)
+{
+	int pid = (int)arg, parent = getppid();
+
+	return pid == 0 || pid == 1 || pid == -1 || pid == parent || pid == -parent;
+}
+
+static void disarm(long nr, uint64_t a[NR_ARGS])
+{
+	if (!contains(signalling, ARRAY_LEN(signalling), nr))
+		return;
+	for (int i = 0; i < SIGNAL_ARGS; i++)
+		if (forbidden_target(a[i]))
+			a[i] = getpid();
+}
+
+/* Descriptors 0 to 5, instead of the console: a pipe whose reader we
+ * hold (writes fill it, then block), a pipe with no reader (EPIPE), a
+ * directory, a /proc file and a program file. */
+static void replace_descriptors(void)
+{
+	int fds[2];
+
+	close(0), close(1), close(2);
+	if (pipe(fds) < 0 || pipe(fds) < 0)
+		raw_exit(EXIT_FAILURE);
+	close(fds[0]);
+	open("/", O_RDONLY);
+	open("/proc/meminfo", O_RDONLY);
+	open("/bin/true", O_RDONLY);
+}
+
+static void show_call(int verbose, long c, long i, long nr, const uint64_t a[NR_ARGS])
+{
+	if (verbose)
+		dprintf(VERBOSE_FD, "sysfuzz: child %ld call %ld: %ld(%#lx, %#lx, "
+			"%#lx, %#lx, %#lx, %#lx)\n", c, i, nr, a[0], a[1], a[2],
+			a[3], a[4], a[5]);
+}
+
+/*
+ * A child's life: calls from its own random sequence, each counted in the
+ * shared *made before it is made.  A new process (fork, vfork, clone
+ * return 0 in it) leaves at once: it would repeat its parent's sequence,
+ * and processes that fork in turn would fill the machine.
+ */
+static void fuzz_child(const struct options *o, long c, long calls, volatile long *made)
+{
+	uint64_t rng = o->seed * CHILD_STREAM ^ (uint64_t)c, a[NR_ARGS];
+	pid_t self = getpid();
+	long ret;
+
+	replace_descriptors();
+	for (long i = 0; i < calls; i++) {
+		long nr = pick_number(&rng);
+
+		for (int k = 0; k < NR_ARGS; k++)
+			a[k] = value(&rng, below(&rng, NR_KINDS));
+		disarm(nr, a);
+		show_call(o->verbose, c, i, nr, a);
+		++*made;
+		ret = raw_syscall(nr, a);
+		if (ret == 0 && getpid() != self)
+			raw_exit(0);
+		remember(ret);
+	}
+	raw_exit(0);
+}
+
+enum { EXITED, SIGNALED, DEADLINE, NR_ENDS };
+
+/* Waits for child pid until the deadline, then kills it; how it ended. */
+static int wait_deadline(pid_t pid, long deadline_ms)
+{
+	struct timespec poll = { 0, POLL_NS };
+	long waited_ns = 0;
+	int status;
+
+	while (waited_ns < deadline_ms * NS_PER_MS) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+
+		if (r == pid)
+			return WIFSIGNALED(status) ? SIGNALED : EXITED;
+		if (r < 0 && errno != EINTR)
+			return EXITED;          /* cannot happen: it is our child */
+		nanosleep(&poll, NULL);
+		waited_ns += POLL_NS;
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return DEADLINE;
+}
+
+/* fork(), retried for a while if the process table is full of processes
+ * that are on their way out. */
+static pid_t fork_retrying(void)
+{
+	struct timespec pause = { 0, POLL_NS };
+	pid_t pid = -1;
+
+	for (int i = 0; i < FORK_RETRIES && pid < 0; i++) {
+		pid = fork();
+		if (pid < 0)
+			nanosleep(&pause, NULL);
+	}
+	return pid;
+}
+
+/* Runs child c for at most `calls` calls; returns how it ended, and adds
+ * the calls it made to *total. */
+static int run_child(const struct options *o, long c, long calls,
+		     volatile long *made, long *total)
+{
+	pid_t pid;
+	int end;
+
+	*made = 0;
+	pid = fork_retrying();
+	if (pid < 0) {
+		perror("sysfuzz: fork");
+		exit(EXIT_FAILURE);
+	}
+	if (pid == 0)
+		fuzz_child(o, c, calls, made);
+	end = wait_deadline(pid, o->deadline_ms);
+	*total += *made < 0 || *made > calls ? calls : *made;
+	return end;
+}
+
+static long option(int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "sysfuzz: %s needs a value\n", argv[*i]);
+		exit(EXIT_FAILURE);
+	}
+	return strtol(argv[++*i], NULL, 0);
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: sysfuzz [--seed S] [--calls N] [--per-child K] "
+		"[--deadline-ms D] [--child C] [--verbose]\n");
+	exit(EXIT_FAILURE);
+}
+
+static void parse(int argc, char **argv, struct options *o)
+{
+	*o = (struct options){ DEFAULT_SEED, DEFAULT_CALLS, DEFAULT_PER_CHILD,
+			       DEFAULT_DEADLINE_MS, -1, 0 };
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--seed"))
+			o->seed = option(argc, argv, &i);
+		else if (!strcmp(argv[i], "--calls"))
+			o->calls = option(argc, argv, &i);
+		else if (!strcmp(argv[i], "--per-child"))
+			o->per_child = option(argc, argv, &i);
+		else if (!strcmp(argv[i], "--deadline-ms"))
+			o->deadline_ms = option(argc, argv, &i);
+		else if (!strcmp(argv[i], "--child"))
+			o->only_child = option(argc, argv, &i);
+		else if (!strcmp(argv[i], "--verbose"))
+			o->verbose = 1;
+		else
+			usage();
+	}
+	if (o->calls < 1 || o->per_child < 1 || o->deadline_ms < 1)
+		usage();
+}
+
+/* A page the children count their calls in, even as they die. */
+static volatile long *shared_counter(void)
+{
+	void *p = mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+int main(int argc, char **argv)
+{
+	long ends[NR_ENDS] = { 0 }, total = 0, c = 0;
+	volatile long *made;
+	struct options o;
+
+	parse(argc, argv, &o);
+	made = shared_counter();
+	if (!made || map_arena() < 0) {
+		perror("sysfuzz: mmap");
+		return EXIT_FAILURE;
+	}
+	if (o.verbose)
+		dup2(STDOUT_FILENO, VERBOSE_FD);
+	fflush(stdout);
+	if (o.only_child >= 0) {
+		ends[run_child(&o, o.only_child, o.per_child, made, &total)]++;
+		c = 1;
+	}
+	for (; o.only_child < 0 && total < o.calls && c < o.calls; c++) {
+		long left = o.calls - total;
+
+		ends[run_child(&o, c, left < o.per_child ? left : o.per_child,
+			       made, &total)]++;
+	}
+	printf("sysfuzz: seed %lu: %ld calls in %ld children: %ld exited, %ld "
+	       "killed by signal, %ld killed at the deadline\n", o.seed, total,
+	       c, ends[EXITED], ends[SIGNALED], ends[DEADLINE]);
+	return 0;
+}
