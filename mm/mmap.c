@@ -40,23 +40,39 @@ static int unshare_ends(struct mm *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
+/* Removes the VMAs inside [addr, end) and their pages.  The pages go in
+ * one pass over the tables the VMAs touch, not VMA by VMA: a table wholly
+ * inside the range must be dropped whole, never have its PTEs changed, even
+ * when several VMAs or holes share it, since it may be shared (mm/odf.c). */
+static void unmap_vmas(struct mm *mm, uint64_t addr, uint64_t end)
+{
+	uint64_t lo = end, hi = addr;
+	struct vma *v, *next;
+
+	for (v = mm->vmas; v; v = next) {
+		next = v->next;
+		if (v->start >= addr && v->end <= end) {
+			lo = v->start < lo ? v->start : lo;
+			hi = v->end > hi ? v->end : hi;
+			vma_remove(mm, v);
+		}
+	}
+	lo &= ~(HUGE_SIZE - 1);
+	hi = (hi + HUGE_SIZE - 1) & ~(HUGE_SIZE - 1);
+	if (lo < hi)
+		unmap_range(mm, lo > addr ? lo : addr, hi < end ? hi : end);
+}
+
 long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 {
 	uint64_t end;
-	struct vma *v, *next;
 
 	if (!range_ok(addr, PAGE_ROUND_UP(len)))
 		return -EINVAL;
 	end = addr + PAGE_ROUND_UP(len);
 	if (unshare_ends(mm, addr, end) < 0 || split_at(mm, addr, end) < 0)
 		return -ENOMEM;
-	for (v = mm->vmas; v; v = next) {
-		next = v->next;
-		if (v->start >= addr && v->end <= end) {
-			unmap_range(mm, v->start, v->end);
-			vma_remove(mm, v);
-		}
-	}
+	unmap_vmas(mm, addr, end);
 	return 0;
 }
 
