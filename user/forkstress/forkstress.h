@@ -19,6 +19,7 @@
 #define MAX_DEPTH         4             /* the root worker is depth 0 */
 #define MAX_CHILDREN      2             /* live at once, per process */
 #define PATH_LEN          64
+#define MAX_RECORDS       (MAX_REGIONS + 1)  /* a child's reports */
 
 /* Who may touch a shared region (the determinism rule, main.c). */
 enum owner {
@@ -126,6 +127,12 @@ void reap_oldest(void);
 void report_region(struct region *r);
 void report_done(void);
 void resume(int argc, char **argv);
+int collect(struct child *ch, struct record *recs, int *status);
+int killed_tolerably(int status);
+void check_exit(const struct child *ch, int status, const struct record *done);
+void add_counts(struct counts *to, const struct counts *from);
+
+/* supervisor.c: the first process. */
 void supervise(uint64_t ops);
 
 #endif

@@ -14,11 +14,9 @@
 #include "forkstress.h"
 
 #define MIN_FORK_BUDGET 16      /* a child gets at least an eighth of this */
-#define MAX_RECORDS     (MAX_REGIONS + 1)
 #define FIELD_LEN       24      /* a uint64_t in hex, and its NUL */
 #define EVENT_EXEC      0xe8ec
 #define EVENT_KILLED    0xdead
-#define SUPERVISOR_TRIES 100    /* pipe and fork, under allocation failures */
 
 extern char **environ;
 
@@ -167,7 +165,7 @@ static const char *child_path(const struct child *ch)
 
 /* Reads a child's records until it closes the pipe, then waits for it;
  * returns how many records came. */
-static int collect(struct child *ch, struct record *recs, int *status)
+int collect(struct child *ch, struct record *recs, int *status)
 {
 	int n = 0;
 	size_t got = 0;
@@ -214,7 +212,7 @@ static void take_back(const struct child *ch, const struct record *recs, int n, 
 	}
 }
 
-static void add_counts(struct counts *to, const struct counts *from)
+void add_counts(struct counts *to, const struct counts *from)
 {
 	to->ops += from->ops;
 	to->processes += from->processes;
@@ -226,12 +224,12 @@ static void add_counts(struct counts *to, const struct counts *from)
 }
 
 /* Did the child die of a failed allocation (SIGBUS), and may it? */
-static int killed_tolerably(int status)
+int killed_tolerably(int status)
 {
 	return w.tolerant && WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS;
 }
 
-static void check_exit(const struct child *ch, int status, const struct record *done)
+void check_exit(const struct child *ch, int status, const struct record *done)
 {
 	if (WIFSIGNALED(status))
 		die("worker %s was killed by signal %d", child_path(ch), WTERMSIG(status));
@@ -310,78 +308,4 @@ void resume(int argc, char **argv)
 	strcpy(w.path, argv[2]);
 	for (size_t i = 0; i < NFIELDS; i++)
 		*resume_fields[i] = strtoull(argv[3 + i], NULL, 16);
-}
-
-/* The pipe and the fork of the root worker; under allocation failures
- * (--tolerant) they are tried again. */
-static pid_t start_root(int fds[2])
-{
-	for (int i = 0; i < SUPERVISOR_TRIES; i++) {
-		pid_t pid;
-
-		if (pipe(fds) < 0) {
-			tolerate("pipe");
-			continue;
-		}
-		fflush(stdout);
-		if ((pid = fork()) >= 0)
-			return pid;
-		tolerate("fork");
-		close(fds[0]);
-		close(fds[1]);
-	}
-	die("could not start the root worker");
-}
-
-static void become_root(int fds[2], uint64_t ops)
-{
-	close(fds[0]);
-	w.report_fd = fds[1];
-	strcpy(w.path, "0");
-	w.rng = mix64(w.seed);
-	w.digest = mix64(w.seed ^ ops);
-	w.budget = ops;
-	w.c = (struct counts){ .processes = 1 };
-}
-
-static _Noreturn void print_result(uint64_t ops, const struct record *done, uint64_t tolerated)
-{
-	const struct counts *c = &done->c;
-
-	if (!w.tolerant && c->ops != ops)
-		die("the workers did %lu ops, not %lu", (unsigned long)c->ops, (unsigned long)ops);
-	printf("forkstress: seed %lu ops %lu digest %016lx processes %lu forks %lu execs %lu "
-	       "verified %lu tolerated %lu killed %lu\n", (unsigned long)w.seed,
-	       (unsigned long)c->ops, (unsigned long)done->value, (unsigned long)c->processes,
-	       (unsigned long)c->forks, (unsigned long)c->execs, (unsigned long)c->verified,
-	       (unsigned long)(c->tolerated + tolerated), (unsigned long)c->killed);
-	exit(EXIT_SUCCESS);
-}
-
-/* The first process starts the root worker with the whole budget, waits
- * for its report and prints the result; it returns only in the worker. */
-void supervise(uint64_t ops)
-{
-	struct record recs[MAX_RECORDS];
-	struct child ch = { .serial = 0 };
-	int fds[2], status, n;
-
-	printf("forkstress: seed %lu ops %lu%s: starting\n", (unsigned long)w.seed,
-	       (unsigned long)ops, w.tolerant ? " (tolerant)" : "");
-	ch.pid = start_root(fds);
-	if (ch.pid == 0) {
-		become_root(fds, ops);
-		return;
-	}
-	close(fds[1]);
-	ch.fd = fds[0];
-	n = collect(&ch, recs, &status);
-	if (killed_tolerably(status)) {
-		printf("forkstress: seed %lu ops %lu: the root worker was killed by SIGBUS; "
-		       "tolerated %lu\n", (unsigned long)w.seed, (unsigned long)ops,
-		       (unsigned long)w.c.tolerated);
-		exit(EXIT_SUCCESS);
-	}
-	check_exit(&ch, status, n ? &recs[n - 1] : NULL);
-	print_result(ops, &recs[n - 1], w.c.tolerated);
 }
