@@ -13,7 +13,9 @@
 #include <sys/wait.h>
 #include "forkstress.h"
 
-#define MIN_FORK_BUDGET 16      /* a child gets at least an eighth of this */
+#define MIN_FORK_BUDGET 16      /* ops left, for a fork to be worth it */
+#define SHARE_FIXED     8       /* a child gets 1/SHARE_FIXED of the budget */
+#define SHARE_RANDOM    2       /* and up to 1/SHARE_RANDOM more */
 #define FIELD_LEN       24      /* a uint64_t in hex, and its NUL */
 #define EVENT_EXEC      0xe8ec
 #define EVENT_KILLED    0xdead
@@ -104,8 +106,13 @@ static void become_child(int fds[2], uint64_t serial, uint64_t budget, uint64_t 
 	}
 }
 
-static void lend_regions(uint64_t lend, uint64_t serial)
+/* In the parent, after a fork: the child's share of the budget and the
+ * shared regions lent to it are its until it is reaped. */
+static void add_child(pid_t pid, int fd, uint64_t serial, uint64_t budget, uint64_t lend)
 {
+	w.children[w.nchildren++] = (struct child){ .pid = pid, .fd = fd, .serial = serial };
+	w.budget -= budget;
+	w.c.forks++;
 	for (int i = 0; i < MAX_REGIONS; i++) {
 		struct region *r = &regions[i];
 
@@ -124,7 +131,7 @@ void op_fork(void)
 
 	if (w.depth >= MAX_DEPTH || w.nchildren >= MAX_CHILDREN || w.budget < MIN_FORK_BUDGET)
 		return;
-	budget = w.budget / 8 + rng_below(w.budget / 2);
+	budget = w.budget / SHARE_FIXED + rng_below(w.budget / SHARE_RANDOM);
 	rng = rng_next();
 	lend = rng_next();
 	serial = w.next_serial++;
@@ -135,21 +142,16 @@ void op_fork(void)
 	}
 	fflush(stdout);
 	pid = fork();
-	if (pid == 0) {
+	if (pid == 0)
 		become_child(fds, serial, budget, rng, lend);
-		return;
-	}
-	if (pid < 0)
+	else if (pid < 0)
 		tolerate("fork");
-	close(fds[1]);
-	if (pid < 0) {
+	else
+		add_child(pid, fds[0], serial, budget, lend);
+	if (pid != 0)
+		close(fds[1]);
+	if (pid < 0)
 		close(fds[0]);
-		return;
-	}
-	w.children[w.nchildren++] = (struct child){ .pid = pid, .fd = fds[0], .serial = serial };
-	w.budget -= budget;
-	w.c.forks++;
-	lend_regions(lend, serial);
 }
 
 /* The child's path in the tree; the supervisor's one child is the root. */
