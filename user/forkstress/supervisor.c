@@ -5,16 +5,32 @@
  * Under --tolerant a worker may be killed for want of a frame, and the
  * root worker most of all, since it lives longest: then the budget is run
  * in rounds of ROUND_OPS, each by a root worker of its own, so that one
- * death costs one round, not the run.
+ * death costs one round, not the run.  The supervisor itself must not
+ * die: under --tolerant it forks in copy mode where there is one
+ * (forklab), since after a cow or odf fork its next write to a page would
+ * have to copy it, and that copy may find no frame.  The root worker goes
+ * back to the mode the supervisor was given.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
+#include <forklab.h>
 #include "forkstress.h"
 
 #define ROUND_OPS       500
 #define START_TRIES     100     /* pipe and fork, under allocation failures */
+#define NO_MODE         (-1)    /* Linux has no fork modes */
+
+static long given_mode = NO_MODE;
+
+static void copy_at_fork(void)
+{
+	given_mode = prctl(PR_GET_FORK_MODE, 0, 0, 0, 0);
+	if (given_mode != NO_MODE)
+		prctl(PR_SET_FORK_MODE, FORK_MODE_COPY, 0, 0, 0);
+}
 
 /* The pipe and the fork of a root worker; under allocation failures
  * (--tolerant) they are tried again. */
@@ -40,6 +56,8 @@ static pid_t start_root(int fds[2])
 static void become_root(int fds[2], uint64_t ops, uint64_t round)
 {
 	close(fds[0]);
+	if (given_mode != NO_MODE)
+		prctl(PR_SET_FORK_MODE, given_mode, 0, 0, 0);
 	w.report_fd = fds[1];
 	strcpy(w.path, "0");
 	w.rng = mix64(w.seed ^ mix64(round));
@@ -95,6 +113,8 @@ void supervise(uint64_t ops)
 
 	printf("forkstress: seed %lu ops %lu%s: starting\n", (unsigned long)w.seed,
 	       (unsigned long)ops, w.tolerant ? " (tolerant)" : "");
+	if (w.tolerant)
+		copy_at_fork();
 	for (uint64_t done = 0, round = 0; done < ops; done += round_ops, round++)
 		if (run_root(ops - done < round_ops ? ops - done : round_ops, round))
 			return;
