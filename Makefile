@@ -89,6 +89,7 @@ include user/user.mk
 include tests/user/tests.mk
 include scripts/labs.mk
 include scripts/bench.mk
+include scripts/stress.mk
 
 # The root image: /bin from user/, /tests from tests/user/, and /extra from
 # ROOTFS_EXTRA (modes kept).  Rebuilt every time, since ROOTFS_EXTRA's files
