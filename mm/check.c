@@ -10,6 +10,7 @@
  *   a table with ref > 1 is reached only through read-only pmd entries
  *   a private page with ref > 1 is writable through no pmd and PTE
  *   a present PTE lies inside one of its address space's VMAs
+ *   VMAs are page-aligned, non-empty, in user space, sorted, disjoint
  *   nr_user_pages, nr_user_pgtables, the free list: exact
  *
  * Every violation is printed with the frame it concerns.  It costs a walk
@@ -123,6 +124,22 @@ static void walk_mm(struct check *c, struct mm *mm)
 	}
 }
 
+static void check_vmas(struct check *c, struct mm *mm)
+{
+	uint64_t prev_end = 0;
+
+	for (struct vma *v = mm->vmas; v; v = v->next) {
+		if (v->start >= v->end || v->start < prev_end || v->end > USER_TOP ||
+		    (v->start | v->end) & ~PAGE_MASK) {
+			kprintf("mm_check: VMA %#lx-%#lx: empty, unaligned, out of user "
+				"space, or not after the one before (ending %#lx)\n",
+				v->start, v->end, prev_end);
+			c->errors++;
+		}
+		prev_end = v->end;
+	}
+}
+
 static void check_pages(struct check *c)
 {
 	for (uint64_t i = 0; i < npages; i++) {
@@ -146,8 +163,10 @@ int mm_check(struct mm *const *mms, int n)
 	reset();
 	for (int i = 0; i < n; i++)
 		count_tables(&c, mms[i]->pgd, PT_PGD);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		walk_mm(&c, mms[i]);
+		check_vmas(&c, mms[i]);
+	}
 	check_pages(&c);
 	if (c.user_pages != nr_user_pages)
 		report(&c, "nr_user_pages", 0, c.user_pages, nr_user_pages);

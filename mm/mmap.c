@@ -91,9 +91,11 @@ long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, in
 	int type = flags & MAP_TYPE;
 	enum vma_kind kind = type == MAP_SHARED ? VMA_SHARED : VMA_ANON;
 
-	len = PAGE_ROUND_UP(len);
 	if (!len || (type != MAP_SHARED && type != MAP_PRIVATE) || (prot & ~PROT_ALL))
 		return -EINVAL;
+	if (len > USER_TOP)                     /* also: rounding up would wrap */
+		return -ENOMEM;
+	len = PAGE_ROUND_UP(len);
 	if (!(flags & MAP_ANONYMOUS) || fd != -1)
 		return -ENODEV;                 /* no files to map: the root is in memory */
 	if (flags & MAP_FIXED) {

@@ -81,12 +81,13 @@ void vma_remove(struct mm *mm, struct vma *v)
 }
 
 /* The highest start for len bytes that ends at or below hi and is a
- * multiple of align (a power of two), or 0 if it would fall below lo. */
+ * multiple of align (a power of two), or 0 if it would fall below lo
+ * (lo < hi).  Written so that no sum can wrap around. */
 static uint64_t highest(uint64_t lo, uint64_t hi, uint64_t len, uint64_t align)
 {
 	uint64_t a = (hi - len) & ~(align - 1);
 
-	return hi >= lo + len && a >= lo ? a : 0;
+	return len <= hi - lo && a >= lo ? a : 0;
 }
 
 /* Where in the free gap [lo, hi) len bytes go: as high as they fit, and a

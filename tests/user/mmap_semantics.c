@@ -24,6 +24,7 @@
 #define BRK_GROW	(4 * PAGE_SIZE)
 #define BRK_MORE	(3 * PAGE_SIZE)
 #define BRK_SEED	0x3c
+#define TWO_MIB		(2UL << 20)
 
 static char *map_pages(void *hint, size_t npages, int flags)
 {
@@ -145,6 +146,12 @@ static void test_protect_middle(void)
 	CHECK_EQ(munmap(p, NPAGES * PAGE_SIZE), 0);
 }
 
+/* Lengths no address space holds: more than user space, and those that
+ * wrap around when rounded up to a page. */
+static const size_t huge_lengths[] = {
+	(size_t)1 << 48, -(size_t)TWO_MIB, -(size_t)PAGE_SIZE, -(size_t)1,
+};
+
 static void test_bad_arguments(void)
 {
 	char *p = map_pages(NULL, NPAGES, 0);
@@ -157,6 +164,11 @@ static void test_bad_arguments(void)
 	CHECK(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
 	      == MAP_FAILED);
 	CHECK_EQ(errno, EINVAL);
+	for (size_t i = 0; i < sizeof(huge_lengths) / sizeof(huge_lengths[0]); i++) {
+		CHECK(mmap(NULL, huge_lengths[i], PROT_READ,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+		CHECK_EQ(errno, ENOMEM);
+	}
 	CHECK(mmap(p + HALF_PAGE, PAGE_SIZE, PROT_READ,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
 	      == MAP_FAILED);
