@@ -290,18 +290,19 @@ long sys_dup(uint64_t fd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, ui
 long sys_dup2(uint64_t fd, uint64_t nfd, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	struct file *f = fd_file(fd);
+	int to = (int)nfd;                      /* descriptors are ints, as in Linux */
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (!f || nfd >= NOFILE)
+	if (!f || to < 0 || to >= NOFILE)
 		return -EBADF;
-	if (fd == nfd)
-		return nfd;
+	if ((int)fd == to)
+		return to;
 	file_get(f);
-	if (current->files[nfd])
-		file_put(current->files[nfd]);
-	current->files[nfd] = f;
-	current->cloexec &= ~(1UL << nfd);
-	return nfd;
+	if (current->files[to])
+		file_put(current->files[to]);
+	current->files[to] = f;
+	current->cloexec &= ~(1UL << to);
+	return to;
 }
 
 long sys_ioctl(uint64_t fd, uint64_t req, uint64_t arg, uint64_t a3, uint64_t a4, uint64_t a5)

@@ -1,7 +1,7 @@
 /*
  * A file descriptor is an int: Linux reads only the low half of the
  * register it comes in, so junk in the upper half must change nothing.
- * close, read and write are made with the syscall instruction itself, with
+ * close, read, write and dup2 are made with the syscall instruction itself, with
  * a bit set above the descriptor.  A kernel that checked the descriptor
  * as an int but indexed its table with the whole register wrote far
  * outside the table and crashed.
@@ -10,6 +10,7 @@
 #include "check.h"
 
 #define UPPER_BIT	(1UL << 32)
+#define SPARE_FD	9	/* free in a test: dup2's target */
 
 static long raw_syscall3(long nr, unsigned long a1, unsigned long a2,
 			 unsigned long a3)
@@ -34,6 +35,9 @@ int main(void)
 	CHECK_EQ(raw_syscall3(SYS_read, UPPER_BIT | fds[0],
 			      (unsigned long)&got, 1), 1);
 	CHECK_EQ(got, c);
+	CHECK_EQ(raw_syscall3(SYS_dup2, UPPER_BIT | fds[0], UPPER_BIT | SPARE_FD,
+			      0), SPARE_FD);
+	CHECK_EQ(close(SPARE_FD), 0);
 	CHECK_EQ(raw_syscall3(SYS_close, UPPER_BIT | fds[1], 0, 0), 0);
 	CHECK_ERR(close(fds[1]), EBADF);	/* that was the one closed */
 	CHECK_EQ(read(fds[0], &got, 1), 0);	/* and no writer is left */
