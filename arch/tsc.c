@@ -3,9 +3,11 @@
  * 1.193182 MHz clock is fixed.  Channel 2's gate and output are wired to port
  * 0x61, so we can count down a known interval without an interrupt.
  *
- * A measurement can only come out long: the TSC runs on until we see the
- * PIT's output rise, and an emulator or a hypervisor may be late to show
- * it.  So we measure a few times and keep the shortest.
+ * A measurement can only come out long: the TSC is read before the count
+ * can start (QEMU's PIT starts it when the count is written, a real one
+ * when the gate rises after that), and runs on until we see the output
+ * rise, which an emulator or a hypervisor may be late to show.  So we
+ * measure a few times and keep the shortest.
  */
 #include "arch/tsc.h"
 #include "arch/x86.h"
@@ -36,9 +38,9 @@ static uint64_t measure_interval(void)
 	outb(PORT_B, b & ~PORT_B_GATE2);
 	outb(PIT_CMD, PIT_CMD_CH2_ONESHOT);
 	outb(PIT_CH2, count & 0xff);
+	start = rdtsc();
 	outb(PIT_CH2, count >> 8);
 	outb(PORT_B, b);                /* a rising gate starts the count */
-	start = rdtsc();
 	while (!(inb(PORT_B) & PORT_B_OUT2))
 		pause();
 	return rdtsc() - start;
