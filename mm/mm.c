@@ -130,12 +130,6 @@ void flush_page(struct mm *mm, uint64_t va)
 		invlpg(va);
 }
 
-void flush_range(struct mm *mm, uint64_t start, uint64_t len)
-{
-	for (uint64_t va = start; va < start + len; va += PAGE_SIZE)
-		flush_page(mm, va);
-}
-
 void flush_all(struct mm *mm)
 {
 	if (is_current(mm))

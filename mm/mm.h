@@ -107,7 +107,6 @@ pte_t vma_pte_flags(const struct vma *v);
 void unmap_range(struct mm *mm, uint64_t start, uint64_t end);
 void protect_range(struct mm *mm, struct vma *v);
 void flush_page(struct mm *mm, uint64_t va);
-void flush_range(struct mm *mm, uint64_t start, uint64_t len);
 void flush_all(struct mm *mm);
 struct page *user_page_alloc(void);
 void user_page_put(struct page *pg);
