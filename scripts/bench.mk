@@ -2,7 +2,7 @@
 # QEMU) and on the host's Linux by user/forkbench.c; scripts/bench.sh runs
 # both and writes $(BUILD)/bench/: the CSV files, results.md and the plots.
 #
-#   make bench                     TCG, sizes 16 MiB to 2 GiB, about 7 min
+#   make bench                     TCG, sizes 16 MiB to 2 GiB, about 10 min
 #   make bench BENCH_ICOUNT=1      deterministic: counts instructions, slower
 #   make bench ACCEL=kvm           under KVM
 #

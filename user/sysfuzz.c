@@ -18,8 +18,10 @@
  * ever (a pipe, nanosleep) ends only that child.  forklab delivers no
  * signal to a handler, so the parent keeps each child's deadline itself:
  * it polls waitpid(WNOHANG) between short sleeps, then sends SIGKILL.
- * Child C's calls depend only on S and C, so a run can be repeated, and
- * one child rerun alone with --child C --verbose to see its calls.
+ * Child C's call numbers and kinds of argument depend only on S and C, so
+ * one child can be rerun alone with --child C --verbose to see its calls;
+ * the values earlier calls returned (addresses, descriptors, pids), which
+ * some arguments reuse, may differ in the rerun.
  *
  * The kernel's survival is the test: the harness boots with mm_check=1
  * and reads the console for panics, failed checks and lost frames.  We

@@ -24,6 +24,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <forklab.h>
 #include "check.h"
 
 /* Linux x86-64 system call numbers. */
@@ -40,7 +41,6 @@
 #define NR_CLOCK_GETTIME	228
 #define NR_GETRANDOM		318
 #define ARCH_GET_FS		0x1003
-#define PR_INSPECT		0x464b0003	/* forklab's; EINVAL elsewhere */
 #define DIRENTS_LEN		4096	/* room for several entries */
 #define CWD_LEN			4096	/* room for any working directory */
 #define FORKLAB			"forklab"
