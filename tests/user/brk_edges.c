@@ -21,13 +21,7 @@ static unsigned char data[PAGE_SIZE];	/* in the program's data */
 
 static long raw_brk(unsigned long addr)
 {
-	long ret;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"((long)SYS_brk), "D"(addr)
-			 : "rcx", "r11", "memory");
-	return ret;
+	return raw_syscall3(SYS_brk, addr, 0, 0);
 }
 
 int main(void)

@@ -198,6 +198,23 @@ static inline pid_t test_fork(void)
 }
 
 /*
+ * A system call made with the syscall instruction itself, so that the
+ * kernel sees the registers exactly as given: no C library checks,
+ * truncates or wraps them (a libc brk() or close() would).
+ */
+static inline long raw_syscall3(long nr, unsigned long a1, unsigned long a2,
+				unsigned long a3)
+{
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+/*
  * Runs fn(arg) in a forked child that exits with what fn returns, and
  * returns the child's wait status (NO_STATUS if fork failed).
  */

@@ -75,17 +75,6 @@ static void *bad(int i)
 	return (void *)a;
 }
 
-static long raw_syscall3(long nr, long a1, long a2, long a3)
-{
-	long ret;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3)
-			 : "rcx", "r11", "memory");
-	return ret;
-}
-
 static long raw_syscall2(long nr, long a1, long a2)
 {
 	return raw_syscall3(nr, a1, a2, 0);

@@ -12,18 +12,6 @@
 #define UPPER_BIT	(1UL << 32)
 #define SPARE_FD	9	/* free in a test: dup2's target */
 
-static long raw_syscall3(long nr, unsigned long a1, unsigned long a2,
-			 unsigned long a3)
-{
-	long ret;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3)
-			 : "rcx", "r11", "memory");
-	return ret;
-}
-
 int main(void)
 {
 	int fds[2];
