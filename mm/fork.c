@@ -80,14 +80,6 @@ static int copy_pte(struct fork_walk *w, pte_t *src, pte_t *dst)
 	return 0;
 }
 
-/* The first multiple of span (a power of two) above va, or end if sooner. */
-static uint64_t boundary(uint64_t va, uint64_t span, uint64_t end)
-{
-	uint64_t next = (va + span) & ~(span - 1);
-
-	return next < end ? next : end;
-}
-
 /* The child's PTE table under its pmd entry, made (and counted) if it has
  * none yet. */
 static pte_t *child_table(struct fork_walk *w, pte_t *pmd)
@@ -169,7 +161,7 @@ static int copy_pmd_range(struct fork_walk *w, uint64_t start, uint64_t end)
 	for (uint64_t va = start, next; src && va < end; va = next) {
 		int i = pt_index(va, PT_PMD) - first;
 
-		next = boundary(va, HUGE_SIZE, end);
+		next = next_boundary(va, HUGE_SIZE, end);
 		if (!(src[i] & PTE_P))
 			continue;
 		if (!dst && !(dst = mm_walk(w->child, start, PT_PMD, 1)))
@@ -183,7 +175,7 @@ static int copy_pmd_range(struct fork_walk *w, uint64_t start, uint64_t end)
 static int copy_vma_pages(struct fork_walk *w)
 {
 	for (uint64_t va = w->v->start, next; va < w->v->end; va = next) {
-		next = boundary(va, PMD_TABLE_SPAN, w->v->end);
+		next = next_boundary(va, PMD_TABLE_SPAN, w->v->end);
 		if (copy_pmd_range(w, va, next) < 0)
 			return -ENOMEM;
 	}

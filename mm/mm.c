@@ -147,13 +147,11 @@ void mm_activate(struct mm *mm)
  * tables at the two ends must already be unshared (odf_unshare_range). */
 void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 {
-	for (uint64_t va = start; va < end; ) {
-		uint64_t base = va & ~(HUGE_SIZE - 1), next = base + HUGE_SIZE;
+	for (uint64_t va = start, next; va < end; va = next) {
 		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
 
-		if (next > end)
-			next = end;
-		if (pmd && (*pmd & PTE_P) && va == base && next == base + HUGE_SIZE) {
+		next = next_boundary(va, HUGE_SIZE, end);
+		if (pmd && (*pmd & PTE_P) && next - va == HUGE_SIZE) {
 			odf_table_put(pmd);
 		} else if (pmd && (*pmd & PTE_P)) {
 			pte_t *table = pte_table(*pmd);
@@ -166,7 +164,6 @@ void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 				*pte = 0;
 			}
 		}
-		va = next;
 	}
 	flush_all(mm);
 }
@@ -197,15 +194,12 @@ void protect_range(struct mm *mm, struct vma *v)
 {
 	pte_t want = vma_pte_flags(v);
 
-	for (uint64_t va = v->start; va < v->end; ) {
-		uint64_t next = (va + HUGE_SIZE) & ~(HUGE_SIZE - 1);
+	for (uint64_t va = v->start, next; va < v->end; va = next) {
 		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
 
-		if (next > v->end)
-			next = v->end;
+		next = next_boundary(va, HUGE_SIZE, v->end);
 		if (pmd && (*pmd & PTE_P))
 			protect_table(pte_table(*pmd), va, next, v->kind == VMA_SHARED, want);
-		va = next;
 	}
 	flush_all(mm);
 }

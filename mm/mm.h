@@ -106,6 +106,15 @@ int map_new_page(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte);
 pte_t vma_pte_flags(const struct vma *v);
 void unmap_range(struct mm *mm, uint64_t start, uint64_t end);
 void protect_range(struct mm *mm, struct vma *v);
+/* The first multiple of span (a power of two) above va, or end if sooner:
+ * where a walk of [va, end) one table's span at a time steps next. */
+static inline uint64_t next_boundary(uint64_t va, uint64_t span, uint64_t end)
+{
+	uint64_t next = (va + span) & ~(span - 1);
+
+	return next < end ? next : end;
+}
+
 void flush_page(struct mm *mm, uint64_t va);
 void flush_all(struct mm *mm);
 struct page *user_page_alloc(void);
