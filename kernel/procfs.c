@@ -7,6 +7,8 @@
  *                             forklab's lines: shared PTE tables, the fork
  *                             mode and what the process's last fork did
  *   /proc/self/status         the caller's
+ *   /proc/<pid>/pagetree      its page tables, a line per table
+ *                             (kernel/pagetree.c); /proc/self/pagetree
  *   /proc/cpuinfo             vendor, TSC frequency, protections, and
  *                             the hypervisor (TCG or KVM) running us
  *   /proc/faults              the fault trace (mm/trace.h), oldest first
@@ -27,6 +29,7 @@
 #include "kernel/initramfs.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
+#include "kernel/pagetree.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
@@ -302,12 +305,14 @@ struct file *procfs_open(const char *path, int flags, long *err)
 	for (unsigned i = 0; !p && i < sizeof(text_files) / sizeof(text_files[0]); i++)
 		if (!strcmp(path, text_files[i].path))
 			return text_file(text_files[i].make, err);
-	if (!p || strcmp(rest, "/status"))
+	if (!p || (strcmp(rest, "/status") && (strcmp(rest, "/pagetree") || !p->mm)))
 		return NULL;
 	buf = kmalloc(TEXT_MAX);
 	if (!buf) {
 		*err = -ENOMEM;
 		return NULL;
 	}
+	if (!strcmp(rest, "/pagetree"))
+		return text_buffer(buf, pagetree_format(p->mm, buf, TEXT_MAX), err);
 	return text_buffer(buf, status(buf, p), err);
 }
