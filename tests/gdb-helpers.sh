@@ -88,6 +88,7 @@ timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex 'echo @@ fl-pt\n' -ex 'fl-pt addr' \
 	-ex 'printf "@@ print-pt table=%#lx table_ref=%u page=%#lx page_ref=%u\n", $fl_table, pages[$fl_table].ref, $fl_page, pages[$fl_page].ref' \
 	-ex 'echo @@ fl-page\n' -ex 'fl-page $fl_page' \
+	-ex 'echo @@ kernel-pt\n' -ex 'fl-pt $rsp' \
 	-ex 'echo @@ fl-ps\n' -ex 'fl-ps' \
 	-ex 'echo @@ fl-vmas\n' -ex 'fl-vmas' \
 	-ex 'echo @@ fl-shared\n' -x "$OUT/gdb-helpers.shared" \
@@ -165,6 +166,12 @@ fl_page=$(section fl-page | head -1)
 check page_matches_pt "'$fl_page' vs '$page_line'" \
 	test "$fl_page" = "frame $page_pfn: ref $page_ref, flags $page_flags"
 check page_is_user_page "$fl_page" grep -qw USER <<<"$page_flags"
+check page_user_page_has_no_heap_fields "$(section fl-page)" \
+	test "$(section fl-page | grep -c 'heap page')" = 0
+
+# fl-pt of the kernel stack: a table of the kernel's half is no process's.
+check pt_kernel_table_is_the_kernels "$(section kernel-pt | grep '^PTE table')" \
+	grep -q "^PTE table: .*(the kernel's, in every process)$" <<<"$(section kernel-pt)"
 
 # fl-ps: the current process, and every frame counted once equals the
 # kernel's own counters.
@@ -188,6 +195,13 @@ in_writable_vma() {
 	return 1
 }
 check vmas_hold_the_address "$addr_a not in $(section fl-vmas | tr '\n' ' ')" in_writable_vma
+# An empty heap (brk = brk_start) is said so, and so is the page its VMA keeps.
+heap_agrees() {
+	local v=$(section fl-vmas)
+	if grep -q ', heap empty at ' <<<"$v"; then grep -q ' brk (the page kept' <<<"$v"
+	else grep -q ', heap 0x[0-9a-f]*-0x' <<<"$v" && ! grep -q ' brk (' <<<"$v"; fi
+}
+check vmas_heap_agrees_with_brk_vma "$(section fl-vmas | tr '\n' ' ')" heap_agrees
 
 # fl-shared of every process: each shared table is listed by as many
 # processes as its count says, and fl-ps counts the same tables.
@@ -198,6 +212,16 @@ counts_are_sharers() {       # "  range  frame F  ref R" lines: R > 1, R lines
 		awk '$1 != $3 || $3 < 2 {bad = 1} END {exit bad}'
 }
 check shared_counts_are_sharers "$shared" counts_are_sharers
+pids_are_sharers() {         # as many pids as the count; each lists the table
+	local who
+	who=$(sed -n 's/^pid \([0-9]*\) .*/\1/p; s/^  .*frame \([^ ]*\) .*pids \(.*\)$/T \1 \2/p' <<<"$shared")
+	awk '/^[0-9]+$/ {pid = $1; next}
+	     {n = NF - 2; if (n < 2) bad = 1
+	      for (i = 3; i <= NF; i++) want[$2 " " $i] = 1; have[$2 " " pid] = 1}
+	     END {for (k in want) if (!(k in have)) bad = 1
+	          for (k in have) if (!(k in want)) bad = 1; exit bad}' <<<"$who"
+}
+check shared_pids_are_the_sharers "$shared" pids_are_sharers
 shared_per_pid() { sed -n 's/^pid \([0-9]*\) (.*): \([0-9]*\) shared PTE tables$/\1 \2/p' <<<"$shared"; }
 ps_shared_per_pid() { awk '$1 ~ /^[0-9]+$/ && $NF != "-" {print $1, $NF}' <<<"$ps"; }
 check ps_shared_matches_fl_shared "fl-ps: $(ps_shared_per_pid | tr '\n' ,) fl-shared: $(shared_per_pid | tr '\n' ,)" \

@@ -14,8 +14,9 @@ import gdb
 from fl_kernel import (
     DMAP_BASE, FAULTS_HEADER, HUGE_SIZE, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE,
     PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
-    enum_name, find_process, fork_mode, format_fault, page, page_flags, pte_pa,
-    process_mm, processes, prot_text, recorded_faults, usage, value, vmas, walk)
+    enum_name, find_process, fork_mode, format_fault, is_kernel_address, page,
+    page_flags, pte_pa, process_mm, processes, prot_text, recorded_faults,
+    table_users, usage, value, vmas, walk)
 
 KB_PER_PAGE = PAGE_SIZE // 1024
 DEFAULT_FAULTS = 20
@@ -90,6 +91,9 @@ and shows the kernel's own counters next to it: they must be equal."""
 class Vmas(Command):
     """A process's VMAs: start, end, protection and kind.
 
+The first line gives the heap's bounds, brk_start to brk.  The brk VMA
+never shrinks below one page, so that brk() can find it: while the heap
+is empty (brk = brk_start) that page is kept but not in use.
 Without PID, the current process's (`current`)."""
 
     name, usage = "fl-vmas", "fl-vmas [PID]"
@@ -98,12 +102,16 @@ Without PID, the current process's (`current`)."""
     def run(self, args):
         p = find_process(pid_arg(args, 0))
         mm = process_mm(p)
-        print("%s, brk %#x-%#x" % (describe(p), int(mm["brk_start"]), int(mm["brk"])))
+        start, brk = int(mm["brk_start"]), int(mm["brk"])
+        heap = "heap %#x-%#x" % (start, brk) if brk > start else "heap empty at %#x" % start
+        print("%s, %s" % (describe(p), heap))
         print("%-18s %-18s %-4s %s" % ("start", "end", "prot", "kind"))
         for v in vmas(mm):
+            kind = enum_name(v["kind"], "VMA_")
+            if kind == "brk" and brk == start:
+                kind += " (the page kept while the heap is empty)"
             print("%#018x %#018x %-4s %s" % (int(v["start"]), int(v["end"]),
-                                             prot_text(int(v["prot"])),
-                                             enum_name(v["kind"], "VMA_")))
+                                             prot_text(int(v["prot"])), kind))
 
 
 def user_access(entries):
@@ -122,7 +130,8 @@ class Pt(Command):
 
 Each entry's raw value, flags (P W U A D PS G NX) and the frame it points
 at; then the PTE table's count (struct page.ref of the table's frame: how
-many pmd entries point at it, shared when more than one), the page's frame,
+many pmd entries point at it, shared when more than one; a table of the
+kernel's half is in every process, whatever its count), the page's frame,
 count and flags, and what user mode may do there (U and W must be set at
 every level: one read-only pmd entry write-protects its whole table).
 Without PID, the current process's tables.  Sets $fl_table and $fl_page
@@ -144,14 +153,18 @@ to the two frame numbers, for fl-page or `print pages[$fl_table]`."""
         if any(e & PTE_PS for e in entries.values()):
             print("a huge page: the walk ends here")
         elif entries.get(PT_PMD, 0) & PTE_P:
-            self.show_table(pte_pa(entries[PT_PMD]) >> PAGE_SHIFT)
+            self.show_table(pte_pa(entries[PT_PMD]) >> PAGE_SHIFT, is_kernel_address(addr))
             if entries[PT_PTE] & PTE_P:
                 self.show_page(pte_pa(entries[PT_PTE]) >> PAGE_SHIFT, entries)
 
     @staticmethod
-    def show_table(pfn):
+    def show_table(pfn, kernel):
         ref = int(page(pfn)["ref"])
-        print("PTE table: frame %#x, ref %d (%s)" % (pfn, ref, "shared" if ref > 1 else "private"))
+        if kernel:
+            kind = "the kernel's, in every process"
+        else:
+            kind = "shared" if ref > 1 else "private"
+        print("PTE table: frame %#x, ref %d (%s)" % (pfn, ref, kind))
         gdb.set_convenience_variable("fl_table", pfn)
 
     @staticmethod
@@ -163,9 +176,10 @@ to the two frame numbers, for fl-page or `print pages[$fl_table]`."""
 
 
 class Shared(Command):
-    """A process's shared PTE tables (count > 1): 2 MiB range, frame, count.
+    """A process's shared PTE tables (count > 1): 2 MiB range, frame, count, pids.
 
-Without PID, the current process's."""
+The pids are those of every process whose pmd entries point at the table
+(as many as its count).  Without PID, the current process's."""
 
     name, usage = "fl-shared", "fl-shared [PID]"
     max_args = 1
@@ -173,14 +187,16 @@ Without PID, the current process's."""
     def run(self, args):
         p = find_process(pid_arg(args, 0))
         shared = usage(process_mm(p)).shared
+        users = table_users()
         print("%s: %d shared PTE tables" % (describe(p), len(shared)))
         for t in shared:
-            print("  %#018x-%#018x  frame %#x  ref %d" % (
-                t.va, t.va + HUGE_SIZE, t.phys >> PAGE_SHIFT, t.ref))
+            print("  %#018x-%#018x  frame %#x  ref %d  pids %s" % (
+                t.va, t.va + HUGE_SIZE, t.phys >> PAGE_SHIFT, t.ref,
+                " ".join(map(str, users[t.phys]))))
 
 
 class Page(Command):
-    """A frame's struct page: count, flags and the heap's (slab) fields.
+    """A frame's struct page: count, flags, and the heap's fields for a heap page.
 
 PFN is a frame number (physical address >> 12), as fl-pt prints them."""
 
@@ -193,8 +209,9 @@ PFN is a frame number (physical address >> 12), as fl-pt prints them."""
         print("frame %#x: ref %d, flags %s" % (pfn, int(pg["ref"]), page_flags(pg)))
         print("  physical %#x, at %#x in the direct map" % (
             pfn << PAGE_SHIFT, DMAP_BASE + (pfn << PAGE_SHIFT)))
-        print("  slab (heap pages only): class %d, %d objects in use, first free %#x" % (
-            int(pg["slab_class"]), int(pg["slab_inuse"]), int(pg["slab_free"])))
+        if int(pg["flags"]) & int(value("PG_SLAB")):
+            print("  heap page: class %d, %d objects in use, first free %#x" % (
+                int(pg["slab_class"]), int(pg["slab_inuse"]), int(pg["slab_free"])))
 
 
 class Faults(Command):

@@ -226,6 +226,23 @@ def prot_text(prot):
                    (("r", PROT_READ), ("w", PROT_WRITE), ("x", PROT_EXEC)))
 
 
+def table_users():
+    """Who maps each PTE table: {phys: [pid, ...]} over every process with
+    an address space, pids in slot order."""
+    users = collections.defaultdict(list)
+    for p in processes():
+        if int(p["mm"]):
+            for level, _, phys in tables(p["mm"].dereference()):
+                if level == PT_PTE:
+                    users[phys].append(int(p["pid"]))
+    return users
+
+
+def is_kernel_address(va):
+    """Does va lie in the kernel's half, mapped alike in every process?"""
+    return pt_index(va, PT_PGD) >= KERNEL_HALF
+
+
 SharedTable = collections.namedtuple("SharedTable", "va phys ref")
 Usage = collections.namedtuple("Usage", "rss pt_private shared table_frames page_frames")
 
