@@ -92,6 +92,8 @@ timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex 'echo @@ fl-ps\n' -ex 'fl-ps' \
 	-ex 'echo @@ fl-vmas\n' -ex 'fl-vmas' \
 	-ex 'echo @@ fl-shared\n' -x "$OUT/gdb-helpers.shared" \
+	-ex 'echo @@ fl-tree\n' -ex 'fl-tree' \
+	-ex 'echo @@ fl-tree-dot\n' -ex "fl-tree --dot $OUT/gdb-helpers.dot" \
 	-ex 'delete' -ex 'hbreak fault_trace_record' \
 	-ex 'echo @@ stop-b\n' -ex 'continue' \
 	-ex "printf \"@@ print-b seq=%lu traced=%lu addr=%#lx\n\", fault_trace.next, fault_trace.ev[\$seq_a % $ring].seq, fault_trace.ev[\$seq_a % $ring].addr" \
@@ -120,7 +122,7 @@ traced() { [ -z "$(untraced "$@")" ]; }
 
 lists_every_command() {
 	local c
-	for c in fl-ps fl-vmas fl-pt fl-shared fl-page fl-faults fl-break-fault fl-user; do
+	for c in fl-ps fl-vmas fl-pt fl-shared fl-tree fl-page fl-faults fl-break-fault fl-user; do
 		grep -q "^$c " <<<"$(section help)" || return 1
 	done
 }
@@ -226,6 +228,45 @@ shared_per_pid() { sed -n 's/^pid \([0-9]*\) (.*): \([0-9]*\) shared PTE tables$
 ps_shared_per_pid() { awk '$1 ~ /^[0-9]+$/ && $NF != "-" {print $1, $NF}' <<<"$ps"; }
 check ps_shared_matches_fl_shared "fl-ps: $(ps_shared_per_pid | tr '\n' ,) fl-shared: $(shared_per_pid | tr '\n' ,)" \
 	test "$(ps_shared_per_pid | sort)" = "$(shared_per_pid | sort)"
+
+# fl-tree --dot of every process: each table drawn once, as many as the
+# kernel counts; as many arrows into a table as its count says; the
+# table of stop A's fault with struct page's count.
+dot=$OUT/gdb-helpers.dot
+dot_nodes() { sed -n 's/^\t*\(t[0-9a-fx]*\) \[label=".* \([0-9a-fx]*\)\\nref \([0-9]*\).*/\1 \3/p' "$dot"; }
+dot_edges() { sed -n 's/^\t*t[0-9a-fx]* -> \(t[0-9a-fx]*\) .*/\1/p' "$dot"; }
+check tree_dot_draws_every_table_once "$(dot_nodes | wc -l) nodes, $(dot_nodes | sort -u | wc -l) distinct, nr_user_pgtables $tables_kernel" \
+	test "$(dot_nodes | awk '{print $1}' | sort | uniq -d)" = "" -a "$(dot_nodes | wc -l)" = "$tables_kernel"
+arrows_are_counts() {        # every table but the pgds has ref arrows into it
+	local pgds=$(grep -c 'label="pgd ' "$dot")
+	[ "$pgds" -gt 0 ] && [ "$(dot_edges | wc -l)" -gt 0 ] &&
+	awk 'NR == FNR {ref[$1] = $2; next} {into[$1]++}
+	     END {for (n in ref) if (n in into ? into[n] != ref[n] : ref[n] != 1) bad = 1
+	          exit bad}' <(dot_nodes) <(dot_edges)
+}
+check tree_dot_arrows_are_counts "$(dot_nodes | tr '\n' ,)" arrows_are_counts
+dot_ref() { dot_nodes | awk -v n="t$1" '$1 == n {print $2}'; }
+check tree_dot_table_ref_is_struct_page_ref "$(dot_ref "$(field table "$print_pt")") vs $print_pt" \
+	test "$(dot_ref "$(field table "$print_pt")")" = "$(field table_ref "$print_pt")"
+
+# fl-tree's text: each process's pages (a shared table's in each of its
+# sharers) and arrows to shared tables are fl-ps's VmRSS and shared tables.
+tree_per_pid() {             # "pid pages arrows", a line per column
+	python3 - "$(section fl-tree)" <<-'PY'
+	import re, sys
+	rows = sys.argv[1].splitlines()
+	starts = [m.start() for m in re.finditer(r"pid \d+ |shared PTE tables", rows[0])] + [None]
+	shared = dict(re.findall(r"(S\d+) pte \S+ ref \d+: (\d+) pages", sys.argv[1]))
+	for i, pid in enumerate(re.findall(r"pid (\d+) ", rows[0])):
+	    cells = [row[starts[i]:starts[i + 1]] for row in rows[1:]]
+	    pages = sum(int(n) for c in cells for n in re.findall(r": (\d+) pages", c))
+	    arrows = [s for c in cells for s in re.findall(r"-> (S\d+)", c)]
+	    print(pid, pages + sum(int(shared[s]) for s in arrows), len(arrows))
+	PY
+}
+ps_per_pid() { awk '$1 ~ /^[0-9]+$/ && $NF != "-" {print $1, $5 / 4, $NF}' <<<"$ps"; }
+check tree_text_matches_ps "fl-tree: $(tree_per_pid | tr '\n' ,) fl-ps: $(ps_per_pid | tr '\n' ,)" \
+	test "$(tree_per_pid | sort)" = "$(ps_per_pid | sort)"
 
 # fl-faults at stop B: the last events of the kernel's trace, stop A's last.
 print_b=$(grep '^@@ print-b ' "$out")

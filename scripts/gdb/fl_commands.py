@@ -1,6 +1,7 @@
 """
 forklab's gdb commands that show state: fl-ps, fl-vmas, fl-pt, fl-shared,
-fl-page, fl-faults, and fl-user, which loads a user program's symbols.
+fl-tree, fl-page, fl-faults, and fl-user, which loads a user program's
+symbols.
 
 Each command is a gdb.Command: its docstring is its `help` text (the first
 line is the summary gdb lists), run() does the work with the readers of
@@ -11,11 +12,12 @@ import os
 
 import gdb
 
+import fl_tree
 from fl_kernel import (
     DMAP_BASE, FAULTS_HEADER, HUGE_SIZE, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE,
     PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
     enum_name, find_process, fork_mode, format_fault, is_kernel_address, page,
-    page_flags, pte_pa, process_mm, processes, prot_text, recorded_faults,
+    page_flags, pagetree, pte_pa, process_mm, processes, prot_text, recorded_faults,
     table_users, usage, value, vmas, walk)
 
 KB_PER_PAGE = PAGE_SIZE // 1024
@@ -195,6 +197,56 @@ The pids are those of every process whose pmd entries point at the table
                 " ".join(map(str, users[t.phys]))))
 
 
+def process_trees(pids):
+    """[(title, pgd Table)] of the processes with those pids, or of every
+    process with an address space when there are none."""
+    procs = [find_process(pid) for pid in pids] if pids else \
+        [p for p in processes() if int(p["mm"])]
+    return [(describe(p), fl_tree.parse("\n".join(pagetree(process_mm(p)))))
+            for p in procs]
+
+
+def terminal_has_colour():
+    """Does gdb style its output, on a terminal?"""
+    return bool(gdb.parameter("style enabled")) and os.isatty(1)
+
+
+class Tree(Command):
+    """Page-table trees of processes, side by side: pgd -> pud -> pmd -> PTE tables.
+
+Each table with its frame and count (struct page.ref), and each entry
+with its index and whether it lets writes through (rw) or not (ro).  A
+shared PTE table (count above 1) is drawn once, in the last column, as
+S1, S2 ...; each pmd entry pointing at it says "-> S1", and the table's
+line lists them.  A PTE table's 512 entries are folded into how many
+pages it maps and how many PTEs allow writes; the kernel's half of every
+pgd into one line.  Where gdb styles its output on a terminal,
+read-only entries are yellow and shared tables cyan.  The same lines as
+/proc/<pid>/pagetree, which a program can read (kernel/pagetree.c).
+Without PID, every process with an address space.
+
+--dot FILE writes the same as a Graphviz digraph (a cluster per process,
+shared tables outside, read-only entries dashed red) for
+`dot -Tsvg FILE`."""
+
+    name, usage = "fl-tree", "fl-tree [--dot FILE] [PID...]"
+    max_args = 64
+
+    def run(self, args):
+        dot_file = None
+        if args[:1] == ["--dot"]:
+            if len(args) < 2:
+                raise gdb.GdbError("usage: " + self.usage)
+            dot_file, args = args[1], args[2:]
+        procs = process_trees([number(a) for a in args])
+        if dot_file:
+            with open(dot_file, "w") as f:
+                f.write("\n".join(fl_tree.dot(procs, "forklab page tables")) + "\n")
+            print("wrote %s: %d processes" % (dot_file, len(procs)))
+            return
+        print("\n".join(fl_tree.text(procs, colour=terminal_has_colour())))
+
+
 class Page(Command):
     """A frame's struct page: count, flags, and the heap's fields for a heap page.
 
@@ -256,4 +308,4 @@ Loading another program unloads the previous one's symbols."""
         User.loaded = found[0]
 
 
-COMMANDS = (Ps, Vmas, Pt, Shared, Page, Faults, User)
+COMMANDS = (Ps, Vmas, Pt, Shared, Tree, Page, Faults, User)

@@ -150,6 +150,38 @@ def tables(mm):
     yield from below(PT_PGD, 0, pgd_phys(mm))
 
 
+def pagetree(mm):
+    """mm's page tables as lines of /proc/<pid>/pagetree (kernel/pagetree.c):
+    a line per table, with the entry pointing at it, frame and count, a PTE
+    table's entries folded into how many pages it maps and how many PTEs
+    allow writes."""
+    out = []
+
+    def below(entry, index, level):
+        phys = pte_pa(entry)
+        ref = page_ref(phys)
+        line = "%s[%d] %s %s frame %#x ref %d" % (
+            " " * 2 * (PT_PGD - level), index, "rw" if entry & PTE_W else "ro",
+            LEVEL_NAMES[level], phys >> PAGE_SHIFT, ref)
+        entries = read_table(phys)
+        if level == PT_PTE:
+            present = [e for e in entries if e & PTE_P]
+            line += "%s: %d pages, %d writable" % (
+                " shared" if ref > 1 else "", len(present),
+                len([e for e in present if e & PTE_W]))
+        out.append(line)
+        for i in range(PT_ENTRIES if level > PT_PTE else 0):
+            if entries[i] & PTE_P and not entries[i] & PTE_PS:
+                below(entries[i], i, level - 1)
+
+    pgd = pgd_phys(mm)
+    out.append("pgd frame %#x ref %d" % (pgd >> PAGE_SHIFT, page_ref(pgd)))
+    for i, e in enumerate(read_table(pgd)[:KERNEL_HALF]):
+        if e & PTE_P:
+            below(e, i, PT_PUD)
+    return out
+
+
 # struct page ------------------------------------------------------------
 
 def page(pfn):
