@@ -41,7 +41,7 @@ TOOLS_OK := $(BUILD)/.tools-ok
 # environment, so that quotes in CMD reach the kernel as they are.
 export BOOT_CMDLINE := $(CMDLINE) $(if $(FORK_MODE),fork_mode=$(FORK_MODE)) $(if $(CMD),cmd="$(CMD)")
 
-.PHONY: all kernel iso run debug test clean tools
+.PHONY: all kernel iso run debug test clean tools pictures
 all: $(ISO)
 kernel: $(KERNEL)
 iso: $(ISO)
@@ -124,6 +124,12 @@ debug: $(KERNEL) $(ROOT)
 
 test: $(KERNEL) $(ROOT)
 	@tests/run
+
+# docs/pictures/: page tables at each stage of an on-demand fork, drawn
+# from /proc/<pid>/pagetree (scripts/pictures.sh); the pictures suite of
+# tests/run checks that they still match what the kernel draws.
+pictures: $(KERNEL) $(ROOT)
+	@BUILD=$(BUILD) scripts/pictures.sh docs/pictures --render
 
 clean:
 	rm -rf $(BUILD)

@@ -8,7 +8,7 @@
  *         [0] ro pte frame 0x196 ref 2 shared: 12 pages, 3 writable
  *     [255] rw pud frame 0x1a0 ref 1
  *       [511] rw pmd frame 0x1a1 ref 1
- *         [511] rw pte frame 0x1a2 ref 1: 2 pages, 2 writable
+ *         [511] rw pte frame 0x1a2 ref 1: 1 page, 1 writable
  *
  * Below the pgd's line, a line is indented two spaces per level and
  * names the entry pointing at the table (its index, and whether it lets
@@ -83,8 +83,9 @@ static void put_table(struct out *o, pte_t e, int index, int level)
 		int present, writable;
 
 		count_pages(table, &present, &writable);
-		n += snprintf(line + n, sizeof(line) - n, "%s: %d pages, %d writable",
-			      ref > 1 ? " shared" : "", present, writable);
+		n += snprintf(line + n, sizeof(line) - n, "%s: %d page%s, %d writable",
+			      ref > 1 ? " shared" : "", present, present == 1 ? "" : "s",
+			      writable);
 	}
 	n += snprintf(line + n, sizeof(line) - n, "\n");
 	put(o, line, n);

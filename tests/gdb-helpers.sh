@@ -76,6 +76,14 @@ while $slot < sizeof('kernel/proc.c'::table) / sizeof('kernel/proc.c'::table[0])
   set $slot = $slot + 1
 end
 EOF
+# Stop B: the next fault's record.  A hardware breakpoint set again at the
+# pc gdb stopped at may stop there once more before anything ran.
+cat >"$OUT/gdb-helpers.stop-b" <<'EOF'
+continue
+while fault_trace.next == $seq_a
+  continue
+end
+EOF
 ring='(sizeof(fault_trace.ev) / sizeof(fault_trace.ev[0]))'
 timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex 'echo @@ help\n' -ex 'help forklab' \
@@ -95,7 +103,7 @@ timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex 'echo @@ fl-tree\n' -ex 'fl-tree' \
 	-ex 'echo @@ fl-tree-dot\n' -ex "fl-tree --dot $OUT/gdb-helpers.dot" \
 	-ex 'delete' -ex 'hbreak fault_trace_record' \
-	-ex 'echo @@ stop-b\n' -ex 'continue' \
+	-ex 'echo @@ stop-b\n' -x "$OUT/gdb-helpers.stop-b" \
 	-ex "printf \"@@ print-b seq=%lu traced=%lu addr=%#lx\n\", fault_trace.next, fault_trace.ev[\$seq_a % $ring].seq, fault_trace.ev[\$seq_a % $ring].addr" \
 	-ex 'echo @@ fl-faults\n' -ex 'fl-faults 5' \
 	-ex "echo @@ fl-user\n" -ex "fl-user $prog" -ex 'info line main' \
@@ -256,10 +264,10 @@ tree_per_pid() {             # "pid pages arrows", a line per column
 	import re, sys
 	rows = sys.argv[1].splitlines()
 	starts = [m.start() for m in re.finditer(r"pid \d+ |shared PTE tables", rows[0])] + [None]
-	shared = dict(re.findall(r"(S\d+) pte \S+ ref \d+: (\d+) pages", sys.argv[1]))
+	shared = dict(re.findall(r"(S\d+) pte \S+ ref \d+: (\d+) pages?", sys.argv[1]))
 	for i, pid in enumerate(re.findall(r"pid (\d+) ", rows[0])):
 	    cells = [row[starts[i]:starts[i + 1]] for row in rows[1:]]
-	    pages = sum(int(n) for c in cells for n in re.findall(r": (\d+) pages", c))
+	    pages = sum(int(n) for c in cells for n in re.findall(r": (\d+) pages?", c))
 	    arrows = [s for c in cells for s in re.findall(r"-> (S\d+)", c)]
 	    print(pid, pages + sum(int(shared[s]) for s in arrows), len(arrows))
 	PY

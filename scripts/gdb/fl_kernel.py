@@ -25,6 +25,8 @@ import struct
 
 import gdb
 
+import fl_tree
+
 # mm/layout.h
 PAGE_SHIFT = 12
 PAGE_SIZE = 1 << PAGE_SHIFT
@@ -166,8 +168,8 @@ def pagetree(mm):
         entries = read_table(phys)
         if level == PT_PTE:
             present = [e for e in entries if e & PTE_P]
-            line += "%s: %d pages, %d writable" % (
-                " shared" if ref > 1 else "", len(present),
+            line += "%s: %s, %d writable" % (
+                " shared" if ref > 1 else "", fl_tree.pages(len(present)),
                 len([e for e in present if e & PTE_W]))
         out.append(line)
         for i in range(PT_ENTRIES if level > PT_PTE else 0):

@@ -29,7 +29,7 @@ LEVELS = ("pgd", "pud", "pmd", "pte")
 INDENT = 2
 KERNEL_FOLD = "[256..511] the kernel's half, in every process"
 LINE = re.compile(r"^( *)(?:\[(\d+)\] (rw|ro) )?(pgd|pud|pmd|pte) frame (0x[0-9a-f]+) "
-                  r"ref (\d+)(?: shared)?(?:: (\d+) pages, (\d+) writable)?$")
+                  r"ref (\d+)(?: shared)?(?:: (\d+) pages?, (\d+) writable)?$")
 
 # ANSI colours, for a terminal that has them.
 READ_ONLY_COLOUR = "\033[33m"   # yellow: an entry that stops writes
@@ -44,10 +44,10 @@ def parse(text):
         m = LINE.match(line)
         if not m:
             raise ValueError("not a line of a page-table tree: %r" % line)
-        indent, index, access, level, frame, ref, pages, writable = m.groups()
+        indent, index, access, level, frame, ref, npages, writable = m.groups()
         depth = len(indent) // INDENT
         table = Table(level, int(index) if index else None, access, int(frame, 16),
-                      int(ref), int(pages or 0), int(writable or 0), [])
+                      int(ref), int(npages or 0), int(writable or 0), [])
         del stack[depth:]
         if stack:
             stack[-1].children.append(table)
@@ -59,21 +59,9 @@ def parse(text):
     return stack[0]
 
 
-def lines(root):
-    """The tree as /proc/<pid>/pagetree prints it: parse()'s inverse."""
-    out = []
-
-    def below(t, depth):
-        head = "%s[%d] %s " % (" " * INDENT * depth, t.index, t.access) if depth else ""
-        line = "%s%s frame %#x ref %d" % (head, t.level, t.frame, t.ref)
-        if t.level == "pte":
-            line += "%s: %d pages, %d writable" % (
-                " shared" if t.ref > 1 else "", t.pages, t.writable)
-        out.append(line)
-        for c in t.children:
-            below(c, depth + 1)
-    below(root, 0)
-    return out
+def pages(n):
+    """"1 page", "2 pages"."""
+    return "%d page%s" % (n, "" if n == 1 else "s")
 
 
 def walk(root):
@@ -107,7 +95,7 @@ def frame_number(frame):
 
 
 def counts(t):
-    return ": %d pages, %d writable" % (t.pages, t.writable) if t.level == "pte" else ""
+    return ": %s, %d writable" % (pages(t.pages), t.writable) if t.level == "pte" else ""
 
 
 def shared_tables(procs):
@@ -171,7 +159,7 @@ def dot_id(name, frame):
 
 def dot_label(t, name):
     return "%s %s\\nref %d%s" % (t.level, name(t.frame), t.ref,
-                                 "\\n%d pages, %d writable" % (t.pages, t.writable)
+                                 "\\n%s, %d writable" % (pages(t.pages), t.writable)
                                  if t.level == "pte" else "")
 
 
