@@ -6,11 +6,13 @@
 # mode with the gdbinit `make debug` uses, stops with `fl-break-fault
 # odf-break` at the second table copy (stop A: the first is init's own,
 # after it forks the program) and runs fl-pt, fl-page, fl-ps, fl-vmas and
-# fl-shared there; then stops at the next fault (stop B),
-# when A's event is in the trace, for fl-faults; then lets the program run
-# to its end.  The helpers' output is checked against plain `print`s of the
-# same kernel data, against the kernel's own counters, and against the line
-# the kernel printed on the console for every fault.
+# fl-shared, fl-tree and fl-tree --dot there; then stops at the next fault
+# (stop B), when A's event is in the trace, for fl-faults; then stops with
+# fl-break-fault --before odf-break before the next table copy and once
+# more after it; then lets the program run to its end.  The helpers'
+# output is checked against plain `print`s of the same kernel data, against
+# the kernel's own counters, and against the line the kernel printed on
+# the console for every fault.
 #
 # usage: tests/gdb-helpers.sh
 # environment: BUILD=dir (default build), ACCEL (default tcg), TEST_TIMEOUT
@@ -107,6 +109,10 @@ timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex "printf \"@@ print-b seq=%lu traced=%lu addr=%#lx\n\", fault_trace.next, fault_trace.ev[\$seq_a % $ring].seq, fault_trace.ev[\$seq_a % $ring].addr" \
 	-ex 'echo @@ fl-faults\n' -ex 'fl-faults 5' \
 	-ex "echo @@ fl-user\n" -ex "fl-user $prog" -ex 'info line main' \
+	-ex 'delete' -ex 'fl-break-fault --before odf-break' \
+	-ex 'echo @@ before\n' -ex 'continue' \
+	-ex 'printf "@@ print-before seq=%lu pid=%d addr=%#lx\n", fault_trace.next, current->pid, addr' \
+	-ex 'echo @@ after\n' -ex 'continue' \
 	-ex 'echo @@ end\n' -ex 'delete' -ex 'continue' \
 	>"$OUT/gdb-helpers.out" 2>&1
 kill $qemu 2>/dev/null; wait $qemu 2>/dev/null
@@ -289,6 +295,36 @@ check faults_lists_last_events "$(wc -l <<<"$faults") lines, want $want ending a
 mapfile -t faults_lines <<<"$faults"
 check faults_match_kernel_trace "$(untraced "${faults_lines[@]}")" traced "${faults_lines[@]}"
 check faults_show_the_break "$stop_a" grep -Fxq "$stop_a" <<<"$faults"
+
+# fl-break-fault --before odf-break: it stops before the fault (the trace
+# has not recorded it yet), foretells what the kernel then does, walks the
+# address in as many processes as the table's count, and after one
+# continue shows the same walks with the faulting process's changes marked.
+before=$(section before) after=$(section after)
+print_before=$(grep '^@@ print-before ' "$out")
+after_event=$(events <<<"$after")
+foretold=$(sed -n 's/^before a .* fault at 0x[0-9a-f]*: \(.*\); the walk .*/\1/p' <<<"$before")
+check before_stops_before_the_fault "'$print_before' then '$after_event'" \
+	test -n "$after_event" -a "$(field seq "$print_before")" = "$(awk '{print $1}' <<<"$after_event")"
+as_action() { sed 's/odf-break/table-copy/; s/odf-reuse/table-reuse/; s/cow-copy/page-copy/
+	s/cow-reuse/page-reuse/; s/demand-zero/zero-fill/'; }
+actions_of() { grep -oE '(table|page)-(copy|reuse)|zero-fill' | sort; }
+check before_foretells_what_happens "foretold '$foretold', then '$after_event'" \
+	test -n "$foretold" -a "$(tr ' ' '\n' <<<"$foretold" | as_action | sort)" = \
+	"$(actions_of <<<"$after_event")"
+shared_ref=$(sed -n 's/^  PTE table: frame .*, ref \([0-9]*\) (shared)$/\1/p' <<<"$before" | head -1)
+check before_walks_every_sharer "ref ${shared_ref:-none}, $(grep -c ' in pid ' <<<"$before") walks" \
+	test "$(grep -c ' in pid ' <<<"$before")" = "${shared_ref:-1}"
+walker() { awk -v pid="$2" '/ in pid / {on = index($0, " in pid " pid " (") > 0} on && /^(  |\* )/' <<<"$1"; }
+pid_before=$(field pid "$print_before")
+marks_are_changes() {        # "* " on exactly the lines unlike before's
+	[ "$(walker "$after" "$pid_before" | grep -c '^\* ')" -gt 0 ] &&
+	[ "$(walker "$after" "$pid_before" | wc -l)" = "$(walker "$before" "$pid_before" | wc -l)" ] &&
+	paste -d '\t' <(walker "$before" "$pid_before" | sed 's/^  //') <(walker "$after" "$pid_before") |
+		awk -F '\t' '{if ((substr($2, 1, 2) == "* ") == (substr($2, 3) == $1)) bad = 1}
+		              END {exit bad}'
+}
+check after_marks_the_changes "$(walker "$after" "$pid_before" | tr '\n' '|')" marks_are_changes
 
 # fl-user: the program's symbols, at its link address.
 check user_symbols_loaded "$(section fl-user | tail -1)" \

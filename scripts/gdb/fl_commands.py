@@ -144,37 +144,50 @@ to the two frame numbers, for fl-page or `print pages[$fl_table]`."""
 
     def run(self, args):
         addr, p = number(args[0]), find_process(pid_arg(args, 1))
-        print("%#018x in %s" % (addr, describe(p)))
-        entries = {}
-        for step in walk(process_mm(p), addr):
-            entries[step.level] = step.entry
-            shown = ("frame %#x" % (pte_pa(step.entry) >> PAGE_SHIFT)
-                     if step.entry & PTE_P else "not present")
-            print("%s[%3d] %#018x  %-17s %s" % (LEVEL_NAMES[step.level], step.index,
-                                                 step.entry, entry_flags(step.entry), shown))
-        if any(e & PTE_PS for e in entries.values()):
-            print("a huge page: the walk ends here")
-        elif entries.get(PT_PMD, 0) & PTE_P:
-            self.show_table(pte_pa(entries[PT_PMD]) >> PAGE_SHIFT, is_kernel_address(addr))
-            if entries[PT_PTE] & PTE_P:
-                self.show_page(pte_pa(entries[PT_PTE]) >> PAGE_SHIFT, entries)
+        print("\n".join(walk_lines(p, addr)))
+        table, pg = walk_frames(process_mm(p), addr)
+        if table is not None:
+            gdb.set_convenience_variable("fl_table", table)
+        if pg is not None:
+            gdb.set_convenience_variable("fl_page", pg)
 
-    @staticmethod
-    def show_table(pfn, kernel):
-        ref = int(page(pfn)["ref"])
-        if kernel:
+
+def walk_frames(mm, addr):
+    """The frame numbers of the PTE table and the page on addr's walk
+    (None where the walk stops before them)."""
+    steps = {step.level: step.entry for step in walk(mm, addr)}
+    if any(e & PTE_PS for e in steps.values()) or not steps.get(PT_PMD, 0) & PTE_P:
+        return None, None
+    page_frame = pte_pa(steps[PT_PTE]) >> PAGE_SHIFT if steps[PT_PTE] & PTE_P else None
+    return pte_pa(steps[PT_PMD]) >> PAGE_SHIFT, page_frame
+
+
+def walk_lines(p, addr):
+    """fl-pt's lines: addr's walk in process p, the PTE table's count, the
+    page's, and what user mode may do there."""
+    out = ["%#018x in %s" % (addr, describe(p))]
+    entries = {}
+    for step in walk(process_mm(p), addr):
+        entries[step.level] = step.entry
+        shown = ("frame %#x" % (pte_pa(step.entry) >> PAGE_SHIFT)
+                 if step.entry & PTE_P else "not present")
+        out.append("%s[%3d] %#018x  %-17s %s" % (LEVEL_NAMES[step.level], step.index,
+                                                  step.entry, entry_flags(step.entry), shown))
+    table, pg = walk_frames(process_mm(p), addr)
+    if any(e & PTE_PS for e in entries.values()):
+        out.append("a huge page: the walk ends here")
+    if table is not None:
+        ref = int(page(table)["ref"])
+        if is_kernel_address(addr):
             kind = "the kernel's, in every process"
         else:
             kind = "shared" if ref > 1 else "private"
-        print("PTE table: frame %#x, ref %d (%s)" % (pfn, ref, kind))
-        gdb.set_convenience_variable("fl_table", pfn)
-
-    @staticmethod
-    def show_page(pfn, entries):
-        pg = page(pfn)
-        print("page: frame %#x, ref %d, flags %s" % (pfn, int(pg["ref"]), page_flags(pg)))
-        print("user mode: " + user_access(entries))
-        gdb.set_convenience_variable("fl_page", pfn)
+        out.append("PTE table: frame %#x, ref %d (%s)" % (table, ref, kind))
+    if pg is not None:
+        info = page(pg)
+        out.append("page: frame %#x, ref %d, flags %s" % (pg, int(info["ref"]), page_flags(info)))
+        out.append("user mode: " + user_access(entries))
+    return out
 
 
 class Shared(Command):
