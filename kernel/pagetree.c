@@ -19,7 +19,8 @@
  * PTEs allow writes.  The kernel's half of the pgd is left out: it is the
  * same in every process.
  *
- * The sums are /proc/<pid>/status's: VmRSS is the pages, VmPTE the
+ * A tree longer than the file's one buffer ends with a line saying it was
+ * cut.  The sums are /proc/<pid>/status's: VmRSS is the pages, VmPTE the
  * tables counted once, SharedPTETables the others.  gdb's fl-tree draws
  * the same lines (scripts/gdb/fl_tree.py), and scripts/pagetree.py turns
  * them into pictures.
@@ -37,20 +38,25 @@ static const char *const level_names[] = {
 };
 
 #define LINE_MAX        96                      /* one table's line, with its NUL */
+#define CUT_NOTE        "cut: more tables than the file holds\n"
 
-/* Where the text goes: buf, size bytes, len of them used. */
+/* Where the text goes: buf, size bytes, len of them used; cut once a
+ * line did not fit. */
 struct out {
 	char *buf;
 	size_t size, len;
+	int cut;
 };
 
-/* Appends what fits of line (n bytes), always leaving room for a NUL. */
+/* Appends line (n bytes) if it fits whole, leaving room for CUT_NOTE and
+ * a NUL; after a line that did not, appends nothing more. */
 static void put(struct out *o, const char *line, size_t n)
 {
-	size_t room = o->size - 1 - o->len;
-
 	n = n < LINE_MAX - 1 ? n : LINE_MAX - 1;      /* what snprintf kept */
-	n = n < room ? n : room;
+	if (o->cut || o->len + n + sizeof(CUT_NOTE) > o->size) {
+		o->cut = 1;
+		return;
+	}
 	memcpy(o->buf + o->len, line, n);
 	o->len += n;
 	o->buf[o->len] = '\0';
@@ -96,7 +102,7 @@ static void put_table(struct out *o, pte_t e, int index, int level)
 
 size_t pagetree_format(struct mm *mm, char *buf, size_t size)
 {
-	struct out o = { buf, size, 0 };
+	struct out o = { buf, size, 0, 0 };
 	uint64_t pa = V2P(mm->pgd);
 	char line[LINE_MAX];
 
@@ -105,5 +111,9 @@ size_t pagetree_format(struct mm *mm, char *buf, size_t size)
 	for (int i = 0; i < USER_ENTRIES; i++)
 		if (mm->pgd[i] & PTE_P)
 			put_table(&o, mm->pgd[i], i, PT_PUD);
+	if (o.cut) {
+		memcpy(buf + o.len, CUT_NOTE, sizeof(CUT_NOTE));
+		o.len += sizeof(CUT_NOTE) - 1;
+	}
 	return o.len;
 }
