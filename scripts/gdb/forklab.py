@@ -7,6 +7,8 @@ docs/gdb.md shows a first session.
   fl_kernel.py     reads the kernel's state: processes, page tables,
                    struct page, the fault trace
   fl_commands.py   the commands that show it
+  fl_tree.py       page-table trees drawn as text or Graphviz (fl-tree,
+                   and scripts/pagetree.py outside gdb)
   fl_break.py      fl-break-fault, a breakpoint on one kind of fault
 
 gdb keeps the modules once imported: restart gdb after editing them.
