@@ -242,18 +242,21 @@ long sys_getdents64(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t
 	return f->ops->getdents(f, (char *)buf, n);
 }
 
-long sys_pipe2(uint64_t ufds, uint64_t flags, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_pipe2(uint64_t ufds, uint64_t uflags, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int flags = (int)uflags;
 	struct file *ends[2];
 	int fds[2];
 	long err;
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (flags & ~(uint64_t)(O_CLOEXEC | O_NONBLOCK))
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
 		return -EINVAL;
 	err = pipe_create(ends);
 	if (err < 0)
 		return err;
+	ends[0]->flags |= flags & O_NONBLOCK;
+	ends[1]->flags |= flags & O_NONBLOCK;
 	fds[0] = fd_install(ends[0], flags & O_CLOEXEC);
 	fds[1] = fds[0] < 0 ? -EMFILE : fd_install(ends[1], flags & O_CLOEXEC);
 	if (fds[1] >= 0 && copy_to_user((void *)ufds, fds, sizeof(fds)) == 0)
