@@ -74,23 +74,37 @@ long sys_read(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, u
 	return f->ops->read(f, (char *)buf, n);
 }
 
-long sys_write(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, uint64_t a5)
+/* The file fd names if it can be written, else NULL (EBADF). */
+static struct file *fd_writable(int fd)
 {
 	struct file *f = fd_file(fd);
 
-	(void)a3, (void)a4, (void)a5;
 	if (!f || (f->flags & O_ACCMODE) == O_RDONLY || !f->ops->write)
+		return NULL;
+	return f;
+}
+
+long sys_write(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct file *f = fd_writable(fd);
+
+	(void)a3, (void)a4, (void)a5;
+	if (!f)
 		return -EBADF;
 	if (!user_range_ok(buf, n))
 		return -EFAULT;
 	return f->ops->write(f, (const char *)buf, n);
 }
 
+/* The descriptor is checked first, as in Linux: a bad one gives EBADF
+ * even when there is nothing to write. */
 long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	long total = 0;
 
 	(void)a3, (void)a4, (void)a5;
+	if (!fd_writable(fd))
+		return -EBADF;
 	if (cnt > IOV_MAX)
 		return -EINVAL;
 	for (uint64_t i = 0; i < cnt; i++) {
