@@ -43,6 +43,20 @@ long sys_clock_gettime(uint64_t clock, uint64_t uts, uint64_t a2, uint64_t a3, u
 	return copy_to_user((void *)uts, &ts, sizeof(ts));
 }
 
+/*
+ * The tick at which a sleep of ts, starting now, ends.  One too long to
+ * count in ticks never ends (Linux's end after 292 years: the same to
+ * anyone waiting).
+ */
+static uint64_t wake_tick(const struct timespec *ts)
+{
+	uint64_t now = ticks();
+
+	if ((uint64_t)ts->sec >= (UINT64_MAX - now) / HZ - 1)
+		return UINT64_MAX;
+	return now + (uint64_t)ts->sec * HZ + ((uint64_t)ts->nsec + NS_PER_TICK - 1) / NS_PER_TICK;
+}
+
 long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	struct timespec req;
@@ -53,7 +67,7 @@ long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint6
 		return -EFAULT;
 	if (req.sec < 0 || req.nsec < 0 || req.nsec >= NS_PER_SEC)
 		return -EINVAL;
-	wake = ticks() + (req.sec * NS_PER_SEC + req.nsec + NS_PER_TICK - 1) / NS_PER_TICK;
+	wake = wake_tick(&req);
 	while (ticks() < wake)
 		if (sleep_on(timer_channel()) < 0)
 			return -EINTR;
