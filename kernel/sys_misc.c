@@ -23,6 +23,9 @@
 #define REBOOT_CMD_POWER_OFF 0x4321fedc
 #define REBOOT_CMD_RESTART   0x01234567
 #define RANDOM_CHUNK    256
+#define GRND_NONBLOCK   1
+#define GRND_RANDOM     2
+#define GRND_INSECURE   4
 #define UTS_LEN         65
 #define BOOT_EPOCH      1767225600L     /* 2026-01-01: forklab keeps no calendar */
 
@@ -30,8 +33,10 @@ struct timespec {
 	int64_t sec, nsec;
 };
 
-long sys_clock_gettime(uint64_t clock, uint64_t uts, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+/* A clock id is an int: the upper half of its register is not read. */
+long sys_clock_gettime(uint64_t uclock, uint64_t uts, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int clock = (int)uclock;
 	uint64_t ns = time_ns();
 	struct timespec ts = { ns / NS_PER_SEC, ns % NS_PER_SEC };
 
