@@ -217,8 +217,9 @@ long sys_stat(uint64_t upath, uint64_t ustat, uint64_t a2, uint64_t a3, uint64_t
 	return sys_newfstatat((uint64_t)AT_FDCWD, upath, ustat, 0, 0, 0);
 }
 
-long sys_lseek(uint64_t fd, uint64_t off, uint64_t whence, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_lseek(uint64_t fd, uint64_t off, uint64_t uwhence, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	unsigned int whence = (unsigned int)uwhence;    /* an unsigned int in Linux */
 	struct file *f = fd_file(fd);
 	int64_t base, pos;
 

@@ -94,11 +94,17 @@ long sys_uname(uint64_t ubuf, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4
 	return copy_to_user((void *)ubuf, &u, sizeof(u));
 }
 
-long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t flags, uint64_t a3, uint64_t a4, uint64_t a5)
+/* Linux's flags are checked and change nothing: the generator never waits. */
+long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t uflags, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	unsigned int flags = (unsigned int)uflags;
 	uint8_t chunk[RANDOM_CHUNK];
 
-	(void)flags, (void)a3, (void)a4, (void)a5;
+	(void)a3, (void)a4, (void)a5;
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
+		return -EINVAL;                 /* contradictory */
 	for (uint64_t done = 0; done < n; done += sizeof(chunk)) {
 		uint64_t len = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
 
@@ -109,8 +115,10 @@ long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t flags, uint64_t a3, uint6
 	return n;
 }
 
-long sys_arch_prctl(uint64_t code, uint64_t addr, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_arch_prctl(uint64_t ucode, uint64_t addr, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int code = (int)ucode;
+
 	(void)a2, (void)a3, (void)a4, (void)a5;
 	if (code == ARCH_SET_FS) {
 		if (addr >= USER_TOP)

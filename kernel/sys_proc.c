@@ -104,8 +104,10 @@ static long inspect(uint64_t addr, uint64_t uout)
 }
 
 /* forklab's options (forklab.h): the fork mode, and inspecting a mapping. */
-long sys_prctl(uint64_t option, uint64_t arg, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_prctl(uint64_t uoption, uint64_t arg, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int option = (int)uoption;
+
 	(void)a3, (void)a4, (void)a5;
 	if (option == PR_INSPECT)
 		return inspect(arg, a2);
