@@ -108,6 +108,7 @@ timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex 'echo @@ stop-b\n' -x "$OUT/gdb-helpers.stop-b" \
 	-ex "printf \"@@ print-b seq=%lu traced=%lu addr=%#lx\n\", fault_trace.next, fault_trace.ev[\$seq_a % $ring].seq, fault_trace.ev[\$seq_a % $ring].addr" \
 	-ex 'echo @@ fl-faults\n' -ex 'fl-faults 5' \
+	-ex 'echo @@ tree-changes\n' -ex 'fl-tree --changes' \
 	-ex "echo @@ fl-user\n" -ex "fl-user $prog" -ex 'info line main' \
 	-ex 'delete' -ex 'fl-break-fault --before odf-break' \
 	-ex 'echo @@ before\n' -ex 'continue' \
@@ -281,6 +282,14 @@ tree_per_pid() {             # "pid pages arrows", a line per column
 ps_per_pid() { awk '$1 ~ /^[0-9]+$/ && $NF != "-" {print $1, $5 / 4, $NF}' <<<"$ps"; }
 check tree_text_matches_ps "fl-tree: $(tree_per_pid | tr '\n' ,) fl-ps: $(ps_per_pid | tr '\n' ,)" \
 	test "$(tree_per_pid | sort)" = "$(ps_per_pid | sort)"
+
+# fl-tree --changes at stop B, one fault after stop A's fl-tree: what has
+# not changed is folded, so fewer lines; the faulting process's walk is
+# drawn again in full, down to its PTE table.
+changes=$(section tree-changes) tree=$(section fl-tree)
+check tree_changes_folds_the_unchanged "$(grep -c . <<<"$changes") lines, $(grep -c . <<<"$tree") before" \
+	test "$(grep -c 'tables below unchanged' <<<"$changes")" -gt 0 -a \
+	"$(grep -c . <<<"$changes")" -lt "$(grep -c . <<<"$tree")"
 
 # fl-faults at stop B: the last events of the kernel's trace, stop A's last.
 print_b=$(grep '^@@ print-b ' "$out")

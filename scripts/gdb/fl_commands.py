@@ -238,15 +238,19 @@ read-only entries are yellow and shared tables cyan.  The same lines as
 /proc/<pid>/pagetree, which a program can read (kernel/pagetree.c).
 Without PID, every process with an address space.
 
---dot FILE writes the same as a Graphviz digraph (a cluster per process,
+--changes folds each subtree that has not changed since the last fl-tree
+into its top's line ("N tables below unchanged"), to see what a fault or
+a fork did.  --dot FILE writes the same as a Graphviz digraph (a cluster per process,
 shared tables outside, read-only entries dashed red) for
 `dot -Tsvg FILE`."""
 
-    name, usage = "fl-tree", "fl-tree [--dot FILE] [PID...]"
+    name, usage = "fl-tree", "fl-tree [--changes | --dot FILE] [PID...]"
     max_args = 64
+    last = {}       # {title: subtrees} of the last drawing, for --changes
 
     def run(self, args):
-        dot_file = None
+        dot_file, changes = None, args[:1] == ["--changes"]
+        args = args[1:] if changes else args
         if args[:1] == ["--dot"]:
             if len(args) < 2:
                 raise gdb.GdbError("usage: " + self.usage)
@@ -257,7 +261,9 @@ shared tables outside, read-only entries dashed red) for
                 f.write("\n".join(fl_tree.dot(procs, "forklab page tables")) + "\n")
             print("wrote %s: %d processes" % (dot_file, len(procs)))
             return
-        print("\n".join(fl_tree.text(procs, colour=terminal_has_colour())))
+        print("\n".join(fl_tree.text(procs, colour=terminal_has_colour(),
+                                     fold=Tree.last if changes else None)))
+        Tree.last = {title: fl_tree.subtrees(root) for title, root in procs}
 
 
 class Page(Command):

@@ -16,7 +16,8 @@ parse() turns them into Tables.  The drawings put one process per
 column (or Graphviz cluster); a PTE table whose count is above 1 is
 shared, drawn once apart from the processes, with an arrow from each pmd
 entry that points at it.  A PTE table's 512 entries are folded into its
-counts, and the kernel's half of every pgd into one line.  How a frame is
+counts, the kernel's half of every pgd into one line, and, when asked,
+each subtree unchanged since an earlier drawing into its top's line.  How a frame is
 named is up to the caller: its number, or a stable label (Frames).
 """
 import collections
@@ -64,13 +65,32 @@ def pages(n):
     return "%d page%s" % (n, "" if n == 1 else "s")
 
 
-def walk(root):
-    """Every table of a tree with its depth and the table above it."""
+def walk(root, fold=frozenset()):
+    """Every table of a tree with its depth and the table above it; the
+    tables below one whose signature() is in `fold` are left out."""
     def below(t, depth, parent):
         yield t, depth, parent
-        for c in t.children:
-            yield from below(c, depth + 1, t)
+        if signature(t) not in fold:
+            for c in t.children:
+                yield from below(c, depth + 1, t)
     yield from below(root, 0, None)
+
+
+def signature(t):
+    """All a subtree shows, as a value: equal signatures draw alike."""
+    return (t.level, t.index, t.access, t.frame, t.ref, t.pages, t.writable,
+            tuple(signature(c) for c in t.children))
+
+
+def subtrees(root):
+    """The signatures of a tree's subtrees that have tables below them,
+    for text(fold=...) of a later drawing."""
+    return {signature(t) for t, _, _ in walk(root) if t.children}
+
+
+def size(t):
+    """How many tables a subtree holds below its top."""
+    return sum(1 + size(c) for c in t.children)
 
 
 def is_shared(t):
@@ -111,20 +131,25 @@ def shared_tables(procs):
     return shared
 
 
-def text(procs, name=frame_number, colour=False):
-    """procs ([(title, root)]) side by side, then the shared tables."""
+def text(procs, name=frame_number, colour=False, fold=None):
+    """procs ([(title, root)]) side by side, then the shared tables.  fold
+    ({title: subtrees()} of an earlier drawing) folds each subtree that
+    has not changed since into its top's line."""
     shared = shared_tables(procs)
     columns = []
     for title, root in procs:
         cells = [(title, None)]
-        for t, depth, _ in walk(root):
+        unchanged = (fold or {}).get(title, frozenset())
+        for t, depth, _ in walk(root, unchanged):
             head = "%s[%d] %s " % (" " * depth, t.index, t.access) if depth else ""
             style = READ_ONLY_COLOUR if t.access == "ro" else None
             if is_shared(t):
                 cells.append((head + "-> " + shared[t.frame][0], SHARED_COLOUR))
             else:
-                cells.append(("%s%s %s ref %d%s" % (head, t.level, name(t.frame), t.ref,
-                                                   counts(t)), style))
+                folded = (", %d tables below unchanged" % size(t)
+                          if signature(t) in unchanged else "")
+                cells.append(("%s%s %s ref %d%s%s" % (head, t.level, name(t.frame), t.ref,
+                                                     counts(t), folded), style))
         cells.append((KERNEL_FOLD, None))
         columns.append(cells)
     if shared:
