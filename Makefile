@@ -1,8 +1,11 @@
 # forklab: `make` builds build/kernel.elf and build/forklab.iso; `make run`
 # boots it; `make test` runs every test; `make debug` boots it under gdb.
-# See README.md for the variables (MEM, ACCEL, CC, ...).
+# `make help` lists every target and variable; README.md says more.
 
-BUILD    ?= build
+# The kernel's optimization; any other than -O2 builds in a tree of its own
+# (OPT=-Og: build/Og), so that the two never mix objects.
+OPT      ?= -O2
+BUILD    ?= build$(if $(filter-out -O2,$(OPT)),/$(subst $(empty) $(empty),,$(subst -,,$(OPT))))
 MEM      ?= 512M
 ACCEL    ?= tcg
 CMDLINE  ?=
@@ -19,7 +22,7 @@ NM       := $(if $(filter x86_64-elf-gcc,$(CC)),x86_64-elf-nm,nm)
 NASM     := nasm
 
 WARN     := -Wall -Wextra -Werror
-KCFLAGS  := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-pic -fno-pie \
+KCFLAGS  := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -fno-pic -fno-pie \
             -mcmodel=kernel -mno-red-zone -mno-mmx -mno-sse -mno-sse2 \
             -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
             -fno-asynchronous-unwind-tables -fno-common \
@@ -34,14 +37,19 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/k/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/k/%.o)
 
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/forklab.iso
-ROOT     ?= $(BUILD)/root.cpio
+# With ROOTFS_EXTRA, a root image of its own per directory, so that runs
+# with different ones do not overwrite each other's.
+ROOT     ?= $(BUILD)/root$(if $(ROOTFS_EXTRA),-$(firstword $(shell printf '%s' '$(ROOTFS_EXTRA)' | cksum))).cpio
 TOOLS_OK := $(BUILD)/.tools-ok
 
-# The kernel command line `make run` boots with; recipes read it from the
-# environment, so that quotes in CMD reach the kernel as they are.
-export BOOT_CMDLINE := $(CMDLINE) $(if $(FORK_MODE),fork_mode=$(FORK_MODE)) $(if $(CMD),cmd="$(CMD)")
+# The command for scripts/run, taken unexpanded ($(value)), so that make
+# does not eat its `$`s; it reaches forklab as a file, never through GRUB.
+unexport CMD
+export RUN_CMD := $(value CMD)
+RUN_ENV  := BUILD=$(BUILD) KERNEL=$(KERNEL) ROOT=$(ROOT) MEM=$(MEM) ACCEL=$(ACCEL) \
+            CMDLINE="$(CMDLINE)" FORK_MODE=$(FORK_MODE)
 
-.PHONY: all kernel iso run debug test clean tools
+.PHONY: all kernel iso run debug test clean tools help
 all: $(ISO)
 kernel: $(KERNEL)
 iso: $(ISO)
@@ -93,34 +101,35 @@ include scripts/stress.mk
 
 # The root image: /bin from user/, /tests from tests/user/, and /extra from
 # ROOTFS_EXTRA (modes kept).  Rebuilt every time, since ROOTFS_EXTRA's files
-# are not known to make.
+# are not known to make, in a directory of this make's own and renamed into
+# place, so that a run reading the old image meanwhile reads it whole.
 .PHONY: $(ROOT)
 $(ROOT): $(USER_BINS) $(UTEST_BINS)
 	@echo "  ROOT    $@"
-	@rm -rf $(BUILD)/rootfs && mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/tests
-	@cp $(USER_BINS) $(BUILD)/rootfs/bin/
-	@$(if $(UTEST_BINS),cp $(UTEST_BINS) $(BUILD)/rootfs/tests/)
-	@$(if $(ROOTFS_EXTRA),cp -a $(ROOTFS_EXTRA)/. $(BUILD)/rootfs/extra/ 2>/dev/null || \
-		{ mkdir -p $(BUILD)/rootfs/extra && cp -a $(ROOTFS_EXTRA)/. $(BUILD)/rootfs/extra/; })
-	@cd $(BUILD)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > $(abspath $@)
+	@set -e; tmp=$(BUILD)/rootfs.$$$$; rm -rf $$tmp; mkdir -p $$tmp/bin $$tmp/tests; \
+	cp $(USER_BINS) $$tmp/bin/; \
+	$(if $(UTEST_BINS),cp $(UTEST_BINS) $$tmp/tests/;) \
+	$(if $(ROOTFS_EXTRA),mkdir -p $$tmp/extra && cp -a $(ROOTFS_EXTRA)/. $$tmp/extra/;) \
+	(cd $$tmp && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > $@.$$$$; \
+	mv $@.$$$$ $@; rm -rf $$tmp
 
+# A bootable image with the kernel words of CMDLINE and FORK_MODE, for
+# booting by hand; `make run` makes one of its own per run (scripts/run).
 .PHONY: $(ISO)
 $(ISO): $(KERNEL) $(ROOT) scripts/mkiso.sh
 	@echo "  ISO     $@"
-	@scripts/mkiso.sh $@ $(KERNEL) "$$BOOT_CMDLINE" $(ROOT)
+	@scripts/mkiso.sh $@ $(KERNEL) "$(CMDLINE) $(if $(FORK_MODE),fork_mode=$(FORK_MODE))" $(ROOT)
 
-run: $(ISO)
-	@MEM=$(MEM) ACCEL=$(ACCEL) scripts/qemu.sh $(ISO)
+# make exits 2 when the command fails, saying "Error N" with its status;
+# scripts/run's own status is the command's.  What the build prints goes
+# to stderr, so that stdout holds only what the command writes.
+run:
+	@$(MAKE) --no-print-directory $(KERNEL) $(ROOT) >&2
+	@$(RUN_ENV) scripts/run $(if $(value CMD),"$$RUN_CMD")
 
-# gdb on a port of our own, so several users of one machine do not collide.
-GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 10000)))
-debug: $(KERNEL) $(ROOT)
-	@scripts/mkiso.sh $(BUILD)/debug.iso $(KERNEL) "panic=halt $$BOOT_CMDLINE" $(ROOT)
-	@sed -e 's|@KERNEL@|$(KERNEL)|' -e 's|@PORT@|$(GDB_PORT)|' scripts/gdbinit.in > $(BUILD)/.gdbinit
-	@MEM=$(MEM) ACCEL=$(ACCEL) QEMU_EXTRA="-S -gdb tcp:127.0.0.1:$(GDB_PORT) -serial file:$(BUILD)/debug.log" \
-		scripts/qemu.sh $(BUILD)/debug.iso & \
-	echo "QEMU is waiting for gdb on port $(GDB_PORT); its console goes to $(BUILD)/debug.log"; \
-	gdb -q -x $(BUILD)/.gdbinit; kill %1 2>/dev/null; wait
+debug:
+	@$(MAKE) --no-print-directory $(KERNEL) $(ROOT) >&2
+	@$(RUN_ENV) scripts/debug $(if $(value CMD),"$$RUN_CMD")
 
 test: $(KERNEL) $(ROOT)
 	@tests/run
