@@ -6,7 +6,9 @@
 # process group, as the terminal sends it.  Checked: each Ctrl-C stops the
 # guest ("Program received signal SIGINT") and QEMU lives on; `continue`
 # resumes it (the second Ctrl-C stops it again); when gdb quits, QEMU ends
-# within 2 seconds; two at once get two ports.
+# within 2 seconds; two at once get two ports; `bt` continues through the
+# trap and system call entries into user code; OPT=-Og keeps the lab
+# functions as functions.
 #
 # usage: tests/debug.sh    environment: BUILD=dir (default build), TEST_TIMEOUT
 # Prints PASS or FAIL per check, then "N passed, N failed".
@@ -77,6 +79,34 @@ wait
 ports=$(sed -n 's/.* on port \([0-9]*\);.*/\1/p' "$OUT/two.1" "$OUT/two.2" | sort -u | wc -l)
 if [ "$ports" = 2 ]; then pass two_at_once_two_ports; else
 	fail two_at_once_two_ports; show "$OUT/two.1"; show "$OUT/two.2"; fi
+
+# bt from a system call and from a page fault continues into the user code
+# that made it (scripts/gdb/fl_unwind.py).
+cat >"$OUT/bt.gdb" <<'GDB'
+continue
+delete
+hbreak sys_write
+continue
+fl-user echo
+bt
+delete
+hbreak handle_fault
+continue
+bt
+GDB
+out=$OUT/bt.out
+GDB_ARGS="-batch -x $OUT/bt.gdb" BUILD=$BUILD scripts/debug '/bin/echo hi' </dev/null >"$out" 2>&1
+if grep -A 20 ' in syscall_entry ()' "$out" | grep -q '^#[0-9]* .*main (.* at user/echo.c'; then
+	pass bt_through_syscall_into_user_main; else fail bt_through_syscall_into_user_main; show "$out"; fi
+if grep -A 1 ' in trap_entry' "$out" | grep -qE '^#[0-9]+ +0x00000000004[0-9a-f]{5} in '; then
+	pass bt_through_page_fault_into_user_code; else fail bt_through_page_fault_into_user_code; show "$out"; fi
+
+# OPT=-Og: the lab functions that -O2 inlines have frames of their own.
+make -s --no-print-directory OPT=-Og BUILD="$BUILD/Og" kernel >"$OUT/og.build" 2>&1
+for f in copy_table do_cow walk; do
+	if nm "$BUILD/Og/kernel.elf" 2>/dev/null | grep -q " t $f\$"; then pass "og_has_frame:$f"; else
+		fail "og_has_frame:$f"; show "$OUT/og.build"; fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
