@@ -124,11 +124,11 @@ $(ISO): $(KERNEL) $(ROOT) scripts/mkiso.sh
 # scripts/run's own status is the command's.  What the build prints goes
 # to stderr, so that stdout holds only what the command writes.
 run:
-	@$(MAKE) --no-print-directory $(KERNEL) $(ROOT) >&2
+	@$(MAKE) -s --no-print-directory $(KERNEL) $(ROOT) >&2
 	@$(RUN_ENV) scripts/run $(if $(value CMD),"$$RUN_CMD")
 
 debug:
-	@$(MAKE) --no-print-directory $(KERNEL) $(ROOT) >&2
+	@$(MAKE) -s --no-print-directory $(KERNEL) $(ROOT) >&2
 	@$(RUN_ENV) scripts/debug $(if $(value CMD),"$$RUN_CMD")
 
 test: $(KERNEL) $(ROOT)
