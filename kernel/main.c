@@ -29,7 +29,7 @@
 #define HZ_PER_MHZ      1000000
 #define FORKLAB_VERSION "0.1"
 #define INIT_ARGS_MAX   16
-#define CMD_FILE_MAX    2048    /* exec's limit on one argument string */
+#define CMD_FILE_MAX    2048    /* a command file's bytes, with room for a '\0' */
 #define CMD_MODULE      "cmd"   /* scripts/mkiso.sh names the command file so */
 
 static struct bootinfo bootinfo;
