@@ -100,6 +100,8 @@ refused() {
 		fail "refused:$name"; show "$OUT/refused.err"; fi
 }
 refused command_too_long "at most 2047 fit" env BUILD="$BUILD" scripts/run "echo $LONG$LONG"
+refused command_too_long_in_bytes "2205 bytes; at most 2047" \
+	env BUILD="$BUILD" scripts/run "echo $(printf '\303\251%.0s' $(seq 1100))"
 refused grub_metacharacter "only letters" env BUILD="$BUILD" CMDLINE='a"b' scripts/run true
 
 # Two runs and a test boot at once, each with its own image: each prints
