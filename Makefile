@@ -1,8 +1,11 @@
 # forklab: `make` builds build/kernel.elf and build/forklab.iso; `make run`
 # boots it; `make test` runs every test; `make debug` boots it under gdb.
-# See README.md for the variables (MEM, ACCEL, CC, ...).
+# `make help` lists every target and variable; README.md says more.
 
-BUILD    ?= build
+# The kernel's optimization; any other than -O2 builds in a tree of its own
+# (OPT=-Og: build/Og), so that the two never mix objects.
+OPT      ?= -O2
+BUILD    ?= build$(if $(filter-out -O2,$(OPT)),/$(subst $(empty) $(empty),,$(subst -,,$(OPT))))
 MEM      ?= 512M
 ACCEL    ?= tcg
 CMDLINE  ?=
@@ -19,7 +22,7 @@ NM       := $(if $(filter x86_64-elf-gcc,$(CC)),x86_64-elf-nm,nm)
 NASM     := nasm
 
 WARN     := -Wall -Wextra -Werror
-KCFLAGS  := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-pic -fno-pie \
+KCFLAGS  := -std=gnu11 $(OPT) -g $(WARN) -ffreestanding -fno-pic -fno-pie \
             -mcmodel=kernel -mno-red-zone -mno-mmx -mno-sse -mno-sse2 \
             -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
             -fno-asynchronous-unwind-tables -fno-common \
@@ -34,14 +37,19 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/k/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/k/%.o)
 
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/forklab.iso
-ROOT     ?= $(BUILD)/root.cpio
+# With ROOTFS_EXTRA, a root image of its own per directory, so that runs
+# with different ones do not overwrite each other's.
+ROOT     ?= $(BUILD)/root$(if $(ROOTFS_EXTRA),-$(firstword $(shell printf '%s' '$(ROOTFS_EXTRA)' | cksum))).cpio
 TOOLS_OK := $(BUILD)/.tools-ok
 
-# The kernel command line `make run` boots with; recipes read it from the
-# environment, so that quotes in CMD reach the kernel as they are.
-export BOOT_CMDLINE := $(CMDLINE) $(if $(FORK_MODE),fork_mode=$(FORK_MODE)) $(if $(CMD),cmd="$(CMD)")
+# The command for scripts/run, taken unexpanded ($(value)), so that make
+# does not eat its `$`s; it reaches forklab as a file, never through GRUB.
+unexport CMD
+export RUN_CMD := $(value CMD)
+RUN_ENV  := BUILD=$(BUILD) KERNEL=$(KERNEL) ROOT=$(ROOT) MEM=$(MEM) ACCEL=$(ACCEL) \
+            CMDLINE="$(CMDLINE)" FORK_MODE=$(FORK_MODE)
 
-.PHONY: all kernel iso run debug test clean tools pictures
+.PHONY: all kernel iso run debug test clean tools pictures help
 all: $(ISO)
 kernel: $(KERNEL)
 iso: $(ISO)
@@ -93,34 +101,35 @@ include scripts/stress.mk
 
 # The root image: /bin from user/, /tests from tests/user/, and /extra from
 # ROOTFS_EXTRA (modes kept).  Rebuilt every time, since ROOTFS_EXTRA's files
-# are not known to make.
+# are not known to make, in a directory of this make's own and renamed into
+# place, so that a run reading the old image meanwhile reads it whole.
 .PHONY: $(ROOT)
 $(ROOT): $(USER_BINS) $(UTEST_BINS)
 	@echo "  ROOT    $@"
-	@rm -rf $(BUILD)/rootfs && mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/tests
-	@cp $(USER_BINS) $(BUILD)/rootfs/bin/
-	@$(if $(UTEST_BINS),cp $(UTEST_BINS) $(BUILD)/rootfs/tests/)
-	@$(if $(ROOTFS_EXTRA),cp -a $(ROOTFS_EXTRA)/. $(BUILD)/rootfs/extra/ 2>/dev/null || \
-		{ mkdir -p $(BUILD)/rootfs/extra && cp -a $(ROOTFS_EXTRA)/. $(BUILD)/rootfs/extra/; })
-	@cd $(BUILD)/rootfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > $(abspath $@)
+	@set -e; tmp=$(BUILD)/rootfs.$$$$; rm -rf $$tmp; mkdir -p $$tmp/bin $$tmp/tests; \
+	cp $(USER_BINS) $$tmp/bin/; \
+	$(if $(UTEST_BINS),cp $(UTEST_BINS) $$tmp/tests/;) \
+	$(if $(ROOTFS_EXTRA),mkdir -p $$tmp/extra && cp -a $(ROOTFS_EXTRA)/. $$tmp/extra/;) \
+	(cd $$tmp && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > $@.$$$$; \
+	mv $@.$$$$ $@; rm -rf $$tmp
 
+# A bootable image with the kernel words of CMDLINE and FORK_MODE, for
+# booting by hand; `make run` makes one of its own per run (scripts/run).
 .PHONY: $(ISO)
 $(ISO): $(KERNEL) $(ROOT) scripts/mkiso.sh
 	@echo "  ISO     $@"
-	@scripts/mkiso.sh $@ $(KERNEL) "$$BOOT_CMDLINE" $(ROOT)
+	@scripts/mkiso.sh $@ $(KERNEL) "$(CMDLINE) $(if $(FORK_MODE),fork_mode=$(FORK_MODE))" $(ROOT)
 
-run: $(ISO)
-	@MEM=$(MEM) ACCEL=$(ACCEL) scripts/qemu.sh $(ISO)
+# make exits 2 when the command fails, saying "Error N" with its status;
+# scripts/run's own status is the command's.  What the build prints goes
+# to stderr, so that stdout holds only what the command writes.
+run:
+	@$(MAKE) -s --no-print-directory $(KERNEL) $(ROOT) >&2
+	@$(RUN_ENV) scripts/run $(if $(value CMD),"$$RUN_CMD")
 
-# gdb on a port of our own, so several users of one machine do not collide.
-GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 10000)))
-debug: $(KERNEL) $(ROOT)
-	@scripts/mkiso.sh $(BUILD)/debug.iso $(KERNEL) "panic=halt $$BOOT_CMDLINE" $(ROOT)
-	@sed -e 's|@KERNEL@|$(KERNEL)|' -e 's|@PORT@|$(GDB_PORT)|' scripts/gdbinit.in > $(BUILD)/.gdbinit
-	@MEM=$(MEM) ACCEL=$(ACCEL) QEMU_EXTRA="-S -gdb tcp:127.0.0.1:$(GDB_PORT) -serial file:$(BUILD)/debug.log" \
-		scripts/qemu.sh $(BUILD)/debug.iso & \
-	echo "QEMU is waiting for gdb on port $(GDB_PORT); its console goes to $(BUILD)/debug.log"; \
-	gdb -q -x $(BUILD)/.gdbinit; kill %1 2>/dev/null; wait
+debug:
+	@$(MAKE) -s --no-print-directory $(KERNEL) $(ROOT) >&2
+	@$(RUN_ENV) scripts/debug $(if $(value CMD),"$$RUN_CMD")
 
 test: $(KERNEL) $(ROOT)
 	@tests/run
@@ -133,5 +142,53 @@ pictures: $(KERNEL) $(ROOT)
 
 clean:
 	rm -rf $(BUILD)
+
+help:
+	@echo 'targets:'
+	@echo '  all           (the default) build/kernel.elf and build/forklab.iso'
+	@echo '  kernel        build/kernel.elf only'
+	@echo '  iso           build/forklab.iso, booting with CMDLINE and FORK_MODE'
+	@echo '  run           boot to a shell on this terminal, or run CMD and end (scripts/run)'
+	@echo '  debug         boot halted under gdb (scripts/debug, docs/gdb.md)'
+	@echo '  test          every test suite; tests/run SUITE... runs some'
+	@echo '  stress        random fork/memory operations against a model (SEED, OPS, MODE, FAIL_ALLOC)'
+	@echo '  bench         what fork costs in each mode (BENCH_MEM, BENCH_MAX, BENCH_ICOUNT, ...)'
+	@echo '  skeleton      LAB=n OUT=dir: write lab n'"'"'s student tree'
+	@echo '  grade         LAB=n: run lab n'"'"'s graded tests'
+	@echo '  user          the user programs of /bin'
+	@echo '  utests        the user tests of /tests, built for forklab'
+	@echo '  host-tests    the same tests, built for the host'
+	@echo '  pictures      redraw docs/pictures/ (page tables at fork) from the kernel'"'"'s pagetree
+	@echo '  tools         install or name the host tools the build needs'
+	@echo '  clean         remove BUILD'
+	@echo '  help          this list'
+	@echo 'variables:'
+	@echo '  CMD=...       the command run and debug run (with /bin/sh -c), exactly as written'
+	@echo '  ROOTFS_EXTRA=dir  add dir'"'"'s files to the root image under /extra'
+	@echo '  FORK_MODE=m   how fork copies memory: copy, cow or odf (the default)'
+	@echo '  CMDLINE=...   more kernel command line words (README.md lists them)'
+	@echo '  MEM=512M      guest memory'
+	@echo '  ACCEL=tcg     QEMU'"'"'s emulator, or kvm'
+	@echo '  CPU=model     QEMU CPU model (default max under TCG, host under KVM)'
+	@echo '  CC=gcc        the compiler; CC=clang works too'
+	@echo '  OPT=-O2       the kernel'"'"'s optimization; OPT=-Og builds in build/Og, for gdb'
+	@echo '  BUILD=build   where everything is built'
+	@echo '  ROOT=file     the root image (default BUILD/root.cpio)'
+	@echo '  GDB_PORT=n    debug'"'"'s gdb port (default: the first free from 20000 + uid % 10000)'
+	@echo '  GDB_ARGS=...  more gdb arguments for debug (-batch -x FILE for scripts)'
+	@echo '  QEMU_EXTRA=.. more QEMU arguments'
+	@echo '  TEST_TIMEOUT=s  seconds per boot in tests'
+	@echo '  HOST_CC=cc    the host compiler for host-tests'
+	@echo '  LAB=n         the lab of skeleton and grade'
+	@echo '  OUT=dir       where skeleton writes'
+	@echo '  SEED=1        stress'"'"'s random seed'
+	@echo '  OPS=20000     stress'"'"'s operations per run'
+	@echo '  MODE=...      stress'"'"'s fork modes (default: copy cow odf)'
+	@echo '  FAIL_ALLOC=N  stress: make allocations fail (fail_alloc= forms)'
+	@echo '  BENCH_MEM=6G  bench'"'"'s guest memory'
+	@echo '  BENCH_MAX=n   bench'"'"'s largest size, MiB'
+	@echo '  BENCH_COPY_MAX=n  copy mode'"'"'s largest size, MiB'
+	@echo '  BENCH_TIMEOUT=s   seconds per bench boot'
+	@echo '  BENCH_ICOUNT=1    bench counts instructions (deterministic, slower)'
 
 -include $(KERNEL_OBJ:.o=.d)

@@ -1,11 +1,16 @@
 /*
- * The 16550 UART on COM1: forklab's console.  Output is polled, so it works
- * from any context, panics included.
+ * The 16550 UARTs on COM1 (the console) and COM2 (the kernel's log).
+ * Output is polled, so it works from any context, panics included.
+ *
+ * A port sends bytes as they are unless told that a terminal is at the
+ * other end (serial_set_onlcr): then '\n' goes out as "\r\n", as a raw
+ * terminal needs.  The host's side knows which it is (scripts/run), not us.
  */
 #include "arch/serial.h"
 #include "arch/x86.h"
 
 #define COM1            0x3f8
+#define COM2            0x2f8
 #define UART_DATA       0       /* DLAB=0: transmit / receive */
 #define UART_IER        1       /* DLAB=0: interrupt enable */
 #define UART_DLL        0       /* DLAB=1: divisor, low byte */
@@ -24,29 +29,45 @@
 #define IER_RX_READY    0x01
 #define BAUD_DIVISOR    1       /* 115200 / 1 */
 
+static const uint16_t port_base[SERIAL_PORTS] = { COM1, COM2 };
+static int onlcr[SERIAL_PORTS];
+
+static void uart_init(uint16_t base)
+{
+	outb(base + UART_IER, 0);
+	outb(base + UART_LCR, LCR_DLAB);
+	outb(base + UART_DLL, BAUD_DIVISOR & 0xff);
+	outb(base + UART_DLM, BAUD_DIVISOR >> 8);
+	outb(base + UART_LCR, LCR_8N1);
+	outb(base + UART_FCR, FCR_ENABLE);
+	outb(base + UART_MCR, MCR_DTR_RTS_OUT2);
+}
+
 void serial_init(void)
 {
-	outb(COM1 + UART_IER, 0);
-	outb(COM1 + UART_LCR, LCR_DLAB);
-	outb(COM1 + UART_DLL, BAUD_DIVISOR & 0xff);
-	outb(COM1 + UART_DLM, BAUD_DIVISOR >> 8);
-	outb(COM1 + UART_LCR, LCR_8N1);
-	outb(COM1 + UART_FCR, FCR_ENABLE);
-	outb(COM1 + UART_MCR, MCR_DTR_RTS_OUT2);
+	for (int i = 0; i < SERIAL_PORTS; i++)
+		uart_init(port_base[i]);
 }
 
-static void serial_put_raw(char c)
+/* A missing UART reads as all ones, THR empty included: bytes sent to a
+ * port the machine does not have are lost, never waited for. */
+static void put_raw(uint16_t base, char c)
 {
-	while (!(inb(COM1 + UART_LSR) & LSR_THR_EMPTY))
+	while (!(inb(base + UART_LSR) & LSR_THR_EMPTY))
 		pause();
-	outb(COM1 + UART_DATA, c);
+	outb(base + UART_DATA, c);
 }
 
-void serial_putc(char c)
+void serial_putc(enum serial_port port, char c)
 {
-	if (c == '\n')
-		serial_put_raw('\r');
-	serial_put_raw(c);
+	if (c == '\n' && onlcr[port])
+		put_raw(port_base[port], '\r');
+	put_raw(port_base[port], c);
+}
+
+void serial_set_onlcr(enum serial_port port, int on)
+{
+	onlcr[port] = on;
 }
 
 void serial_enable_rx(void)

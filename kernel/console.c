@@ -1,6 +1,8 @@
 /*
  * The console: the serial port as a terminal on fds 0, 1 and 2.
  *
+ * Output goes to COM1 byte for byte, '\n' becoming "\r\n" only when the
+ * command line says a terminal is at the other end (onlcr=1, arch/serial.c).
  * Input arrives by interrupt and goes through a small line discipline:
  * characters are echoed, backspace erases, and a line becomes readable only
  * when Enter (or Ctrl-D, which ends input when the line is empty) is typed.
@@ -28,6 +30,11 @@ static struct {
 	int eof;                        /* Ctrl-D on an empty line */
 } in;
 
+static void echo(char c)
+{
+	serial_putc(SERIAL_CONSOLE, c);
+}
+
 static void input_char(int c)
 {
 	if (c == '\r')
@@ -35,7 +42,7 @@ static void input_char(int c)
 	if (c == BACKSPACE || c == DELETE) {
 		if (in.e > in.committed) {
 			in.e--;
-			serial_putc('\b'), serial_putc(' '), serial_putc('\b');
+			echo('\b'), echo(' '), echo('\b');
 		}
 		return;
 	}
@@ -48,7 +55,7 @@ static void input_char(int c)
 	if (in.e - in.r == INPUT_SIZE)
 		return;                         /* full: drop it */
 	in.buf[in.e++ % INPUT_SIZE] = c;
-	serial_putc(c);
+	echo(c);
 	if (c == '\n') {
 		in.committed = in.e;
 		wakeup(&in);
@@ -98,7 +105,7 @@ static long console_write(struct file *f, const char *ubuf, size_t n)
 		if (copy_from_user(chunk, ubuf + done, len) < 0)
 			return done ? (long)done : -EFAULT;
 		for (size_t i = 0; i < len; i++)
-			serial_putc(chunk[i]);
+			serial_putc(SERIAL_CONSOLE, chunk[i]);
 		done += len;
 	}
 	return n;

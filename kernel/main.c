@@ -29,6 +29,8 @@
 #define HZ_PER_MHZ      1000000
 #define FORKLAB_VERSION "0.1"
 #define INIT_ARGS_MAX   16
+#define CMD_FILE_MAX    2048    /* a command file's bytes, with room for a '\0' */
+#define CMD_MODULE      "cmd"   /* scripts/mkiso.sh names the command file so */
 
 static struct bootinfo bootinfo;
 
@@ -64,6 +66,8 @@ static void apply_options(void)
 {
 	const char *panic_opt = cmdline_get("panic"), *mode = cmdline_get("fork_mode");
 
+	serial_set_onlcr(SERIAL_CONSOLE, cmdline_get_long("onlcr", 0));
+	serial_set_onlcr(SERIAL_LOG, cmdline_get_long("klog_onlcr", 0));
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
 	mm_check_enabled = cmdline_get_long("mm_check", 0);
@@ -86,19 +90,59 @@ static void mount_root(void)
 		pr_warn("the root image is damaged; using what could be read\n");
 }
 
-/* init's argv: the init= program (default /bin/init), then the words of
- * cmd=, which init runs instead of the shell. */
-static void start_init(void)
+/* The command file (`make run CMD=`), copied out of its boot module with a
+ * '\0' after it; NULL when there is none.  Its text reaches /bin/sh -c as
+ * it is: neither GRUB nor the command line parser ever sees it. */
+static char *command_file(void)
+{
+	static char text[CMD_FILE_MAX];
+
+	for (int i = 0; i < bootinfo.nmodules; i++) {
+		const struct boot_module *m = &bootinfo.modules[i];
+		uint64_t len = m->range.end - m->range.start;
+
+		if (strcmp(m->name, CMD_MODULE))
+			continue;
+		if (len >= sizeof(text)) {
+			pr_err("the command file is %lu bytes; at most %lu fit\n",
+			       len, sizeof(text) - 1);
+			machine_exit(EXIT_FAIL);
+		}
+		memcpy(text, P2V(m->range.start), len);
+		return text;
+	}
+	return NULL;
+}
+
+/* Appends the words of cmd= to argv from argv[argc] on; returns argc. */
+static int cmd_words(char **argv, int argc)
 {
 	static char words[CMDLINE_MAX];
-	static char *argv[INIT_ARGS_MAX + 2];
 	const char *cmd = cmdline_get("cmd");
-	int argc = 0;
 
-	argv[argc++] = (char *)(cmdline_get("init") ? cmdline_get("init") : "/bin/init");
 	strncpy(words, cmd ? cmd : "", sizeof(words) - 1);
 	for (char *w = next_word(words); w && argc <= INIT_ARGS_MAX; w = next_word(NULL))
 		argv[argc++] = w;
+	return argc;
+}
+
+/* init's argv: the init= program (default /bin/init), then what init runs
+ * instead of the shell: /bin/sh -c and the command file, or else the words
+ * of cmd=. */
+static void start_init(void)
+{
+	static char *argv[INIT_ARGS_MAX + 2];
+	char *file = command_file();
+	int argc = 0;
+
+	argv[argc++] = (char *)(cmdline_get("init") ? cmdline_get("init") : "/bin/init");
+	if (file) {
+		argv[argc++] = "/bin/sh";
+		argv[argc++] = "-c";
+		argv[argc++] = file;
+	} else {
+		argc = cmd_words(argv, argc);
+	}
 	argv[argc] = NULL;
 	kprintf("forklab: %lu frames free before init\n", frames_free());
 	proc_start_init(argv[0], argv);

@@ -1,4 +1,6 @@
-/* Console output: printk for the log, kprintf for raw text (tests, panics). */
+/* The kernel's log, on its own serial port (COM2), apart from what programs
+ * write to the console: printk for messages, kprintf for raw text (tests,
+ * panics). */
 #include <stddef.h>
 #include <fmt.h>
 #include "kernel/printk.h"
@@ -8,15 +10,15 @@
 static enum log_level console_level = LOG_INFO;
 static const char *const level_tag[] = { "error: ", "warning: ", "", "debug: " };
 
-static void console_sink(int c, void *arg)
+static void log_sink(int c, void *arg)
 {
 	(void)arg;
-	serial_putc(c);
+	serial_putc(SERIAL_LOG, c);
 }
 
 void vkprintf(const char *fmt, va_list ap)
 {
-	vformat(console_sink, NULL, fmt, ap);
+	vformat(log_sink, NULL, fmt, ap);
 }
 
 void kprintf(const char *fmt, ...)

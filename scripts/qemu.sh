@@ -4,7 +4,11 @@
 #   MEM=512M          guest memory
 #   ACCEL=tcg|kvm     QEMU's emulator (default) or KVM
 #   CPU=model         CPU model (default: max under TCG, host under KVM)
-#   SERIAL=spec       where the console goes (default: mon:stdio; Ctrl-A x quits)
+#   SERIAL=spec       where the console (COM1) goes (default: mon:stdio;
+#                     Ctrl-A x quits)
+#   KLOG=path         where the kernel's log (COM2) goes, appended to; by
+#                     default the file of SERIAL=file:PATH (both ports in one
+#                     log, in the order they were written), else stderr
 #   QEMU_EXTRA=args   more QEMU arguments
 # Exit status: the kernel's (arch/poweroff.h), or 127 if QEMU ended without
 # one (a triple fault, a reset or a quit), or QEMU's own error status 1.
@@ -14,9 +18,17 @@ case $accel in
 kvm) cpu=${CPU:-host} ;;
 *)   cpu=${CPU:-max} ;;
 esac
+serial=${SERIAL:-mon:stdio}
+case $serial,${KLOG:-} in
+file:*,)
+	# One multiplexed character device, so that both ports share one file.
+	ports="-chardev file,id=ports,mux=on,path=${serial#file:} -serial chardev:ports -serial chardev:ports" ;;
+*)
+	ports="-serial $serial -chardev file,id=klog,append=on,path=${KLOG:-/dev/stderr} -serial chardev:klog" ;;
+esac
 # shellcheck disable=SC2086
 qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m "${MEM:-512M}" \
-	-no-reboot -display none -serial "${SERIAL:-mon:stdio}" \
+	-no-reboot -display none $ports \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-boot d -cdrom "$iso" $QEMU_EXTRA
 rc=$?
