@@ -158,7 +158,7 @@ help:
 	@echo '  user          the user programs of /bin'
 	@echo '  utests        the user tests of /tests, built for forklab'
 	@echo '  host-tests    the same tests, built for the host'
-	@echo '  pictures      redraw docs/pictures/ (page tables at fork) from the kernel'"'"'s pagetree
+	@echo '  pictures      redraw docs/pictures/ (page tables at fork) from the kernel'"'"'s pagetree'
 	@echo '  tools         install or name the host tools the build needs'
 	@echo '  clean         remove BUILD'
 	@echo '  help          this list'
