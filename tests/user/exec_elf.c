@@ -41,6 +41,9 @@ static const struct elf_case cases[] = {
 	{ "top", { KILLED, SIGSEGV }, { REFUSED, ENOEXEC } },
 	{ "overlap", { RAN, RAN_STATUS }, { RAN, RAN_STATUS } },
 	{ "empty", { RAN, RAN_STATUS }, { RAN, RAN_STATUS } },
+	{ "pages", { RAN, RAN_STATUS }, { RAN, RAN_STATUS } },
+	{ "misaligned", { KILLED, SIGSEGV }, { REFUSED, ENOEXEC } },
+	{ "filesz", { KILLED, SIGSEGV }, { REFUSED, ENOEXEC } },
 };
 #define NR_CASES (sizeof(cases) / sizeof(cases[0]))
 

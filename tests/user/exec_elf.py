@@ -17,6 +17,10 @@ ELF specification says (any other status if not).
            A (read-write, at 0x600800, 0x3000 bytes) before B (at 0x600000,
            0x800 bytes); the program reads both and writes A's last page
   empty    a segment of no bytes (p_memsz 0) at 0x700000
+  pages    segments see whole pages of the file: C's page holds the file
+           bytes before and after C's own; D's, zeros right after D's
+  misaligned  file bytes at another place in a page than their address
+  filesz   a segment with more file bytes than memory (p_filesz > p_memsz)
 """
 import struct
 import sys
@@ -49,6 +53,10 @@ A_BSS = A_VADDR + A_FILESZ + PAGE       # in A's zero-filled part
 WRITTEN = 0x33
 
 EMPTY_VADDR = 0x700000
+
+C_VADDR, C_OFF, C_SIZE = 0x600010, 0x10, 0x8       # file bytes only
+D_VADDR, D_OFF, D_FILESZ, D_MEMSZ = 0x800010, 0x10, 0x8, 0x100   # then zeros
+E_PHOFF = 0x20                  # the file offset of e_phoff's low byte
 
 
 def mov_rax(imm):
@@ -125,9 +133,29 @@ def empty():
     return elf([(PF_R | PF_W, 0, EMPTY_VADDR, 0, 0)], program(b""), PAGE)
 
 
+def pages():
+    c = (PF_R, C_OFF, C_VADDR, C_SIZE, C_SIZE)
+    d = (PF_R | PF_W, D_OFF, D_VADDR, D_FILESZ, D_MEMSZ)
+    body = (expect_byte(C_VADDR - C_OFF, IDENT[0]) +
+            expect_byte(C_VADDR - C_OFF + E_PHOFF, EHDR_SIZE) +
+            expect_byte(D_VADDR - D_OFF, IDENT[0]) +
+            expect_byte(D_VADDR - D_OFF + E_PHOFF, 0))
+    return elf([c, d], program(body), PAGE)
+
+
+def misaligned():
+    return elf([(PF_R, C_OFF + 1, C_VADDR, C_SIZE, C_SIZE)], program(b""), PAGE)
+
+
+def filesz():
+    return elf([(PF_R, C_OFF, C_VADDR, C_SIZE, C_SIZE - 1)], program(b""), PAGE)
+
+
 def main():
     prefix = sys.argv[1]
-    for name, make in (("top", top), ("overlap", overlap), ("empty", empty)):
+    for name, make in (("top", top), ("overlap", overlap), ("empty", empty),
+                       ("pages", pages), ("misaligned", misaligned),
+                       ("filesz", filesz)):
         with open(prefix + "." + name, "wb") as f:
             f.write(make())
 

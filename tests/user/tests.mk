@@ -20,7 +20,7 @@ HOST_UTEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -idirafter libc/inc
 
 UTEST_NAMES     := $(basename $(notdir $(wildcard tests/user/*.c)))
 UTEST_NONELF    := exec_args.noelf
-UTEST_ELFS      := exec_elf.top exec_elf.overlap exec_elf.empty
+UTEST_ELFS      := $(addprefix exec_elf.,top overlap empty pages misaligned filesz)
 HOST_UTEST_DIR  := $(BUILD)/host/tests
 UTEST_DIR       := $(BUILD)/utests
 HOST_UTEST_BINS := $(UTEST_NAMES:%=$(HOST_UTEST_DIR)/%) $(HOST_UTEST_DIR)/$(UTEST_NONELF) \
