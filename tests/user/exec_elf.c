@@ -6,8 +6,8 @@
  * an errno, or the child was killed by a signal.  A program that runs
  * forks first, so that its address space is walked by a fork too.
  *
- * Linux checks a segment's place in user space only after its point of
- * no return, once the old image is gone, and then kills the process with
+ * Linux checks a segment only while it maps it, after its point of no
+ * return, once the old image is gone, and then kills the process with
  * SIGSEGV.  forklab checks everything before it touches the old image and
  * refuses with ENOEXEC instead, leaving the caller running: there the two
  * verdicts differ, and both are written down.
