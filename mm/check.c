@@ -129,8 +129,7 @@ static void check_vmas(struct check *c, struct mm *mm)
 	uint64_t prev_end = 0;
 
 	for (struct vma *v = mm->vmas; v; v = v->next) {
-		if (v->start >= v->end || v->start < prev_end || v->end > USER_TOP ||
-		    (v->start | v->end) & ~PAGE_MASK) {
+		if (!vma_range_ok(v->start, v->end) || v->start < prev_end) {
 			kprintf("mm_check: VMA %#lx-%#lx: empty, unaligned, out of user "
 				"space, or not after the one before (ending %#lx)\n",
 				v->start, v->end, prev_end);

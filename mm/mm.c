@@ -69,12 +69,41 @@ struct mm *mm_new(void)
 	return mm;
 }
 
-/* The entry for va at `level`, allocating tables on the way if alloc. */
+/* The entry for va at `level`, allocating tables on the way if alloc.
+ * NULL for an address past user space: the pgd's upper half is the
+ * kernel's, and a walk of a user address space never goes there. */
 pte_t *mm_walk(struct mm *mm, uint64_t va, int level, int alloc)
 {
 	static const struct pt_alloc a = { PTE_W | PTE_U, &nr_user_pgtables };
 
+	if (va >= USER_TOP)
+		return NULL;
 	return pt_walk(mm->pgd, va, level, alloc ? &a : NULL);
+}
+
+/* The span of addresses one entry of a table of `level` maps. */
+static uint64_t entry_span(int level)
+{
+	return 1UL << (PAGE_SHIFT + 9 * (level - 1));
+}
+
+/* For walks of [va, end) a PTE table at a time: the pmd entry of va (NULL
+ * if no pmd table holds it), and in *next where the walk goes on.  Where a
+ * pud or pmd table is missing, nothing below it is mapped, and the walk
+ * skips its whole span (1 GiB, 512 GiB): the walk of an empty range of
+ * terabytes takes a few steps, not one per 2 MiB. */
+pte_t *mm_walk_pmd(struct mm *mm, uint64_t va, uint64_t end, uint64_t *next)
+{
+	for (int level = PT_PGD; level > PT_PMD; level--) {
+		pte_t *e = mm_walk(mm, va, level, 0);
+
+		if (!e || !(*e & PTE_P)) {
+			*next = next_boundary(va, entry_span(level), end);
+			return NULL;
+		}
+	}
+	*next = next_boundary(va, HUGE_SIZE, end);
+	return mm_walk(mm, va, PT_PMD, 0);
 }
 
 /* The PTE for va in a table that mm alone maps, so that it may be changed:
@@ -148,9 +177,8 @@ void mm_activate(struct mm *mm)
 void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 {
 	for (uint64_t va = start, next; va < end; va = next) {
-		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
+		pte_t *pmd = mm_walk_pmd(mm, va, end, &next);
 
-		next = next_boundary(va, HUGE_SIZE, end);
 		if (pmd && (*pmd & PTE_P) && next - va == HUGE_SIZE) {
 			odf_table_put(pmd);
 		} else if (pmd && (*pmd & PTE_P)) {
@@ -195,9 +223,8 @@ void protect_range(struct mm *mm, struct vma *v)
 	pte_t want = vma_pte_flags(v);
 
 	for (uint64_t va = v->start, next; va < v->end; va = next) {
-		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
+		pte_t *pmd = mm_walk_pmd(mm, va, v->end, &next);
 
-		next = next_boundary(va, HUGE_SIZE, v->end);
 		if (pmd && (*pmd & PTE_P))
 			protect_table(pte_table(*pmd), va, next, v->kind == VMA_SHARED, want);
 	}

@@ -93,7 +93,14 @@ void mm_activate(struct mm *mm);
 /* VMAs (mm/vma.c). */
 struct vma *vma_find(struct mm *mm, uint64_t addr);     /* containing addr */
 struct vma *vma_prev(struct mm *mm, struct vma *v);
+/* vma_insert: 0; -EINVAL for a range no VMA may have (vma_range_ok);
+ * -ENOMEM if it overlaps a VMA or memory ran out.  It is vma_new, which
+ * only allocates (NULL if it cannot), then vma_add, which cannot run out
+ * of memory (and frees v if it fails). */
 int vma_insert(struct mm *mm, uint64_t start, uint64_t end, int prot, enum vma_kind kind);
+struct vma *vma_new(uint64_t start, uint64_t end, int prot, enum vma_kind kind);
+int vma_add(struct mm *mm, struct vma *v);
+int vma_range_ok(uint64_t start, uint64_t end);         /* non-empty, aligned, user */
 int vma_split(struct mm *mm, uint64_t addr);            /* make addr a VMA boundary */
 void vma_remove(struct mm *mm, struct vma *v);
 int range_free(struct mm *mm, uint64_t start, uint64_t end);
@@ -101,6 +108,7 @@ uint64_t range_find(struct mm *mm, uint64_t len, uint64_t hint);
 
 /* Pages and page tables (mm/mm.c). */
 pte_t *mm_walk(struct mm *mm, uint64_t va, int level, int alloc);
+pte_t *mm_walk_pmd(struct mm *mm, uint64_t va, uint64_t end, uint64_t *next);
 pte_t *pte_for_change(struct mm *mm, uint64_t va, unsigned *actions);
 int map_new_page(struct mm *mm, struct vma *v, uint64_t va, pte_t *pte);
 pte_t vma_pte_flags(const struct vma *v);

@@ -11,6 +11,7 @@
  */
 #include <stddef.h>
 #include "mm/mm.h"
+#include "mm/heap.h"
 #include "kernel/errno.h"
 
 #define MAP_TYPE        0x0f
@@ -74,16 +75,44 @@ long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 	return 0;
 }
 
-/* Shared memory gets its pages now, so that fork can share them. */
+/* Shared memory gets its pages now, so that fork can share them.  If
+ * memory runs out, the pages mapped so far go again, and v with them; that
+ * cannot fail, since their tables are private already (pte_for_change made
+ * them so). */
 static int populate(struct mm *mm, struct vma *v)
 {
-	for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
+	uint64_t va;
+
+	for (va = v->start; va < v->end; va += PAGE_SIZE) {
 		pte_t *pte = pte_for_change(mm, va, NULL);
 
 		if (!pte || map_new_page(mm, v, va, pte) < 0)
-			return -ENOMEM;
+			break;
 	}
-	return 0;
+	if (va == v->end)
+		return 0;
+	unmap_range(mm, v->start, va);
+	vma_remove(mm, v);
+	return -ENOMEM;
+}
+
+/* Puts v (NULL: there was no memory for it) in place of what was there:
+ * v's memory is had before the old mapping goes, so that only populate
+ * can fail after it (then the range is left unmapped, as Linux may leave
+ * it after a failed MAP_FIXED). */
+static long map(struct mm *mm, struct vma *v, int flags)
+{
+	if (!v)
+		return -ENOMEM;
+	if ((flags & MAP_FIXED) && mm_munmap(mm, v->start, v->end - v->start) < 0) {
+		kfree(v);
+		return -ENOMEM;
+	}
+	if (vma_add(mm, v) < 0)
+		return -ENOMEM;
+	if (v->kind == VMA_SHARED && populate(mm, v) < 0)
+		return -ENOMEM;
+	return v->start;
 }
 
 long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd)
@@ -103,20 +132,12 @@ long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, in
 			return -EINVAL;
 		if (!range_ok(addr, len))
 			return -ENOMEM;                 /* past USER_TOP, as Linux */
-		if (mm_munmap(mm, addr, len) < 0)
-			return -ENOMEM;
 	} else {
 		addr = range_find(mm, len, PAGE_ROUND_DOWN(addr));
 		if (!addr)
 			return -ENOMEM;
 	}
-	if (vma_insert(mm, addr, addr + len, prot, kind) < 0)
-		return -ENOMEM;
-	if (kind == VMA_SHARED && populate(mm, vma_find(mm, addr)) < 0) {
-		mm_munmap(mm, addr, len);
-		return -ENOMEM;
-	}
-	return addr;
+	return map(mm, vma_new(addr, addr + len, prot, kind), flags);
 }
 
 long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot)

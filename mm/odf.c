@@ -118,8 +118,8 @@ int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
  * so far stay so, which nobody can tell). */
 int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end)
 {
-	for (uint64_t va = start & ~(HUGE_SIZE - 1); va < end; va += HUGE_SIZE) {
-		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
+	for (uint64_t va = start & ~(HUGE_SIZE - 1), next; va < end; va = next) {
+		pte_t *pmd = mm_walk_pmd(mm, va, end, &next);
 
 		if (pmd && (*pmd & PTE_P) && odf_unshare(mm, va, pmd) < 0)
 			return -ENOMEM;

@@ -1,7 +1,10 @@
 /*
  * The VMA list of an address space (mm/mm.h): a singly linked list sorted by
  * address.  Processes have a handful of VMAs, so a list is fast enough and
- * easy to follow; every operation keeps it sorted and free of overlaps.
+ * easy to follow.  Every VMA is made here, by vma_insert and vma_split,
+ * which refuse what would break the rules of mm/mm.h (a VMA is a non-empty,
+ * page-aligned range of user space, and none overlap), so that no walk
+ * driven by the list can reach past user space.
  */
 #include "mm/mm.h"
 #include "mm/heap.h"
@@ -35,28 +38,52 @@ int range_free(struct mm *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
-int vma_insert(struct mm *mm, uint64_t start, uint64_t end, int prot, enum vma_kind kind)
+/* Is [start, end) a range a VMA may have? */
+int vma_range_ok(uint64_t start, uint64_t end)
 {
-	struct vma **link = &mm->vmas, *v;
+	return start < end && end <= USER_TOP && !((start | end) & ~PAGE_MASK);
+}
 
-	if (range_free(mm, start, end) < 0)
-		return -ENOMEM;
-	v = kzalloc(sizeof(*v));
-	if (!v)
-		return -ENOMEM;
-	*v = (struct vma){ start, end, prot, kind, NULL };
-	while (*link && (*link)->start < start)
+struct vma *vma_new(uint64_t start, uint64_t end, int prot, enum vma_kind kind)
+{
+	struct vma *v = kzalloc(sizeof(*v));
+
+	if (v)
+		*v = (struct vma){ start, end, prot, kind, NULL };
+	return v;
+}
+
+int vma_add(struct mm *mm, struct vma *v)
+{
+	struct vma **link = &mm->vmas;
+	int err = !vma_range_ok(v->start, v->end) ? -EINVAL : range_free(mm, v->start, v->end);
+
+	if (err < 0) {
+		kfree(v);
+		return err;
+	}
+	while (*link && (*link)->start < v->start)
 		link = &(*link)->next;
 	v->next = *link;
 	*link = v;
 	return 0;
 }
 
-/* Cuts the VMA containing addr in two at addr; 0 or -ENOMEM. */
+int vma_insert(struct mm *mm, uint64_t start, uint64_t end, int prot, enum vma_kind kind)
+{
+	struct vma *v = vma_new(start, end, prot, kind);
+
+	return v ? vma_add(mm, v) : -ENOMEM;
+}
+
+/* Cuts the VMA containing addr in two at addr; 0, -EINVAL (addr is not
+ * page aligned) or -ENOMEM. */
 int vma_split(struct mm *mm, uint64_t addr)
 {
 	struct vma *v = vma_find(mm, addr), *tail;
 
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
 	if (!v || v->start == addr)
 		return 0;
 	tail = kzalloc(sizeof(*tail));

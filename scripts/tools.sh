@@ -12,6 +12,7 @@ have gdb || need="$need gdb"
 have cpio || need="$need cpio"
 have musl-gcc || need="$need musl-tools"   # tests run static musl programs
 have clang || need="$need clang"         # tests build the kernel with clang too
+have python3 || need="$need python3"     # tests/user/exec_elf.py writes test programs
 [ -z "$need" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$need"
 if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; then
