@@ -8,6 +8,7 @@
  *   table ref   == pmd entries pointing at it
  *   page ref    == distinct PTE tables mapping it
  *   a table with ref > 1 is reached only through read-only pmd entries
+ *   a table with ref > 1 covers no shared memory (VMA_SHARED)
  *   a private page with ref > 1 is writable through no pmd and PTE
  *   a present PTE lies inside one of its address space's VMAs
  *   VMAs are page-aligned, non-empty, in user space, sorted, disjoint
@@ -74,6 +75,22 @@ static void count_pages(struct check *c, struct page *table)
 			pa_page(pte_pa(e[i]))->seen++;
 }
 
+/* A shared table's read-only pmd entries would forbid writes to shared
+ * memory that every process must be able to write: so no table with
+ * ref > 1 may cover any of a VMA_SHARED (mm/odf.c, odf_shareable()). */
+static void check_shared_memory(struct check *c, struct mm *mm, struct page *table,
+				uint64_t base)
+{
+	uint64_t end = base + HUGE_SIZE;
+
+	if (table->ref <= 1)
+		return;
+	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
+		if (v->kind == VMA_SHARED && v->end > base)
+			report(c, "shared PTE table's ref over shared memory", page_pfn(table),
+			       1, table->ref);
+}
+
 /* Checks one pmd entry's table against mm's VMAs and the writable rule. */
 static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base)
 {
@@ -83,6 +100,7 @@ static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base
 	count_pages(c, table);
 	if ((pmd & PTE_W) && table->ref > 1)
 		report(c, "writable pmd entries to a shared PTE table", page_pfn(table), 0, 1);
+	check_shared_memory(c, mm, table, base);
 	for (int i = 0; i < PT_ENTRIES; i++) {
 		uint64_t va = base + ((uint64_t)i << PAGE_SHIFT);
 		struct vma *v;

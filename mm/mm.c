@@ -153,14 +153,18 @@ static int is_current(struct mm *mm)
 	return read_cr3() == V2P(mm->pgd);
 }
 
+uint64_t tlb_flush_requests;
+
 void flush_page(struct mm *mm, uint64_t va)
 {
+	tlb_flush_requests++;
 	if (is_current(mm))
 		invlpg(va);
 }
 
 void flush_all(struct mm *mm)
 {
+	tlb_flush_requests++;
 	if (is_current(mm))
 		write_cr3(read_cr3());
 }

@@ -123,6 +123,10 @@ static inline uint64_t next_boundary(uint64_t va, uint64_t span, uint64_t end)
 	return next < end ? next : end;
 }
 
+/* Flushes of mm's TLB entries, for one page or all; a flush of an mm that
+ * is not loaded does nothing, but is still counted in tlb_flush_requests,
+ * so that a test can see that a path asked for one. */
+extern uint64_t tlb_flush_requests;
 void flush_page(struct mm *mm, uint64_t va);
 void flush_all(struct mm *mm);
 struct page *user_page_alloc(void);

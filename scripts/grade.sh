@@ -14,6 +14,10 @@
 #                      fork_mode=MODE and mm_check=1; NAME may be a pattern
 #                      (odf_*), one test for each program it matches
 #   check FUNC[:ARG]   this script's function check_FUNC, given ARG
+#
+# Points are for the student's work only: a test worth 0 points checks the
+# kernel the lab works with (lab 4's odfdemo counters), and is shown so
+# that a student measuring a broken kernel knows it.
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -57,23 +61,25 @@ rubric() {
 3 ktest odf.munmap_half_and_whole       5
 3 ktest odf.mprotect_breaks             5
 3 ktest odf.shared_memory_not_shared_table 5
+3 ktest odf.shared_memory_straddles_boundary 5
+3 ktest odf.shared_memory_spans_table 5
 3 ktest odf.out_of_memory               5
 3 ktest odf.mm_check_catches_bad_counts 5
 3 utest odf:odf_*                       5
 3 check counts:odf                      10
-4 check odfdemo_runs                    10
-4 check odf_shares_every_table          15
-4 check cow_copies_every_pte            15
-4 check copy_copies_every_page          10
-4 check tlb_flushes                     5
-4 check pagetables                      5
-4 check predicted                       10
-4 check measured:copy.pages_copied      5
-4 check measured:cow.ptes_copied        5
-4 check measured:cow.tables_copied      5
-4 check measured:odf.tables_shared      5
-4 check measured:cow.pagetables_kb      5
-4 check measured:odf.pagetables_kb      5
+4 check odfdemo_runs                    0
+4 check odf_shares_every_table          0
+4 check cow_copies_every_pte            0
+4 check copy_copies_every_page          0
+4 check tlb_flushes                     0
+4 check pagetables                      0
+4 check predicted                       40
+4 check measured:copy.pages_copied      10
+4 check measured:cow.ptes_copied        10
+4 check measured:cow.tables_copied      10
+4 check measured:odf.tables_shared      10
+4 check measured:cow.pagetables_kb      10
+4 check measured:odf.pagetables_kb      10
 EOF
 }
 
@@ -82,20 +88,17 @@ describe() {
 	case $1 in
 	0) echo "powered off normally" ;;
 	124) echo "timed out after ${TIMEOUT}s" ;;
+	125) echo "init ended with status 125 or more (killed by a signal?)" ;;
 	126) echo "kernel panic" ;;
 	127) echo "machine reset without powering off (triple fault?)" ;;
 	*) echo "machine ended with status $1" ;;
 	esac
 }
 
-# boot NAME CMDLINE: boots once (later calls with the same NAME do not
-# boot again); the console goes to $OUT/NAME.log, the status to
-# $OUT/NAME.status.
+# boot NAME CMDLINE: boots once; the console goes to $OUT/NAME.log, the
+# status to $OUT/NAME.status.
 boot() {
 	local name=$1 status=0
-	if [ -f "$OUT/$name.status" ]; then
-		return
-	fi
 	: >"$OUT/$name.raw"
 	if scripts/mkiso.sh "$OUT/$name.iso" "$KERNEL" "$2" "$ROOT" </dev/null; then
 		SERIAL="file:$OUT/$name.raw" timeout "$TIMEOUT" scripts/qemu.sh "$OUT/$name.iso" \
@@ -104,6 +107,7 @@ boot() {
 		status=1
 	fi
 	tr -d '\r' <"$OUT/$name.raw" >"$OUT/$name.log"
+	rm -f "$OUT/$name.raw" "$OUT/$name.iso"
 	echo "$status" >"$OUT/$name.status"
 }
 
@@ -114,44 +118,158 @@ status_of() {
 # why: the reason a test failed, shown under it.
 why=""
 
-# The lab's in-kernel tests all run in one boot, of their suites.
-ktest() {
-	local log=$OUT/ktest.log
-	boot ktest "test=$(echo "$KTEST_NAMES" | tr ' ' '\n' | sed 's/\..*//' | sort -u | paste -sd,)"
-	if grep -qx "KTEST pass $1" "$log"; then
-		return 0
-	elif grep -qx "KTEST failed $1" "$log"; then
-		why=$(grep "^KTEST fail $1:" "$log" | sed 's/^KTEST fail [^:]*: //')
-	elif grep -qx "KTEST start $1" "$log"; then
-		why="crashed: $(describe "$(status_of ktest)"); the console's end:
-$(tail -n 8 "$log")"
+# run_all TAG PROTO CMDLINE_FN NAME...: boots TAG.1 with the command line
+# CMDLINE_FN prints for the NAMEs (tests that print "PROTO start NAME"
+# when they begin, tests/ktest.c and tests/user/runtests.c); if a test
+# crashes or hangs the machine, boots TAG.2 for those that had not started,
+# and so on, so that one bug costs only the tests it breaks.  Writes
+# "NAME BOOT" for each test that started to $OUT/TAG.where, and the last
+# boot's name to $OUT/TAG.last.  Runs once per TAG.
+run_all() {
+	local tag=$1 proto=$2 cmd=$3 i=1 left started t
+	shift 3
+	left="$*"
+	[ -f "$OUT/$tag.where" ] && return
+	: >"$OUT/$tag.where"
+	while [ -n "$left" ]; do
+		boot "$tag.$i" "$("$cmd" "$i" $left)"
+		echo "$tag.$i" >"$OUT/$tag.last"
+		started=0
+		for t in $left; do
+			if grep -qxF "$proto start $t" "$OUT/$tag.$i.log"; then
+				echo "$t $tag.$i" >>"$OUT/$tag.where"
+				started=1
+			fi
+		done
+		[ $started = 1 ] && [ "$(status_of "$tag.$i")" != 0 ] || break
+		left=$(for t in $left; do
+			grep -q "^$t " "$OUT/$tag.where" || echo "$t"
+		done | paste -sd' ')
+		i=$((i + 1))
+	done
+}
+
+# section LOG PROTO NAME: the console's lines while test NAME ran.
+section() {
+	awk -v first="$2 start $3" -v end="^$2 (start|pass|failed|done) " '
+	$0 == first { on = 1; next }
+	on && $0 ~ end { exit }
+	on' "$1"
+}
+
+MAX_CHECK_LINES=6                       # mm_check lines shown for one test
+
+# mm_check's findings in the lines on stdin: the first few, and how many
+# more.
+check_lines() {
+	awk -v max="$MAX_CHECK_LINES" '/^mm_check:/ && ++n <= max
+		END { if (n > max) printf "(and %d more mm_check: lines)\n", n - max }'
+}
+
+# cause LINES: why the machine stopped while a test ran: the panic's lines
+# and mm_check's findings, and the start of the backtrace; for a machine
+# that stopped without a panic, the console's end.
+cause() {
+	echo "$1" | grep -aE '^(PANIC:|page fault at|nested panic)'
+	echo "$1" | check_lines
+	if echo "$1" | grep -q '^PANIC:'; then
+		echo "$1" | grep -aE '^ +#[0-9]+ ' | head -n 6
 	else
-		why="never ran: $(describe "$(status_of ktest)")"
+		echo "the console's end:"
+		echo "$1" | grep -v '^mm_check:' | tail -n 8
+	fi
+}
+
+# result TAG PROTO NAME: 0 if test NAME passed, else 1 with why set (for
+# a test that failed, its FAIL_LINES; for one that crashed or hung, the
+# cause and the console's end; and the log's path).
+result() {
+	local tag=$1 proto=$2 name=$3 where log status lines
+	where=$(awk -v t="$name" '$1 == t { print $2 }' "$OUT/$tag.where")
+	if [ -z "$where" ]; then
+		where=$(cat "$OUT/$tag.last") status=$(status_of "$(cat "$OUT/$tag.last")")
+		why="never started: the machine $(describe "$status") ($OUT/$where.log)"
+		[ "$status" = 0 ] || why="$why
+$(cause "$(cat "$OUT/$where.log")")"
+		return 1
+	fi
+	log=$OUT/$where.log status=$(status_of "$where")
+	if grep -qxF "$proto pass $name" "$log"; then
+		return 0
+	fi
+	lines=$(section "$log" "$proto" "$name")
+	if grep -qE "^$proto (failed $name\$|fail $name:)" "$log"; then
+		why="$(fail_lines "$lines" "$name")
+($log)"
+	elif [ "$status" = 124 ]; then
+		why="started but did not finish in ${TIMEOUT}s ($log)
+$(cause "$lines")"
+	else
+		why="crashed: $(describe "$status") ($log)
+$(cause "$lines")"
 	fi
 	return 1
 }
 
-# One boot per fork mode runs that mode's user tests.
-utest() {
-	local mode=${1%%:*} name=${1#*:} log=$OUT/user_${1%%:*}.log names
-	names=$(echo "$UTEST_NAMES" | tr ' ' '\n' | sed -n "s/^$mode://p" | paste -sd' ')
-	boot "user_$mode" "fork_mode=$mode mm_check=1 cmd=\"/bin/sh -c '/tests/runtests /tests $names'\""
-	if grep -qx "UTEST pass $name" "$log"; then
-		return 0
-	fi
-	if grep -q "^UTEST fail $name:" "$log"; then
-		why=$(awk -v t="$name" '$0 == "UTEST start " t { on = 1; next }
-			on && /^UTEST / { print; exit } on' "$log" | tail -n 15)
+# What a failed in-kernel test said, with mm_check's findings.
+ktest_fail_lines() {
+	echo "$1" | grep -aE "^KTEST fail $2: " | sed "s/^KTEST fail $2: //"
+	echo "$1" | check_lines
+}
+
+# What a failed user test printed.
+utest_fail_lines() {
+	echo "$1" | tail -n 15
+}
+
+# The lab's in-kernel tests all run in one boot, of their suites; after a
+# crash, the tests left run in a fresh boot, named one by one.
+ktest_cmdline() {
+	local i=$1
+	shift
+	if [ "$i" = 1 ]; then
+		echo "test=$(echo "$@" | tr ' ' '\n' | sed 's/\..*//' | sort -u | paste -sd,)"
 	else
-		why="never ran: $(describe "$(status_of "user_$mode")")"
+		echo "test=$(echo "$@" | tr ' ' ',')"
 	fi
-	return 1
+}
+
+ktest() {
+	# shellcheck disable=SC2086
+	run_all ktest KTEST ktest_cmdline $KTEST_NAMES
+	fail_lines() { ktest_fail_lines "$@"; }
+	result ktest KTEST "$1"
+}
+
+# One boot per fork mode runs that mode's user tests (and after a crash
+# or a hang, one more for those left).
+utest_cmdline() {
+	shift
+	echo "fork_mode=$mode mm_check=1 cmd=\"/bin/sh -c '/tests/runtests /tests $*'\""
+}
+
+utest() {
+	local mode=${1%%:*} name=${1#*:}
+	# shellcheck disable=SC2046
+	run_all "user_$mode" UTEST utest_cmdline \
+		$(echo "$UTEST_NAMES" | tr ' ' '\n' | sed -n "s/^$mode://p")
+	fail_lines() { utest_fail_lines "$@"; }
+	result "user_$mode" UTEST "$name"
 }
 
 # After the user tests of MODE: mm_check found nothing at any exit, and
 # every frame came back.
 check_counts() {
-	local log=$OUT/user_$1.log before after
+	local log before after
+	if [ ! -f "$OUT/user_$1.last" ]; then
+		why="no user tests ran in fork_mode=$1"
+		return 1
+	fi
+	log=$OUT/$(cat "$OUT/user_$1.last").log
+	if [ "$(cat "$OUT/user_$1.last")" != "user_$1.1" ]; then
+		why="the machine stopped before the user tests ended: see above"
+		return 1
+	fi
 	if ! grep -q '^forklab: mm_check ran [1-9][0-9]* times, 0 failed$' "$log"; then
 		why=$(grep -m1 '^forklab: mm_check ran' "$log" || echo "mm_check never reported")
 		why="$why
@@ -335,7 +453,7 @@ OUT=$BUILD/grade/lab$lab
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 # The lab's tests, with patterns expanded against the root image's /tests.
-tests=$(cpio -it --quiet <"$ROOT" | sed -n 's|^\(\./\)\{0,1\}tests/\([^/.]*\)$|\2|p')
+tests=$(cpio -it --quiet <"$ROOT" | sed -n 's|^\(\./\)\{0,1\}tests/\([^/.]*\)$|\2|p' | sort)
 rubric | while read -r n kind what points; do
 	[ "$n" = "$lab" ] || continue
 	if [ "$kind" = utest ]; then

@@ -3,9 +3,11 @@
 #   make skeleton LAB=n OUT=dir   writes lab n's student tree into dir
 #   make grade LAB=n              runs lab n's tests in QEMU, with points,
 #                                 ending with "Score: X/Y"
+#   make lab-variants             lab 3's wrong variants each lose points
 #
 # tests/labs.sh checks the pair: the full tree scores full marks, and each
-# skeleton builds, boots and scores less.
+# lab's steps, from the skeleton to the full tree, build, boot, stay
+# correct and never lose points.
 
 LAB ?=
 OUT ?=
@@ -28,3 +30,8 @@ skeleton:
 
 grade: $(KERNEL) $(ROOT)
 	@BUILD=$(BUILD) scripts/grade.sh $(LAB)
+
+# Lab 3's wrong variants each lose points (tests/lab-variants.sh).
+.PHONY: lab-variants
+lab-variants: $(KERNEL) $(ROOT)
+	@BUILD=$(BUILD) tests/lab-variants.sh

@@ -8,19 +8,22 @@
 #   END marker ends it, and docs/labs/skeleton/lab<n>/<name>.<ext> (ext:
 #   the file's own) is what replaces the region, markers included.
 #
-# Other labs' regions stay as they are, solved.  Every marker of every lab
+# Other labs' regions stay as they are, solved, and so do the regions of
+# this lab named after OUT (a tree part-way through the lab, as
+# tests/labs.sh walks it).  Every marker of every lab
 # is checked on the way: a malformed, unmatched or nested one, or a missing
 # fragment, is an error and nothing is written.
 #
-# usage: scripts/skeleton.sh LAB OUT     OUT must not exist, or be empty
-#        scripts/skeleton.sh --check     only check the markers
+# usage: scripts/skeleton.sh LAB OUT [REGION...]   OUT must not exist, or
+#                                                  be empty
+#        scripts/skeleton.sh --check               only check the markers
 set -eu
 cd "$(dirname "$0")/.."
 FRAGMENTS=docs/labs/skeleton
 ANY_MARKER='LAB[0-9]+: (BEGIN|END)'
 
 usage() {
-	echo "usage: scripts/skeleton.sh LAB OUT | --check" >&2
+	echo "usage: scripts/skeleton.sh LAB OUT [REGION...] | --check" >&2
 	exit 2
 }
 
@@ -34,10 +37,11 @@ repo_files() {
 	done
 }
 
-# regions LAB FILE: FILE with the regions of LAB replaced (LAB 0: none) on
-# stdout; checks every marker in FILE.
+# regions LAB FILE [KEEP]: FILE with the regions of LAB replaced (LAB 0:
+# none), except those KEEP names (separated by spaces), on stdout; checks
+# every marker in FILE.
 regions() {
-	awk -v lab="$1" -v fragments="$FRAGMENTS" -v file="$2" '
+	awk -v lab="$1" -v fragments="$FRAGMENTS" -v file="$2" -v keep=" ${3:-} " '
 	function fail(msg) {
 		printf "%s:%d: %s\n", file, NR, msg > "/dev/stderr"
 		failed = 1
@@ -68,7 +72,7 @@ regions() {
 		if ((getline line < fragment) < 0)
 			fail("no fragment " fragment " for region " region)
 		close(fragment)
-		if (n != lab) {
+		if (n != lab || index(keep, " " $4 " ")) {
 			print
 			next
 		}
@@ -106,8 +110,11 @@ if [ "$1" = --check ]; then
 	check_all
 	exit 0
 fi
-[ $# = 2 ] || usage
+[ $# -ge 2 ] || usage
 lab=$1 out=$2
+shift 2
+keep="$*"
+
 case $lab in
 '' | *[!0-9]*) usage ;;
 esac
@@ -121,9 +128,15 @@ if [ -z "$marked" ]; then
 	echo "skeleton: lab $lab has no solution regions" >&2
 	exit 1
 fi
+for r in $keep; do
+	if ! echo "$marked" | xargs grep -qE "^[[:space:]]*(/\\*|<!--) LAB$lab: BEGIN $r "; then
+		echo "skeleton: lab $lab has no region $r" >&2
+		exit 1
+	fi
+done
 mkdir -p "$out"
 repo_files | tar -cf - -T - | tar -xf - -C "$out"    # keeps modes and times
 for f in $marked; do
-	regions "$lab" "$f" >"$out/$f"
+	regions "$lab" "$f" "$keep" >"$out/$f"
 done
 echo "skeleton: lab $lab's tree is in $out ($(echo "$marked" | wc -l) files with TODOs)"

@@ -56,11 +56,32 @@ static int selected(const struct ktest *t, const char *sel)
 	return 0;
 }
 
+/* Does a run before b?  The section holds each file's tests together, in
+ * the order the files are linked, but inside a file in whatever order the
+ * compiler chose (gcc reverses it): so by line inside a file. */
+static int before(const struct ktest *a, const struct ktest *b)
+{
+	if (!strcmp(a->file, b->file))
+		return a->line < b->line;
+	return a < b;
+}
+
+/* The test that runs after prev (NULL: the first one), or NULL. */
+static const struct ktest *next_test(const struct ktest *prev)
+{
+	const struct ktest *best = NULL;
+
+	for (const struct ktest *t = __ktests_start; t < __ktests_end; t++)
+		if ((!prev || before(prev, t)) && (!best || before(t, best)))
+			best = t;
+	return best;
+}
+
 static int for_selected(const char *sel, int (*fn)(const struct ktest *))
 {
 	int n = 0;
 
-	for (const struct ktest *t = __ktests_start; t < __ktests_end; t++)
+	for (const struct ktest *t = next_test(NULL); t; t = next_test(t))
 		if (selected(t, sel))
 			n += fn(t);
 	return n;
@@ -91,7 +112,8 @@ static int run_one(const struct ktest *t)
 		ktest_fail(__FILE__, __LINE__, "%ld frames leaked",
 			   (long)(free_before - frames_free()));
 	if (mm_check_all() < 0)
-		ktest_fail(__FILE__, __LINE__, "mm_check failed");
+		ktest_fail(__FILE__, __LINE__, "mm_check failed after the test "
+			   "(its mm_check: lines above say which count)");
 	kprintf("KTEST %s %s.%s\n", current_failed ? "failed" : "pass", t->suite, t->name);
 	return current_failed;
 }

@@ -18,13 +18,15 @@ struct ktest {
 	const char *suite, *name;
 	void (*fn)(void);
 	int manual;
+	const char *file;               /* where it is written: tests run in */
+	int line;                       /* the order of the source */
 };
 
 #define KTEST_DEFINE(s, n, m) \
 	static void ktest_##s##_##n(void); \
 	static const struct ktest ktest_entry_##s##_##n \
 		__attribute__((section(".ktests"), used, aligned(8))) = \
-		{ #s, #n, ktest_##s##_##n, m }; \
+		{ #s, #n, ktest_##s##_##n, m, __FILE__, __LINE__ }; \
 	static void ktest_##s##_##n(void)
 
 #define KTEST(suite, name)        KTEST_DEFINE(suite, name, 0)

@@ -16,6 +16,7 @@
 #define TOUCHED         16                      /* pages written before fork */
 #define WRITE           (PF_USER | PF_WRITE)
 #define READ            PF_USER
+#define STRADDLE_SPAN   (3 * HUGE_SIZE)         /* three tables, 2 MiB aligned */
 
 static struct mm *parent_with_pages(void)
 {
@@ -190,6 +191,61 @@ KTEST(odf, shared_memory_not_shared_table)
 	KEXPECT_EQ(check2(p, c), 0);
 	mm_free(c);
 	mm_free(p);
+}
+
+/*
+ * Shared memory [shm, shm_end) that straddles 2 MiB boundaries, in a parent
+ * whose private memory fills the tables around it: after an odf fork, no
+ * table covering shared memory is shared (mm_check's rule too), and the
+ * child's writes to the shared memory's first and last pages reach the
+ * parent's pages.  An overlap test that looks only at where a VMA starts,
+ * or only where it ends, shares one of these tables.
+ */
+static void straddle(uint64_t shm, uint64_t shm_end)
+{
+	struct mm *p = mm_new(), *c;
+	struct fork_stats st;
+	uint64_t last = shm_end - PAGE_SIZE;
+
+	KEXPECT_EQ(mm_mmap(p, REGION, STRADDLE_SPAN, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1), REGION);
+	for (uint64_t va = REGION; va < REGION + STRADDLE_SPAN; va += HUGE_SIZE / 2)
+		KEXPECT_EQ(handle_fault(p, va, WRITE), 0);
+	KEXPECT_EQ(mm_mmap(p, shm, shm_end - shm, PROT_READ | PROT_WRITE,
+			   MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1), shm);
+	KEXPECT_EQ(handle_fault(p, shm, WRITE), 0);
+	KEXPECT_EQ(handle_fault(p, last, WRITE), 0);
+	c = mm_fork(p, FORK_ODF, &st);
+	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT(look(c, shm).table != look(p, shm).table);
+	KEXPECT(look(c, last).table != look(p, last).table);
+	KEXPECT_EQ(handle_fault(c, shm, WRITE), 0);
+	KEXPECT_EQ(handle_fault(c, last, WRITE), 0);
+	KEXPECT_EQ(look(c, shm).page, look(p, shm).page);
+	KEXPECT_EQ(look(c, last).page, look(p, last).page);
+	KEXPECT(look(c, shm).pmd_writable && look(c, shm).pte_writable);
+	KEXPECT(look(c, last).pmd_writable && look(c, last).pte_writable);
+	KEXPECT_EQ(check2(p, c), 0);
+	mm_free(c);
+	mm_free(p);
+}
+
+/* Two pages of shared memory across the boundary between two tables: it
+ * starts before the upper table and ends after the lower one begins. */
+KTEST(odf, shared_memory_straddles_boundary)
+{
+	uint64_t boundary = REGION + HUGE_SIZE;
+
+	straddle(boundary - PAGE_SIZE, boundary + PAGE_SIZE);
+}
+
+/* Shared memory over a whole table and a page on either side: it neither
+ * starts nor ends in the middle table's range. */
+KTEST(odf, shared_memory_spans_table)
+{
+	uint64_t middle = REGION + HUGE_SIZE;
+
+	straddle(middle - PAGE_SIZE, middle + HUGE_SIZE + PAGE_SIZE);
 }
 
 /* Out of frames: breaking fails with nothing changed, and so does fork. */
