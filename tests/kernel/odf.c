@@ -206,3 +206,15 @@ KTEST(odf, mm_check_catches_bad_counts)
 	mm_free(c);
 	mm_free(p);
 }
+
+/* Ends the machine: sharing into a child's pmd entry that already points
+ * at a table would lose that table's reference, and odf_share() refuses
+ * (tests/run checks the panic report). */
+KTEST_MANUAL(panic, odf_share_twice)
+{
+	struct mm *p = fixture_parent(), *c = mm_new();
+	pte_t *pmd_p = mm_walk(p, REGION, PT_PMD, 0), *pmd_c = mm_walk(c, REGION, PT_PMD, 1);
+
+	odf_share(pmd_p, pmd_c);
+	odf_share(pmd_p, pmd_c);
+}
