@@ -10,9 +10,6 @@
 #include <stdint.h>
 #include "kernel/file.h"
 
-#define INITRAMFS_PATH_MAX      4096    /* a path, with its NUL */
-#define INITRAMFS_NAME_MAX      255     /* one component */
-
 /* What getdents gives the user, one record after another. */
 struct linux_dirent64 {
 	uint64_t d_ino;

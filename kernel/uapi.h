@@ -24,6 +24,7 @@
 #define CSIGNAL         0xff
 
 #define PATH_MAX        4096            /* bytes in a path, with its NUL */
+#define NAME_MAX        255             /* bytes in one component of a path */
 #define IOV_MAX         1024            /* iovecs in one readv or writev */
 
 /* Files: open's flags, modes, directory entry types (d_type), seeks. */
