@@ -16,12 +16,8 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
-
-enum {
-	SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11,
-};
-
-uint64_t uaccess_fixup(uint64_t rip);
+#include "kernel/uapi.h"
+#include "mm/uaccess.h"
 
 static const char *const names[T_NR_EXCEPTIONS] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",

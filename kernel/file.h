@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "kernel/uapi.h"
 
 struct file;
 struct kstat;
@@ -38,23 +39,6 @@ struct kstat {
 	uint32_t mode;                  /* S_IFREG | 0755 ... (Linux values) */
 	uint64_t nlink;
 };
-
-#define S_IFMT          0170000
-#define S_IFDIR         0040000
-#define S_IFCHR         0020000
-#define S_IFREG         0100000
-#define S_IFIFO         0010000
-
-#define O_ACCMODE       3
-#define O_RDONLY        0
-#define O_WRONLY        1
-#define O_RDWR          2
-#define O_CREAT         0100
-#define O_TRUNC         01000
-#define O_APPEND        02000
-#define O_NONBLOCK      04000
-#define O_DIRECTORY     0200000
-#define O_CLOEXEC       02000000
 
 /* A new file with one reference, or NULL when out of memory. */
 struct file *file_new(const struct file_ops *ops, int flags, void *priv);

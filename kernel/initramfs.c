@@ -80,7 +80,7 @@ enum newc_field {
 #define DIRPOS_DOTDOT   1
 #define DIRPOS_CHILDREN 2
 #define DIRENT_CHUNK    512             /* getdents formats this much at a time */
-_Static_assert(DIRENT_CHUNK >= DIRENT_RECLEN(INITRAMFS_NAME_MAX), "a record must fit");
+_Static_assert(DIRENT_CHUNK >= DIRENT_RECLEN(NAME_MAX), "a record must fit");
 
 /* An entry of the archive, its header checked and decoded. */
 struct newc_entry {
@@ -219,7 +219,7 @@ static struct rnode *new_node(struct initramfs *fs, struct rnode *dir, const cha
 
 static int skip(const struct newc_entry *e, const char *why)
 {
-	pr_warn("initramfs: skipping \"%.*s\": %s\n", INITRAMFS_NAME_MAX, e->name, why);
+	pr_warn("initramfs: skipping \"%.*s\": %s\n", NAME_MAX, e->name, why);
 	return -EINVAL;
 }
 
@@ -240,7 +240,7 @@ static int add_entry(struct initramfs *fs, const struct newc_entry *e)
 			continue;
 		if (is_dotdot(name, len))
 			return skip(e, "\"..\" in the name");
-		if (len > INITRAMFS_NAME_MAX)
+		if (len > NAME_MAX)
 			return skip(e, "a component is too long");
 		if (!is_dir(node))
 			return skip(e, "a file is in the way");
@@ -308,16 +308,16 @@ int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out)
 {
 	struct rnode *node = &fs->root;
 	const char *p = path, *name;
-	size_t pathlen = strnlen(path, INITRAMFS_PATH_MAX), len;
+	size_t pathlen = strnlen(path, PATH_MAX), len;
 
-	if (pathlen == INITRAMFS_PATH_MAX)
+	if (pathlen == PATH_MAX)
 		return -ENAMETOOLONG;
 	if (pathlen == 0)
 		return -ENOENT;
 	while ((name = next_component(&p, &len))) {
 		if (!is_dir(node))
 			return -ENOTDIR;
-		if (len > INITRAMFS_NAME_MAX)
+		if (len > NAME_MAX)
 			return -ENAMETOOLONG;
 		node = step(node, name, len);
 		if (!node)

@@ -10,13 +10,6 @@
 #include <stdint.h>
 #include "kernel/file.h"
 
-#define INITRAMFS_PATH_MAX      4096    /* a path, with its NUL */
-#define INITRAMFS_NAME_MAX      255     /* one component */
-
-/* A directory entry's type in linux_dirent64.d_type. */
-#define DT_DIR          4
-#define DT_REG          8
-
 /* What getdents gives the user, one record after another. */
 struct linux_dirent64 {
 	uint64_t d_ino;

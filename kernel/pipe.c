@@ -16,6 +16,7 @@
 #include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
+#include "kernel/panic.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
@@ -104,10 +105,13 @@ static void pipe_release(struct file *f)
 {
 	struct pipe *p = f->priv;
 
-	if ((f->flags & O_ACCMODE) == O_RDONLY)
+	if ((f->flags & O_ACCMODE) == O_RDONLY) {
+		ASSERT(p->readers > 0);
 		p->readers--;
-	else
+	} else {
+		ASSERT(p->writers > 0);
 		p->writers--;
+	}
 	wakeup(p);
 	if (!p->readers && !p->writers) {
 		page_put(pa_page(V2P(p->data)));

@@ -10,6 +10,7 @@
 #include "kernel/console.h"
 #include "kernel/exec.h"
 #include "kernel/errno.h"
+#include "kernel/uapi.h"
 #include "kernel/printk.h"
 #include "kernel/panic.h"
 #include "mm/heap.h"
@@ -22,16 +23,7 @@
 #include "arch/x86.h"
 
 #define INIT_PID        1
-#define WNOHANG         1
 #define NSIG            64
-#define SIGCHLD         17
-#define SIGCONT         18
-#define SIGSTOP         19
-#define SIGTSTP         20
-#define SIGTTIN         21
-#define SIGTTOU         22
-#define SIGURG          23
-#define SIGWINCH        28
 #define CONTEXT_REGS    6               /* what swtch pops before rflags */
 #define CONTEXT_RBX     4               /* popped second to last */
 #define EXIT_SIGNAL_BASE 128            /* a shell's status for "killed by N" */

@@ -54,7 +54,6 @@ struct proc {
 extern struct proc *current;
 extern enum fork_mode default_fork_mode;
 
-void proc_init(void);
 struct proc *proc_alloc(void);
 void proc_free(struct proc *p);
 struct proc *proc_find(int pid);

@@ -10,14 +10,9 @@
 #include "kernel/procfs.h"
 #include "kernel/initramfs.h"
 #include "kernel/errno.h"
+#include "kernel/uapi.h"
 #include "mm/uaccess.h"
 
-#define AT_FDCWD        (-100)
-#define SEEK_SET        0
-#define SEEK_CUR        1
-#define SEEK_END        2
-#define IOV_MAX         1024
-#define PATH_MAX        4096
 #define STAT_BLKSIZE    4096
 #define STAT_BLOCK      512
 

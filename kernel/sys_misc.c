@@ -5,6 +5,7 @@
 #include "kernel/sched.h"
 #include "kernel/random.h"
 #include "kernel/errno.h"
+#include "kernel/uapi.h"
 #include "kernel/printk.h"
 #include "mm/uaccess.h"
 #include "arch/pit.h"
@@ -14,14 +15,6 @@
 
 #define NS_PER_SEC      1000000000L
 #define NS_PER_TICK     (NS_PER_SEC / HZ)
-#define CLOCK_REALTIME  0
-#define CLOCK_MONOTONIC 1
-#define ARCH_SET_FS     0x1002
-#define ARCH_GET_FS     0x1003
-#define REBOOT_MAGIC1   0xfee1dead
-#define REBOOT_MAGIC2   672274793
-#define REBOOT_CMD_POWER_OFF 0x4321fedc
-#define REBOOT_CMD_RESTART   0x01234567
 #define RANDOM_CHUNK    256
 #define GRND_NONBLOCK   1
 #define GRND_RANDOM     2

@@ -4,15 +4,9 @@
 #include "kernel/exec.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
+#include "kernel/uapi.h"
 #include "mm/uaccess.h"
 #include <forklab.h>
-
-#define PATH_MAX        4096
-#define SIGCHLD         17
-#define CSIGNAL         0xff            /* clone: the exit signal's bits */
-#define WNOHANG         1
-#define WUNTRACED       2               /* no process ever stops yet */
-#define WCONTINUED      8               /* nor is any ever continued */
 
 long sys_fork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {

@@ -310,18 +310,3 @@ void mm_usage(struct mm *mm, struct mm_usage *u)
 	*u = (struct mm_usage){ 0 };
 	usage_walk(mm->pgd, PT_PGD, u);
 }
-
-/* May the process read (or write) all of [addr, addr + len)? */
-int user_access_ok(struct mm *mm, uint64_t addr, uint64_t len, int write)
-{
-	uint64_t end = addr + len;
-
-	while (addr < end) {
-		struct vma *v = vma_find_or_grow(mm, addr);
-
-		if (!v || !(v->prot & (write ? PROT_WRITE : PROT_READ)))
-			return 0;
-		addr = v->end;
-	}
-	return 1;
-}

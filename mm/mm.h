@@ -25,14 +25,7 @@
 
 #include <stdint.h>
 #include "mm/pgtable.h"
-
-#define PROT_READ       0x1
-#define PROT_WRITE      0x2
-#define PROT_EXEC       0x4
-#define MAP_SHARED      0x01
-#define MAP_PRIVATE     0x02
-#define MAP_FIXED       0x10
-#define MAP_ANONYMOUS   0x20
+#include "kernel/uapi.h"
 
 enum vma_kind {
 	VMA_ANON,               /* private anonymous: mmap(MAP_PRIVATE|MAP_ANONYMOUS) */
@@ -133,13 +126,13 @@ struct page *user_page_alloc(void);
 void user_page_put(struct page *pg);
 struct page *pgtable_alloc(void);
 void pgtable_free(struct page *pg);
-int user_access_ok(struct mm *mm, uint64_t addr, uint64_t len, int write);
 void mm_usage(struct mm *mm, struct mm_usage *u);
 struct forklab_inspect;
 void mm_inspect(struct mm *mm, uint64_t va, struct forklab_inspect *out);
 
 /* Faults and fork (mm/fault.c, mm/fork.c). */
 int handle_fault(struct mm *mm, uint64_t addr, uint64_t err);
+struct vma *vma_find_or_grow(struct mm *mm, uint64_t addr);
 struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *stats);
 
 /* On-demand fork: shared PTE tables (mm/odf.c). */
@@ -153,7 +146,6 @@ void odf_table_put(pte_t *pmd);
 /* The invariants above, recomputed from scratch over the given address
  * spaces (mm/check.c); 0, or -1 after printing each violation. */
 int mm_check(struct mm *const *mms, int n);
-struct vma *vma_find_or_grow(struct mm *mm, uint64_t addr);
 
 /* System calls on the address space (mm/mmap.c). */
 long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd);

@@ -14,7 +14,6 @@
 #include "mm/heap.h"
 #include "kernel/errno.h"
 
-#define MAP_TYPE        0x0f
 #define PROT_ALL        (PROT_READ | PROT_WRITE | PROT_EXEC)
 
 static int range_ok(uint64_t addr, uint64_t len)

@@ -34,6 +34,7 @@
 #include "mm/mm.h"
 #include "mm/frame.h"
 #include "kernel/errno.h"
+#include "kernel/panic.h"
 #include "mm/trace.h"
 
 struct odf_counters odf_counters;
@@ -57,8 +58,11 @@ int odf_shareable(struct mm *mm, uint64_t start)
 	/* LAB3: END shareable */
 }
 
+/* The child's pmd entry must be empty: a table it pointed at already would
+ * keep a reference that no entry holds any more. */
 void odf_share(pte_t *parent_pmd, pte_t *child_pmd)
 {
+	ASSERT(!(*child_pmd & PTE_P));
 	/* LAB3: BEGIN share */
 	*parent_pmd &= ~PTE_W;
 	*child_pmd = *parent_pmd;
@@ -89,6 +93,7 @@ static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
 		dst[i] = src[i];
 	}
 	*pmd = page_pa(copy) | (*pmd & ~PTE_ADDR) | PTE_W;
+	ASSERT(old->ref > 1);
 	old->ref--;                             /* others still map it */
 	flush_page(mm, va);
 	odf_counters.tables_copied++;
@@ -134,6 +139,7 @@ void odf_table_put(pte_t *pmd)
 	struct page *table = table_page(*pmd);
 	pte_t *e = page_va(table);
 
+	ASSERT(table->ref > 0);
 	*pmd = 0;
 	/* LAB3: BEGIN table_put */
 	if (table->ref > 1) {

@@ -7,6 +7,7 @@
  *   .extable:  { faulting rip, fixup rip }  { ... }
  */
 #include "mm/uaccess.h"
+#include "mm/mm.h"
 #include "mm/layout.h"
 #include "arch/cpu.h"
 #include "kernel/errno.h"
@@ -23,6 +24,21 @@ long uaccess_strncpy(char *dst, const char *src, size_t max);
 int user_range_ok(uint64_t addr, size_t n)
 {
 	return addr < USER_TOP && n <= USER_TOP - addr;
+}
+
+/* May the process read (or write) all of [addr, addr + len)? */
+static int user_access_ok(struct mm *mm, uint64_t addr, uint64_t len, int write)
+{
+	uint64_t end = addr + len;
+
+	while (addr < end) {
+		struct vma *v = vma_find_or_grow(mm, addr);
+
+		if (!v || !(v->prot & (write ? PROT_WRITE : PROT_READ)))
+			return 0;
+		addr = v->end;
+	}
+	return 1;
 }
 
 /* In user space, and inside VMAs that allow the access: a PROT_NONE page

@@ -19,5 +19,8 @@ long copy_from_user(void *kdst, const void *usrc, size_t n);
 long strncpy_from_user(char *kdst, const char *usrc, size_t max);
 /* Is [addr, addr + n) inside user space (it may still be unmapped)? */
 int user_range_ok(uint64_t addr, size_t n);
+/* Where a kernel fault at rip in a user access resumes, or 0 if rip is
+ * not in one (the fault handler's question, arch/trap.c). */
+uint64_t uaccess_fixup(uint64_t rip);
 
 #endif

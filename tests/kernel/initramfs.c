@@ -197,7 +197,7 @@ KTEST(initramfs, normalization)
 
 KTEST(initramfs, errors)
 {
-	static char name[INITRAMFS_NAME_MAX + 3], path[INITRAMFS_PATH_MAX + 1];
+	static char name[NAME_MAX + 3], path[PATH_MAX + 1];
 
 	initramfs_build(&fs, archive, write_sample());
 	KEXPECT_EQ(find_err(""), -ENOENT);
@@ -211,13 +211,13 @@ KTEST(initramfs, errors)
 	KEXPECT_EQ(find_err("/bin/sh/.."), -ENOTDIR);
 	KEXPECT_EQ(find_err("/etc/motd/../motd"), -ENOTDIR);
 	name[0] = '/';
-	memset(name + 1, 'a', INITRAMFS_NAME_MAX);
+	memset(name + 1, 'a', NAME_MAX);
 	KEXPECT_EQ(find_err(name), -ENOENT);            /* long, but allowed */
-	name[INITRAMFS_NAME_MAX + 1] = 'a';
+	name[NAME_MAX + 1] = 'a';
 	KEXPECT_EQ(find_err(name), -ENAMETOOLONG);
-	memset(path, '/', INITRAMFS_PATH_MAX - 1);
+	memset(path, '/', PATH_MAX - 1);
 	KEXPECT_EQ(find_err(path), 0);
-	path[INITRAMFS_PATH_MAX - 1] = '/';
+	path[PATH_MAX - 1] = '/';
 	KEXPECT_EQ(find_err(path), -ENAMETOOLONG);
 	initramfs_free(&fs);
 }
@@ -273,9 +273,9 @@ KTEST(initramfs, corrupt_header)
 /* Well-formed entries we cannot use are passed over, and the rest read. */
 KTEST(initramfs, skipped_entries)
 {
-	static char longname[INITRAMFS_NAME_MAX + 2];
+	static char longname[NAME_MAX + 2];
 
-	memset(longname, 'a', INITRAMFS_NAME_MAX + 1);
+	memset(longname, 'a', NAME_MAX + 1);
 	start_archive();
 	add("etc/motd", S_IFREG | 0644, "old");
 	add("etc", S_IFDIR | 0700, NULL);               /* an implied directory's own entry */

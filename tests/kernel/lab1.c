@@ -7,10 +7,9 @@
  */
 #include <string.h>
 #include "tests/ktest.h"
-#include "mm/mm.h"
+#include "tests/kernel/mm_fixture.h"
 #include "mm/vmprint.h"
 #include "arch/cpu.h"
-#include "arch/trap.h"
 #include "kernel/printk.h"
 
 #define LOW             0x40000000UL            /* pgd 0, pud 1, pmd 0, pte 0 */
@@ -20,10 +19,6 @@
 #define HUGE_PA         0x200000UL              /* never touched: the mm never runs */
 #define MAX_LINES       32
 #define INDENT          2
-#define RW              (PROT_READ | PROT_WRITE)
-#define ANON_FIXED      (MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
-#define WRITE           (PF_USER | PF_WRITE)
-#define READ            PF_USER
 
 static const char *const level_names[] = {
 	[PT_PTE] = "pte", [PT_PMD] = "pmd", [PT_PUD] = "pud", [PT_PGD] = "pgd",
@@ -104,11 +99,10 @@ static struct mm *two_regions(void)
 {
 	struct mm *mm = mm_new();
 
-	KEXPECT_EQ(mm_mmap(mm, LOW, 2 * PAGE_SIZE, RW, ANON_FIXED, -1), LOW);
-	KEXPECT_EQ(mm_mmap(mm, HIGH, PAGE_SIZE, PROT_READ, ANON_FIXED, -1), HIGH);
-	KEXPECT_EQ(handle_fault(mm, LOW, WRITE), 0);
-	KEXPECT_EQ(handle_fault(mm, LOW + PAGE_SIZE, WRITE), 0);
-	KEXPECT_EQ(handle_fault(mm, HIGH, READ), 0);
+	fixture_map(mm, LOW, 2 * PAGE_SIZE, RW, ANON_FIXED);
+	fixture_map(mm, HIGH, PAGE_SIZE, PROT_READ, ANON_FIXED);
+	fixture_touch(mm, LOW, 2, WRITE);
+	fixture_touch(mm, HIGH, 1, READ);
 	return mm;
 }
 

@@ -4,45 +4,11 @@
  * by calling handle_fault(), what each did is read from the fault trace,
  * and every count from struct page; mm_check() must agree at each step.
  */
-#include <string.h>
 #include "tests/ktest.h"
-#include "mm/mm.h"
+#include "tests/kernel/mm_fixture.h"
 #include "mm/frame.h"
 #include "mm/trace.h"
-#include "arch/trap.h"
 #include "kernel/errno.h"
-#include <forklab.h>
-
-#define REGION          0x40000000UL            /* 2 MiB aligned */
-#define TOUCHED         16                      /* pages written before fork */
-#define SEED            0x5a                    /* page i holds SEED + i */
-#define WRITE           (PF_USER | PF_WRITE)
-
-/* An address space with TOUCHED private pages, page i filled with SEED + i. */
-static struct mm *parent_with_pages(void)
-{
-	struct mm *mm = mm_new();
-
-	KEXPECT_EQ(mm_mmap(mm, REGION, HUGE_SIZE, PROT_READ | PROT_WRITE,
-			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1), REGION);
-	for (int i = 0; i < TOUCHED; i++) {
-		pte_t *pte;
-
-		KEXPECT_EQ(handle_fault(mm, REGION + i * PAGE_SIZE, WRITE), 0);
-		pte = mm_walk(mm, REGION + i * PAGE_SIZE, PT_PTE, 0);
-		if (pte && (*pte & PTE_P))
-			memset(P2V(pte_pa(*pte)), SEED + i, PAGE_SIZE);
-	}
-	return mm;
-}
-
-static struct forklab_inspect look(struct mm *mm, uint64_t va)
-{
-	struct forklab_inspect in;
-
-	mm_inspect(mm, va, &in);
-	return in;
-}
 
 /* What the latest fault did (FA_* bits). */
 static unsigned last_actions(void)
@@ -61,23 +27,16 @@ static int holds(uint64_t pa, int byte)
 	return 1;
 }
 
-static int check(struct mm *a, struct mm *b, struct mm *c)
-{
-	struct mm *mms[] = { a, b, c };
-
-	return mm_check(mms, c ? 3 : b ? 2 : 1);
-}
-
 /* A cow fork copies PTEs, not pages: both map each page read-only. */
 KTEST(lab2, fork_shares_pages)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	struct forklab_inspect before = look(p, REGION), pi, ci;
+	struct forklab_inspect before = fixture_look(p, REGION), pi, ci;
 
 	c = mm_fork(p, FORK_COW, &st);
-	pi = look(p, REGION);
-	ci = look(c, REGION);
+	pi = fixture_look(p, REGION);
+	ci = fixture_look(c, REGION);
 	KEXPECT_EQ(ci.page, before.page);
 	KEXPECT_EQ(pi.page, before.page);
 	KEXPECT_EQ(pi.page_ref, 2);
@@ -85,31 +44,32 @@ KTEST(lab2, fork_shares_pages)
 	KEXPECT(ci.table != pi.table);                  /* cow copies the table */
 	KEXPECT_EQ(st.pages_copied, 0);
 	KEXPECT_EQ(st.ptes_copied, TOUCHED);
-	KEXPECT_EQ(check(p, c, NULL), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
-	KEXPECT_EQ(look(p, REGION).page_ref, 1);
+	KEXPECT_EQ(fixture_look(p, REGION).page_ref, 1);
 	mm_free(p);
 }
 
 /* The first write to a shared page copies it for the writer. */
 KTEST(lab2, write_copies)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
 	struct forklab_inspect pi, ci;
 
 	c = mm_fork(p, FORK_COW, &st);
 	KEXPECT_EQ(handle_fault(c, REGION, WRITE), 0);
 	KEXPECT(last_actions() & FA_PAGE_COPY);
-	ci = look(c, REGION);
-	pi = look(p, REGION);
+	ci = fixture_look(c, REGION);
+	pi = fixture_look(p, REGION);
 	KEXPECT(ci.page && ci.page != pi.page);
 	KEXPECT(ci.pte_writable);
 	KEXPECT_EQ(ci.page_ref, 1);
 	KEXPECT_EQ(pi.page_ref, 1);
 	KEXPECT(ci.page && holds(ci.page, SEED));       /* the parent's bytes */
-	KEXPECT_EQ(look(c, REGION + PAGE_SIZE).page, look(p, REGION + PAGE_SIZE).page);
-	KEXPECT_EQ(check(p, c, NULL), 0);
+	KEXPECT_EQ(fixture_look(c, REGION + PAGE_SIZE).page,
+		   fixture_look(p, REGION + PAGE_SIZE).page);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -118,9 +78,9 @@ KTEST(lab2, write_copies)
  * write makes the page writable again, without copying. */
 KTEST(lab2, last_user_reuses)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	uint64_t page = look(p, REGION).page, free;
+	uint64_t page = fixture_look(p, REGION).page, free;
 
 	c = mm_fork(p, FORK_COW, &st);
 	KEXPECT_EQ(handle_fault(c, REGION, WRITE), 0);
@@ -128,10 +88,10 @@ KTEST(lab2, last_user_reuses)
 	KEXPECT_EQ(handle_fault(p, REGION, WRITE), 0);
 	KEXPECT(last_actions() & FA_PAGE_REUSE);
 	KEXPECT(!(last_actions() & FA_PAGE_COPY));
-	KEXPECT_EQ(look(p, REGION).page, page);
-	KEXPECT(look(p, REGION).pte_writable);
+	KEXPECT_EQ(fixture_look(p, REGION).page, page);
+	KEXPECT(fixture_look(p, REGION).pte_writable);
 	KEXPECT_EQ(frames_free(), free);
-	KEXPECT_EQ(check(p, c, NULL), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -139,13 +99,13 @@ KTEST(lab2, last_user_reuses)
 /* A child that exits leaves every page to the parent, which reuses all. */
 KTEST(lab2, exit_then_reuse)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
 	uint64_t free;
 	int reused = 0;
 
 	c = mm_fork(p, FORK_COW, &st);
-	KEXPECT_EQ(look(p, REGION).page_ref, 2);
+	KEXPECT_EQ(fixture_look(p, REGION).page_ref, 2);
 	mm_free(c);
 	free = frames_free();
 	for (int i = 0; i < TOUCHED; i++) {
@@ -154,16 +114,16 @@ KTEST(lab2, exit_then_reuse)
 	}
 	KEXPECT_EQ(reused, TOUCHED);
 	KEXPECT_EQ(frames_free(), free);
-	KEXPECT_EQ(check(p, NULL, NULL), 0);
+	KEXPECT_EQ(CHECK_MMS(p), 0);
 	mm_free(p);
 }
 
 /* Three generations: two writers copy, and the last one reuses. */
 KTEST(lab2, three_generations)
 {
-	struct mm *p = parent_with_pages(), *c1, *c2;
+	struct mm *p = fixture_parent(), *c1, *c2;
 	struct fork_stats st;
-	struct page *orig = pa_page(look(p, REGION).page);
+	struct page *orig = pa_page(fixture_look(p, REGION).page);
 
 	c1 = mm_fork(p, FORK_COW, &st);
 	c2 = mm_fork(c1, FORK_COW, &st);
@@ -174,8 +134,8 @@ KTEST(lab2, three_generations)
 	KEXPECT_EQ(orig->ref, 1);
 	KEXPECT_EQ(handle_fault(p, REGION, WRITE), 0);
 	KEXPECT(last_actions() & FA_PAGE_REUSE);
-	KEXPECT_EQ(look(p, REGION).page, page_pa(orig));
-	KEXPECT_EQ(check(p, c1, c2), 0);
+	KEXPECT_EQ(fixture_look(p, REGION).page, page_pa(orig));
+	KEXPECT_EQ(CHECK_MMS(p, c1, c2), 0);
 	mm_free(c2);
 	mm_free(c1);
 	mm_free(p);
@@ -184,29 +144,23 @@ KTEST(lab2, three_generations)
 /* With no frame to copy into, the fault fails and nothing changes. */
 KTEST(lab2, out_of_memory)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	struct page *list = NULL, *pg;
+	struct page *frames;
 	struct forklab_inspect before, after;
 
 	c = mm_fork(p, FORK_COW, &st);
-	before = look(c, REGION);
-	while ((pg = page_alloc())) {
-		pg->next = list;
-		list = pg;
-	}
+	before = fixture_look(c, REGION);
+	frames = fixture_take_frames();
 	KEXPECT_EQ(handle_fault(c, REGION, WRITE), -ENOMEM);
-	after = look(c, REGION);
-	while ((pg = list)) {
-		list = pg->next;
-		page_put(pg);
-	}
+	after = fixture_look(c, REGION);
+	fixture_give_frames(frames);
 	KEXPECT_EQ(after.page, before.page);
 	KEXPECT_EQ(after.page_ref, 2);
 	KEXPECT(!after.pte_writable);
-	KEXPECT_EQ(check(p, c, NULL), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	KEXPECT_EQ(handle_fault(c, REGION, WRITE), 0);  /* memory is back */
-	KEXPECT(look(c, REGION).page != before.page);
+	KEXPECT(fixture_look(c, REGION).page != before.page);
 	mm_free(c);
 	mm_free(p);
 }

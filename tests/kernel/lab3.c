@@ -8,18 +8,10 @@
  * (tests/kernel/odf.c) then checks the functions working together.
  */
 #include "tests/ktest.h"
-#include "mm/mm.h"
+#include "tests/kernel/mm_fixture.h"
 #include "mm/frame.h"
 #include "mm/trace.h"
-#include "arch/trap.h"
 #include "kernel/errno.h"
-
-#define REGION          0x40000000UL            /* 2 MiB aligned */
-#define TOUCHED         16                      /* pages written in the parent */
-#define WRITE           (PF_USER | PF_WRITE)
-#define RW              (PROT_READ | PROT_WRITE)
-#define ANON_FIXED      (MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
-#define SHARED_FIXED    (MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED)
 
 /* A parent with TOUCHED pages at REGION, and a child with the same VMA and
  * a pmd entry, empty, ready to point at the parent's table. */
@@ -31,12 +23,9 @@ struct pair {
 
 static struct pair make_pair(void)
 {
-	struct pair s = { mm_new(), mm_new(), NULL, NULL, NULL };
+	struct pair s = { fixture_parent(), mm_new(), NULL, NULL, NULL };
 
-	KEXPECT_EQ(mm_mmap(s.p, REGION, HUGE_SIZE, RW, ANON_FIXED, -1), REGION);
-	KEXPECT_EQ(mm_mmap(s.c, REGION, HUGE_SIZE, RW, ANON_FIXED, -1), REGION);
-	for (int i = 0; i < TOUCHED; i++)
-		KEXPECT_EQ(handle_fault(s.p, REGION + i * PAGE_SIZE, WRITE), 0);
+	fixture_map(s.c, REGION, HUGE_SIZE, RW, ANON_FIXED);
 	s.pmd_p = mm_walk(s.p, REGION, PT_PMD, 0);
 	s.pmd_c = mm_walk(s.c, REGION, PT_PMD, 1);
 	s.table = pa_page(pte_pa(*s.pmd_p));
@@ -66,13 +55,6 @@ static void unshare_by_hand(struct pair *s)
 	page_put(s->table);                     /* the parent's reference stays */
 }
 
-static int check(struct pair *s)
-{
-	struct mm *mms[] = { s->p, s->c };
-
-	return mm_check(mms, 2);
-}
-
 /* The page refs of the table's first TOUCHED entries all equal want? */
 static int page_refs_are(const pte_t *table, uint32_t want)
 {
@@ -87,10 +69,9 @@ KTEST(lab3, shareable)
 	struct mm *mm = mm_new();
 	uint64_t next = REGION + HUGE_SIZE;
 
-	KEXPECT_EQ(mm_mmap(mm, REGION, HUGE_SIZE, RW, ANON_FIXED, -1), REGION);
+	fixture_map(mm, REGION, HUGE_SIZE, RW, ANON_FIXED);
 	KEXPECT(odf_shareable(mm, REGION));
-	KEXPECT_EQ(mm_mmap(mm, next + PAGE_SIZE, PAGE_SIZE, RW, SHARED_FIXED, -1),
-		   next + PAGE_SIZE);
+	fixture_map(mm, next + PAGE_SIZE, PAGE_SIZE, RW, SHARED_FIXED);
 	KEXPECT(!odf_shareable(mm, next));              /* shared memory inside */
 	KEXPECT(odf_shareable(mm, REGION));             /* ... but not in this one */
 	KEXPECT(odf_shareable(mm, next + HUGE_SIZE));
@@ -108,7 +89,7 @@ KTEST(lab3, share)
 	KEXPECT(!(*s.pmd_p & PTE_W));
 	KEXPECT_EQ(s.table->ref, 2);
 	KEXPECT(page_refs_are(ptes, 1));                /* page counts do not change */
-	KEXPECT_EQ(check(&s), 0);
+	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	unshare_by_hand(&s);
 	free_pair(&s);
 }
@@ -139,7 +120,7 @@ KTEST(lab3, unshare_reuses)
 	KEXPECT_EQ(*s.pmd_p, before | PTE_W);
 	KEXPECT_EQ(odf_counters.tables_reused, reused + 1);
 	KEXPECT_EQ(frames_free(), free);
-	KEXPECT_EQ(check(&s), 0);
+	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	free_pair(&s);
 }
 
@@ -173,7 +154,7 @@ KTEST(lab3, unshare_copies)
 	KEXPECT(page_refs_are(old, 2));
 	KEXPECT_EQ(odf_counters.tables_copied, copied + 1);
 	KEXPECT(tlb_flush_requests > flushes);  /* the old pmd entry may be cached */
-	KEXPECT_EQ(check(&s), 0);
+	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	free_pair(&s);
 }
 
@@ -181,26 +162,20 @@ KTEST(lab3, unshare_copies)
 KTEST(lab3, unshare_out_of_memory)
 {
 	struct pair s = make_pair();
-	struct page *list = NULL, *pg;
+	struct page *frames;
 	pte_t before;
 	int r;
 
 	share_by_hand(&s);
 	before = *s.pmd_c;
-	while ((pg = page_alloc())) {
-		pg->next = list;
-		list = pg;
-	}
+	frames = fixture_take_frames();
 	r = odf_unshare(s.c, REGION, s.pmd_c);
-	while ((pg = list)) {
-		list = pg->next;
-		page_put(pg);
-	}
+	fixture_give_frames(frames);
 	KEXPECT_EQ(r, -ENOMEM);
 	KEXPECT_EQ(*s.pmd_c, before);
 	KEXPECT_EQ(s.table->ref, 2);
 	KEXPECT(page_refs_are(page_va(s.table), 1));
-	KEXPECT_EQ(check(&s), 0);
+	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	unshare_by_hand(&s);
 	free_pair(&s);
 }
@@ -223,11 +198,11 @@ KTEST(lab3, table_put)
 		free_pair(&s);
 		return;
 	}
-	KEXPECT_EQ(check(&s), 0);
+	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	odf_table_put(s.pmd_p);
 	KEXPECT_EQ(*s.pmd_p, 0);
 	KEXPECT_EQ(frames_free(), free + TOUCHED + 1);
-	KEXPECT_EQ(check(&s), 0);
+	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	free_pair(&s);
 }
 
@@ -236,7 +211,7 @@ KTEST(lab3, table_put)
 KTEST(lab3, fork_counts_exact)
 {
 	struct pair s = make_pair();
-	struct mm *c1, *c2, *mms[4];
+	struct mm *c1, *c2;
 	struct fork_stats st;
 
 	KEXPECT_EQ(mm_mprotect(s.p, REGION + PAGE_SIZE, PAGE_SIZE, PROT_READ), 0);
@@ -246,8 +221,7 @@ KTEST(lab3, fork_counts_exact)
 	KEXPECT_EQ(s.table->ref, 2);
 	c2 = mm_fork(c1, FORK_ODF, &st);
 	KEXPECT_EQ(s.table->ref, 3);
-	mms[0] = s.p, mms[1] = s.c, mms[2] = c1, mms[3] = c2;
-	KEXPECT_EQ(mm_check(mms, 4), 0);
+	KEXPECT_EQ(CHECK_MMS(s.p, s.c, c1, c2), 0);
 	mm_free(c1);
 	KEXPECT_EQ(s.table->ref, 2);
 	mm_free(c2);

@@ -4,91 +4,58 @@
  * count read straight from struct page.  mm_check() must agree at each
  * step, and must notice when a count is made wrong on purpose.
  */
-#include <string.h>
 #include "tests/ktest.h"
-#include "mm/mm.h"
+#include "tests/kernel/mm_fixture.h"
 #include "mm/frame.h"
-#include "arch/trap.h"
 #include "kernel/errno.h"
-#include <forklab.h>
 
-#define REGION          0x40000000UL            /* 2 MiB aligned */
-#define TOUCHED         16                      /* pages written before fork */
-#define WRITE           (PF_USER | PF_WRITE)
-#define READ            PF_USER
 #define STRADDLE_SPAN   (3 * HUGE_SIZE)         /* three tables, 2 MiB aligned */
-
-static struct mm *parent_with_pages(void)
-{
-	struct mm *mm = mm_new();
-
-	KEXPECT_EQ(mm_mmap(mm, REGION, HUGE_SIZE, PROT_READ | PROT_WRITE,
-			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1), REGION);
-	for (int i = 0; i < TOUCHED; i++)
-		KEXPECT_EQ(handle_fault(mm, REGION + i * PAGE_SIZE, WRITE), 0);
-	return mm;
-}
-
-static struct forklab_inspect look(struct mm *mm, uint64_t va)
-{
-	struct forklab_inspect in;
-
-	mm_inspect(mm, va, &in);
-	return in;
-}
-
-static int check2(struct mm *a, struct mm *b)
-{
-	struct mm *mms[] = { a, b };
-
-	return mm_check(mms, b ? 2 : 1);
-}
 
 KTEST(odf, fork_shares_table)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	struct forklab_inspect before = look(p, REGION), pi, ci;
+	struct forklab_inspect before = fixture_look(p, REGION), pi, ci;
 
 	c = mm_fork(p, FORK_ODF, &st);
-	pi = look(p, REGION), ci = look(c, REGION);
+	pi = fixture_look(p, REGION), ci = fixture_look(c, REGION);
 	KEXPECT_EQ(ci.table, before.table);
 	KEXPECT_EQ(pi.table_ref, 2);
 	KEXPECT(!pi.pmd_writable && !ci.pmd_writable);
 	KEXPECT_EQ(pi.page_ref, 1);                     /* page counts untouched */
 	KEXPECT_EQ(st.tables_shared, 1);
 	KEXPECT_EQ(st.ptes_copied, 0);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
-	KEXPECT_EQ(look(p, REGION).table_ref, 1);
+	KEXPECT_EQ(fixture_look(p, REGION).table_ref, 1);
 	mm_free(p);
 }
 
 /* The child's write copies the table; the parent's next write reuses its own. */
 KTEST(odf, break_then_reuse)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	struct forklab_inspect orig = look(p, REGION + PAGE_SIZE), ci, pi;
+	struct forklab_inspect orig = fixture_look(p, REGION + PAGE_SIZE), ci, pi;
 
 	c = mm_fork(p, FORK_ODF, &st);
 	KEXPECT_EQ(handle_fault(c, REGION, READ), 0);   /* reads never break */
-	KEXPECT_EQ(look(c, REGION).table, orig.table);
+	KEXPECT_EQ(fixture_look(c, REGION).table, orig.table);
 	KEXPECT_EQ(handle_fault(c, REGION, WRITE), 0);
-	ci = look(c, REGION + PAGE_SIZE);
-	pi = look(p, REGION + PAGE_SIZE);
+	ci = fixture_look(c, REGION + PAGE_SIZE);
+	pi = fixture_look(p, REGION + PAGE_SIZE);
 	KEXPECT(ci.table != orig.table && ci.table_ref == 1 && ci.pmd_writable);
 	KEXPECT_EQ(pi.table, orig.table);
 	KEXPECT_EQ(pi.table_ref, 1);
 	KEXPECT_EQ(pi.page_ref, 2);                     /* both tables map it */
 	KEXPECT(!ci.pte_writable && !pi.pte_writable);
-	KEXPECT_EQ(look(c, REGION).page_ref, 1);        /* the written page is a copy */
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(fixture_look(c, REGION).page_ref, 1);        /* the written page is a copy */
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	KEXPECT_EQ(handle_fault(p, REGION + PAGE_SIZE, WRITE), 0);
-	pi = look(p, REGION + PAGE_SIZE);
+	pi = fixture_look(p, REGION + PAGE_SIZE);
 	KEXPECT_EQ(pi.table, orig.table);               /* reused, not copied */
 	KEXPECT(pi.pmd_writable && pi.pte_writable && pi.page_ref == 1);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -96,15 +63,15 @@ KTEST(odf, break_then_reuse)
 /* Demand-zero in a shared table breaks it too: a new PTE is a change. */
 KTEST(odf, demand_zero_breaks)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	uint64_t table = look(p, REGION).table;
+	uint64_t table = fixture_look(p, REGION).table;
 
 	c = mm_fork(p, FORK_ODF, &st);
 	KEXPECT_EQ(handle_fault(c, REGION + TOUCHED * PAGE_SIZE, READ), 0);
-	KEXPECT(look(c, REGION).table != table);
-	KEXPECT_EQ(look(p, REGION + TOUCHED * PAGE_SIZE).page, 0);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT(fixture_look(c, REGION).table != table);
+	KEXPECT_EQ(fixture_look(p, REGION + TOUCHED * PAGE_SIZE).page, 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -119,16 +86,16 @@ KTEST(odf, chain_every_exit_order)
 		struct mm *m[3];
 		struct fork_stats st;
 
-		m[0] = parent_with_pages();
+		m[0] = fixture_parent();
 		m[1] = mm_fork(m[0], FORK_ODF, &st);
 		m[2] = mm_fork(m[1], FORK_ODF, &st);
-		KEXPECT_EQ(look(m[2], REGION).table_ref, 3);
+		KEXPECT_EQ(fixture_look(m[2], REGION).table_ref, 3);
 		for (int i = 0; i < 3; i++) {
 			mm_free(m[orders[o][i]]);
 			m[orders[o][i]] = NULL;
 			for (int j = 0; j < 3; j++)
 				if (m[j])
-					KEXPECT_EQ(look(m[j], REGION).table_ref, 2 - i);
+					KEXPECT_EQ(fixture_look(m[j], REGION).table_ref, 2 - i);
 		}
 		KEXPECT_EQ(frames_free(), free_before);
 	}
@@ -138,38 +105,38 @@ KTEST(odf, chain_every_exit_order)
  * drops the reference without copying. */
 KTEST(odf, munmap_half_and_whole)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	uint64_t table = look(p, REGION).table;
+	uint64_t table = fixture_look(p, REGION).table;
 
 	c = mm_fork(p, FORK_ODF, &st);
 	KEXPECT_EQ(mm_munmap(c, REGION, PAGE_SIZE * TOUCHED / 2), 0);
-	KEXPECT(look(c, REGION + PAGE_SIZE * (TOUCHED - 1)).table != table);
-	KEXPECT_EQ(look(p, REGION).table_ref, 1);
-	KEXPECT(look(p, REGION).page != 0);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT(fixture_look(c, REGION + PAGE_SIZE * (TOUCHED - 1)).table != table);
+	KEXPECT_EQ(fixture_look(p, REGION).table_ref, 1);
+	KEXPECT(fixture_look(p, REGION).page != 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	c = mm_fork(p, FORK_ODF, &st);
 	KEXPECT_EQ(mm_munmap(c, REGION, HUGE_SIZE), 0);
-	KEXPECT_EQ(look(p, REGION).table_ref, 1);
-	KEXPECT_EQ(look(c, REGION).table, 0);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(fixture_look(p, REGION).table_ref, 1);
+	KEXPECT_EQ(fixture_look(c, REGION).table, 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
 
 KTEST(odf, mprotect_breaks)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	uint64_t table = look(p, REGION).table;
+	uint64_t table = fixture_look(p, REGION).table;
 
 	c = mm_fork(p, FORK_ODF, &st);
 	KEXPECT_EQ(mm_mprotect(c, REGION, PAGE_SIZE, PROT_READ), 0);
-	KEXPECT(look(c, REGION).table != table);
+	KEXPECT(fixture_look(c, REGION).table != table);
 	KEXPECT_EQ(handle_fault(c, REGION, WRITE), -EFAULT);
 	KEXPECT_EQ(handle_fault(p, REGION, WRITE), 0);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -177,18 +144,17 @@ KTEST(odf, mprotect_breaks)
 /* Shared memory anywhere in the 2 MiB keeps the table out of sharing. */
 KTEST(odf, shared_memory_not_shared_table)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
 	uint64_t shm = REGION + HUGE_SIZE / 2;
 
-	KEXPECT_EQ(mm_mmap(p, shm, PAGE_SIZE, PROT_READ | PROT_WRITE,
-			   MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1), shm);
+	fixture_map(p, shm, PAGE_SIZE, RW, SHARED_FIXED);
 	c = mm_fork(p, FORK_ODF, &st);
-	KEXPECT(look(c, REGION).table != look(p, REGION).table);
-	KEXPECT_EQ(look(c, shm).page, look(p, shm).page);
-	KEXPECT(look(c, shm).pte_writable);
+	KEXPECT(fixture_look(c, REGION).table != fixture_look(p, REGION).table);
+	KEXPECT_EQ(fixture_look(c, shm).page, fixture_look(p, shm).page);
+	KEXPECT(fixture_look(c, shm).pte_writable);
 	KEXPECT_EQ(st.tables_shared, 0);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -207,25 +173,23 @@ static void straddle(uint64_t shm, uint64_t shm_end)
 	struct fork_stats st;
 	uint64_t last = shm_end - PAGE_SIZE;
 
-	KEXPECT_EQ(mm_mmap(p, REGION, STRADDLE_SPAN, PROT_READ | PROT_WRITE,
-			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1), REGION);
+	fixture_map(p, REGION, STRADDLE_SPAN, RW, ANON_FIXED);
 	for (uint64_t va = REGION; va < REGION + STRADDLE_SPAN; va += HUGE_SIZE / 2)
 		KEXPECT_EQ(handle_fault(p, va, WRITE), 0);
-	KEXPECT_EQ(mm_mmap(p, shm, shm_end - shm, PROT_READ | PROT_WRITE,
-			   MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1), shm);
+	fixture_map(p, shm, shm_end - shm, RW, SHARED_FIXED);
 	KEXPECT_EQ(handle_fault(p, shm, WRITE), 0);
 	KEXPECT_EQ(handle_fault(p, last, WRITE), 0);
 	c = mm_fork(p, FORK_ODF, &st);
-	KEXPECT_EQ(check2(p, c), 0);
-	KEXPECT(look(c, shm).table != look(p, shm).table);
-	KEXPECT(look(c, last).table != look(p, last).table);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
+	KEXPECT(fixture_look(c, shm).table != fixture_look(p, shm).table);
+	KEXPECT(fixture_look(c, last).table != fixture_look(p, last).table);
 	KEXPECT_EQ(handle_fault(c, shm, WRITE), 0);
 	KEXPECT_EQ(handle_fault(c, last, WRITE), 0);
-	KEXPECT_EQ(look(c, shm).page, look(p, shm).page);
-	KEXPECT_EQ(look(c, last).page, look(p, last).page);
-	KEXPECT(look(c, shm).pmd_writable && look(c, shm).pte_writable);
-	KEXPECT(look(c, last).pmd_writable && look(c, last).pte_writable);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(fixture_look(c, shm).page, fixture_look(p, shm).page);
+	KEXPECT_EQ(fixture_look(c, last).page, fixture_look(p, last).page);
+	KEXPECT(fixture_look(c, shm).pmd_writable && fixture_look(c, shm).pte_writable);
+	KEXPECT(fixture_look(c, last).pmd_writable && fixture_look(c, last).pte_writable);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -251,27 +215,21 @@ KTEST(odf, shared_memory_spans_table)
 /* Out of frames: breaking fails with nothing changed, and so does fork. */
 KTEST(odf, out_of_memory)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	struct page *list = NULL, *pg;
-	uint64_t table = look(p, REGION).table;
+	struct page *frames;
+	uint64_t table = fixture_look(p, REGION).table;
 
 	c = mm_fork(p, FORK_ODF, &st);
-	while ((pg = page_alloc())) {
-		pg->next = list;
-		list = pg;
-	}
+	frames = fixture_take_frames();
 	KEXPECT_EQ(handle_fault(c, REGION, WRITE), -ENOMEM);
-	KEXPECT_EQ(look(c, REGION).table, table);
-	KEXPECT_EQ(look(c, REGION).table_ref, 2);
+	KEXPECT_EQ(fixture_look(c, REGION).table, table);
+	KEXPECT_EQ(fixture_look(c, REGION).table_ref, 2);
 	KEXPECT(mm_fork(p, FORK_ODF, &st) == NULL);
 	KEXPECT(mm_fork(p, FORK_COW, &st) == NULL);
-	KEXPECT_EQ(look(p, REGION).table_ref, 2);
-	while ((pg = list)) {
-		list = pg->next;
-		page_put(pg);
-	}
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(fixture_look(p, REGION).table_ref, 2);
+	fixture_give_frames(frames);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
 }
@@ -280,26 +238,38 @@ KTEST(odf, out_of_memory)
  * entry to a shared table; each is put right again afterwards. */
 KTEST(odf, mm_check_catches_bad_counts)
 {
-	struct mm *p = parent_with_pages(), *c;
+	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
 	struct page *table, *page;
 	pte_t *pmd;
 
 	c = mm_fork(p, FORK_ODF, &st);
-	table = pa_page(look(p, REGION).table);
-	page = pa_page(look(p, REGION).page);
+	table = pa_page(fixture_look(p, REGION).table);
+	page = pa_page(fixture_look(p, REGION).page);
 	pmd = mm_walk(c, REGION, PT_PMD, 0);
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	table->ref++;
-	KEXPECT_EQ(check2(p, c), -1);
+	KEXPECT_EQ(CHECK_MMS(p, c), -1);
 	table->ref--;
 	page->ref++;
-	KEXPECT_EQ(check2(p, c), -1);
+	KEXPECT_EQ(CHECK_MMS(p, c), -1);
 	page->ref--;
 	*pmd |= PTE_W;
-	KEXPECT_EQ(check2(p, c), -1);
+	KEXPECT_EQ(CHECK_MMS(p, c), -1);
 	*pmd &= ~PTE_W;
-	KEXPECT_EQ(check2(p, c), 0);
+	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	mm_free(p);
+}
+
+/* Ends the machine: sharing into a child's pmd entry that already points
+ * at a table would lose that table's reference, and odf_share() refuses
+ * (tests/run checks the panic report). */
+KTEST_MANUAL(panic, odf_share_twice)
+{
+	struct mm *p = fixture_parent(), *c = mm_new();
+	pte_t *pmd_p = mm_walk(p, REGION, PT_PMD, 0), *pmd_c = mm_walk(c, REGION, PT_PMD, 1);
+
+	odf_share(pmd_p, pmd_c);
+	odf_share(pmd_p, pmd_c);
 }

@@ -1,0 +1,81 @@
+/*
+ * Linux's system call interface: the constants forklab's kernel shares with
+ * programs built for Linux, with Linux's x86-64 values, each defined here
+ * once (Linux keeps them under include/uapi/).  Error numbers are in
+ * kernel/errno.h, forklab's own prctl options in <forklab.h>.
+ */
+#ifndef KERNEL_UAPI_H
+#define KERNEL_UAPI_H
+
+/* Signals the kernel sends or treats apart. */
+#define SIGILL          4
+#define SIGTRAP         5
+#define SIGBUS          7
+#define SIGFPE          8
+#define SIGSEGV         11
+#define SIGCHLD         17
+#define SIGCONT         18
+#define SIGSTOP         19
+#define SIGTSTP         20
+#define SIGTTIN         21
+#define SIGTTOU         22
+#define SIGURG          23
+#define SIGWINCH        28
+
+/* wait4's options, and clone's: its low byte is the signal sent at exit. */
+#define WNOHANG         1
+#define WUNTRACED       2
+#define WCONTINUED      8
+#define CSIGNAL         0xff
+
+#define PATH_MAX        4096            /* bytes in a path, with its NUL */
+#define NAME_MAX        255             /* bytes in one component of a path */
+#define IOV_MAX         1024            /* iovecs in one readv or writev */
+
+/* Files: open's flags, modes, directory entry types (d_type), seeks. */
+#define O_ACCMODE       3
+#define O_RDONLY        0
+#define O_WRONLY        1
+#define O_RDWR          2
+#define O_CREAT         0100
+#define O_TRUNC         01000
+#define O_APPEND        02000
+#define O_NONBLOCK      04000
+#define O_DIRECTORY     0200000
+#define O_CLOEXEC       02000000
+
+#define S_IFMT          0170000
+#define S_IFDIR         0040000
+#define S_IFCHR         0020000
+#define S_IFREG         0100000
+#define S_IFIFO         0010000
+
+#define DT_DIR          4
+#define DT_REG          8
+
+#define AT_FDCWD        (-100)
+#define SEEK_SET        0
+#define SEEK_CUR        1
+#define SEEK_END        2
+
+/* Memory: mmap's protections and flags. */
+#define PROT_READ       0x1
+#define PROT_WRITE      0x2
+#define PROT_EXEC       0x4
+#define MAP_TYPE        0x0f            /* the bits saying shared or private */
+#define MAP_SHARED      0x01
+#define MAP_PRIVATE     0x02
+#define MAP_FIXED       0x10
+#define MAP_ANONYMOUS   0x20
+
+/* Clocks, the fs base, and reboot's magic numbers and commands. */
+#define CLOCK_REALTIME  0
+#define CLOCK_MONOTONIC 1
+#define ARCH_SET_FS     0x1002
+#define ARCH_GET_FS     0x1003
+#define REBOOT_MAGIC1   0xfee1dead
+#define REBOOT_MAGIC2   672274793
+#define REBOOT_CMD_POWER_OFF 0x4321fedc
+#define REBOOT_CMD_RESTART   0x01234567
+
+#endif
