@@ -18,10 +18,9 @@
  */
 #include "arch/entry.h"
 #include "arch/x86.h"
+#include "kernel/uapi.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
-
-#define SIGSEGV         11
 
 /* What a program may hold in rflags: what popfq lets it set, and RF, which
  * the CPU sets in the frame of a fault so the retried instruction does not
