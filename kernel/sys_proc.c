@@ -36,6 +36,13 @@ long sys_clone(uint64_t flags, uint64_t stack, uint64_t a2, uint64_t a3, uint64_
 	return proc_fork();
 }
 
+/* An exec, done or refused, is checked as a fork or exit is. */
+static long exec_checked(long err)
+{
+	run_mm_check(err < 0 ? "refused an exec" : "exec'd", current);
+	return err;
+}
+
 long sys_execve(uint64_t upath, uint64_t argv, uint64_t envp, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	char path[PATH_MAX];
@@ -45,7 +52,7 @@ long sys_execve(uint64_t upath, uint64_t argv, uint64_t envp, uint64_t a3, uint6
 	(void)a3, (void)a4, (void)a5;
 	if (err < 0)
 		return err;
-	return exec_program(current, path, &args);
+	return exec_checked(exec_program(current, path, &args));
 }
 
 /* Runs the memfd open at fd; the file may close at the exec (close-on-exec),
@@ -88,10 +95,10 @@ long sys_execveat(uint64_t dirfd, uint64_t upath, uint64_t argv, uint64_t envp, 
 	if (flags & ~(uint64_t)(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
 		return -EINVAL;
 	if (!path[0])
-		return exec_fd((int)dirfd, &args);
+		return exec_checked(exec_fd((int)dirfd, &args));
 	if (path[0] != '/' && (int)dirfd != AT_FDCWD)
 		return -EBADF;
-	return exec_program(current, path, &args);
+	return exec_checked(exec_program(current, path, &args));
 }
 
 long sys_exit(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
