@@ -34,7 +34,6 @@
 #define STRING_MAX      SCRATCH_HALF
 #define RANDOM_BYTES    16
 #define STACK_ALIGN     16
-#define RFLAGS_RESERVED (1UL << 1)
 
 enum {
 	AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6,
