@@ -18,9 +18,12 @@
  * aligned.  What passes is summed up in struct elf_image, so that exec
  * never reads a header itself.
  *
- * Exec copies each segment's file bytes into fresh pages rather than mapping
- * the file, so a segment's file offset need not share its address's offset
- * within a page.  Segments may share a page but not a byte.
+ * The rules are Linux's (docs/syscalls.md lists them), but all are checked
+ * here, before exec touches the caller's image: Linux finds a bad segment
+ * only while mapping it, past its point of no return, and kills the
+ * process with SIGSEGV; forklab refuses the exec with ENOEXEC instead.
+ * Segments may come in any order and may overlap: as in Linux, where a
+ * later segment maps a page, it replaces what an earlier one put there.
  */
 #include <string.h>
 #include "kernel/elf.h"
@@ -29,6 +32,8 @@
 #include "mm/mm.h"
 
 #define LOWEST_VADDR    PAGE_SIZE       /* page 0 stays unmapped to catch NULL */
+/* Linux reads at most one page of program headers. */
+#define PHDRS_MAX       (PAGE_SIZE / sizeof(struct elf64_phdr))
 
 static int ident_ok(const struct elf64_ehdr *eh)
 {
@@ -46,18 +51,21 @@ static int header_ok(const struct elf64_ehdr *eh, size_t size)
 	       eh->e_machine == EM_X86_64 &&
 	       eh->e_type == ET_EXEC &&
 	       eh->e_phentsize == sizeof(struct elf64_phdr) &&
+	       eh->e_phnum > 0 && eh->e_phnum <= PHDRS_MAX &&
 	       eh->e_phoff <= size &&
 	       (size_t)eh->e_phnum * eh->e_phentsize <= size - eh->e_phoff;
 }
 
-/* Do the segment's file bytes lie in the file, and its memory in user
- * space above page 0?  Written so that no sum can overflow. */
+/* Do the segment's file bytes lie in the file, at an offset that mmap
+ * could map at its address (the same place in a page), and its memory in
+ * [LOWEST_VADDR, ELF_SEGMENTS_TOP)?  Written so that no sum can overflow. */
 static int segment_ok(const struct elf64_phdr *ph, size_t size)
 {
 	return ph->p_filesz <= ph->p_memsz &&
 	       ph->p_offset <= size && ph->p_filesz <= size - ph->p_offset &&
-	       ph->p_vaddr >= LOWEST_VADDR && ph->p_vaddr < USER_TOP &&
-	       ph->p_memsz <= USER_TOP - ph->p_vaddr;
+	       (!ph->p_filesz || !((ph->p_vaddr - ph->p_offset) & ~PAGE_MASK)) &&
+	       ph->p_vaddr >= LOWEST_VADDR && ph->p_vaddr <= ELF_SEGMENTS_TOP &&
+	       ph->p_memsz <= ELF_SEGMENTS_TOP - ph->p_vaddr;
 }
 
 static int prot_of(uint32_t flags)
@@ -67,11 +75,19 @@ static int prot_of(uint32_t flags)
 	       (flags & PF_X ? PROT_EXEC : 0);
 }
 
+/* A segment of no bytes maps nothing, but its end counts for the heap's
+ * start, as in Linux. */
 static int add_segment(struct elf_image *img, const struct elf64_phdr *ph, size_t size)
 {
 	struct elf_segment *s = &img->seg[img->nsegs];
 
-	if (img->nsegs == ELF_MAX_SEGMENTS || !segment_ok(ph, size))
+	if (!segment_ok(ph, size))
+		return -ENOEXEC;
+	if (ph->p_vaddr + ph->p_memsz > img->end)
+		img->end = ph->p_vaddr + ph->p_memsz;
+	if (!ph->p_memsz)
+		return 0;
+	if (img->nsegs == ELF_MAX_SEGMENTS)
 		return -ENOEXEC;
 	s->vaddr = ph->p_vaddr;
 	s->memsz = ph->p_memsz;
@@ -101,28 +117,19 @@ static int scan_phdrs(const char *image, size_t size, const struct elf64_ehdr *e
 	return 0;
 }
 
-static int overlap(const struct elf_segment *a, const struct elf_segment *b)
-{
-	return a->vaddr < b->vaddr + b->memsz && b->vaddr < a->vaddr + a->memsz;
-}
-
-static int any_overlap(const struct elf_image *img)
-{
-	for (int i = 0; i < img->nsegs; i++)
-		for (int j = i + 1; j < img->nsegs; j++)
-			if (overlap(&img->seg[i], &img->seg[j]))
-				return 1;
-	return 0;
-}
-
+/* Is the entry point inside an executable segment's bytes, and is that
+ * segment the last to map the entry's page (a later one replaces it)? */
 static int entry_executable(const struct elf_image *img)
 {
-	for (int i = 0; i < img->nsegs; i++) {
+	uint64_t page = PAGE_ROUND_DOWN(img->entry);
+
+	for (int i = img->nsegs - 1; i >= 0; i--) {
 		const struct elf_segment *s = &img->seg[i];
 
-		if ((s->prot & PROT_EXEC) && img->entry >= s->vaddr &&
-		    img->entry - s->vaddr < s->memsz)
-			return 1;
+		if (page < PAGE_ROUND_DOWN(s->vaddr) || page >= PAGE_ROUND_UP(s->vaddr + s->memsz))
+			continue;
+		return (s->prot & PROT_EXEC) && img->entry >= s->vaddr &&
+		       img->entry - s->vaddr < s->memsz;
 	}
 	return 0;
 }
@@ -158,7 +165,7 @@ int elf_check(const void *image, size_t size, struct elf_image *out)
 	out->phentsize = eh.e_phentsize;
 	if (scan_phdrs(image, size, &eh, out) < 0)
 		return -ENOEXEC;
-	if (out->nsegs == 0 || any_overlap(out) || !entry_executable(out))
+	if (out->nsegs == 0 || !entry_executable(out))
 		return -ENOEXEC;
 	if (!out->phdr)
 		out->phdr = phdr_from_load(out, &eh);

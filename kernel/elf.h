@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "mm/mm.h"
 
 #define EI_NIDENT       16
 #define EI_CLASS        4               /* indexes into e_ident */
@@ -55,7 +56,10 @@ struct elf64_phdr {
 	uint64_t p_align;
 };
 
-#define ELF_MAX_SEGMENTS 8
+/* Segments end low enough for the heap's first page (exec puts it right
+ * after them) to fit below the mmap area and the stack's guard gap. */
+#define ELF_SEGMENTS_TOP (MMAP_TOP - PAGE_SIZE)
+#define ELF_MAX_SEGMENTS 8               /* PT_LOADs of one or more bytes */
 
 /* A PT_LOAD segment: file bytes [offset, offset + filesz) go to vaddr, and
  * zeros fill the rest up to vaddr + memsz. */
@@ -70,6 +74,7 @@ struct elf_image {
 	uint64_t entry;
 	uint64_t phdr;                  /* the program headers' user address (AT_PHDR), or 0 */
 	uint64_t phnum, phentsize;      /* for AT_PHNUM, AT_PHENT */
+	uint64_t end;                   /* the highest end of a PT_LOAD: the heap starts there */
 	int nsegs;
 	struct elf_segment seg[ELF_MAX_SEGMENTS];
 };

@@ -11,9 +11,13 @@
  *                 [ argv[0] ... NULL                             ]
  *   rsp        -> [ argc                                         ]
  *
- * Segments are copied into fresh pages (the root image is in memory), so a
- * segment's file offset need not be page aligned.  Two segments may share
- * a page; the later one's protection wins for it, as with mmap.
+ * Segments are copied into fresh pages (the root image is in memory), but
+ * what the pages hold is what Linux's mmap of the file would show: whole
+ * pages of the file, so the bytes around a segment's in its first and last
+ * page are the file's too, up to the end of the file.  Where the segment
+ * has zeros after its file bytes (p_memsz > p_filesz), they start right
+ * after them.  A segment replaces the pages of any earlier one that it
+ * maps, with their VMA, as a MAP_FIXED mmap would.
  */
 #include <string.h>
 #include "kernel/exec.h"
@@ -41,22 +45,31 @@ enum {
 	AT_HWCAP = 16, AT_SECURE = 23, AT_RANDOM = 25, AT_EXECFN = 31,
 };
 
+/* The PTE of va in mm, with a fresh zeroed frame behind it if it had none;
+ * NULL if memory ran out. */
+static pte_t *page_at(struct mm *mm, uint64_t va)
+{
+	pte_t *pte = mm_walk(mm, va, PT_PTE, 1);
+	struct page *pg;
+
+	if (!pte || (*pte & PTE_P))
+		return pte;
+	pg = user_page_alloc();
+	if (!pg)
+		return NULL;
+	*pte = page_pa(pg) | PTE_P | PTE_U;     /* final flags: protect_range */
+	return pte;
+}
+
 /* Copies n bytes to va in mm, giving missing pages fresh zeroed frames. */
 static int mm_write(struct mm *mm, uint64_t va, const void *src, size_t n)
 {
 	while (n) {
 		uint64_t off = va & ~PAGE_MASK, chunk = PAGE_SIZE - off;
-		pte_t *pte = mm_walk(mm, va, PT_PTE, 1);
+		pte_t *pte = page_at(mm, va);
 
 		if (!pte)
 			return -ENOMEM;
-		if (!(*pte & PTE_P)) {
-			struct page *pg = user_page_alloc();
-
-			if (!pg)
-				return -ENOMEM;
-			*pte = page_pa(pg) | PTE_P | PTE_U;     /* final flags: protect_range */
-		}
 		chunk = chunk < n ? chunk : n;
 		memcpy((char *)P2V(pte_pa(*pte)) + off, src, chunk);
 		va += chunk, src = (const char *)src + chunk, n -= chunk;
@@ -64,44 +77,50 @@ static int mm_write(struct mm *mm, uint64_t va, const void *src, size_t n)
 	return 0;
 }
 
-/* One segment: its bytes from the file, zeroes up to memsz, and its VMA. */
-static int load_segment(struct mm *mm, const struct elf_segment *s, const char *image)
+/* The file's part of a segment: whole file pages from the one holding
+ * p_offset (elf_check made its place in the page the address's), cut at
+ * the end of the file and, if zeros follow, at the end of the file bytes. */
+static int load_file_pages(struct mm *mm, const struct elf_segment *s, const char *image,
+			   size_t size)
+{
+	uint64_t in_page = s->vaddr & ~PAGE_MASK, from = s->offset - in_page;
+	uint64_t len = PAGE_ROUND_UP(in_page + s->filesz);
+
+	if (!s->filesz)
+		return 0;
+	if (s->memsz > s->filesz)
+		len = in_page + s->filesz;
+	if (len > size - from)
+		len = size - from;
+	return mm_write(mm, s->vaddr - in_page, image + from, len);
+}
+
+/* One segment: its pages replace whatever is there, file bytes first, then
+ * zeroed frames for the rest. */
+static int load_segment(struct mm *mm, const struct elf_segment *s, const char *image,
+			size_t size)
 {
 	uint64_t start = PAGE_ROUND_DOWN(s->vaddr), end = PAGE_ROUND_UP(s->vaddr + s->memsz);
-	struct vma *prev = vma_find(mm, start);
-	static const char zero[PAGE_SIZE];
 
-	if (prev && vma_split(mm, start) < 0)
+	if (mm_munmap(mm, start, end - start) < 0 ||
+	    vma_insert(mm, start, end, s->prot, VMA_ELF) < 0 ||
+	    load_file_pages(mm, s, image, size) < 0)
 		return -ENOMEM;
-	if (prev)
-		vma_remove(mm, vma_find(mm, start));    /* this page is ours now */
-	if (vma_insert(mm, start, end, s->prot, VMA_ELF) < 0)
-		return -ENOMEM;
-	if (mm_write(mm, s->vaddr, image + s->offset, s->filesz) < 0)
-		return -ENOMEM;
-	for (uint64_t va = s->vaddr + s->filesz; va < end; ) {
-		uint64_t n = PAGE_SIZE - (va & ~PAGE_MASK);
-
-		if (mm_write(mm, va, zero, n) < 0)
+	for (uint64_t va = start; va < end; va += PAGE_SIZE)
+		if (!page_at(mm, va))
 			return -ENOMEM;
-		va += n;
-	}
 	return 0;
 }
 
-static int load_segments(struct mm *mm, const struct elf_image *elf, const char *image)
+static int load_segments(struct mm *mm, const struct elf_image *elf, const char *image,
+			 size_t size)
 {
-	uint64_t top = 0;
-
-	for (int i = 0; i < elf->nsegs; i++) {
-		if (load_segment(mm, &elf->seg[i], image) < 0)
+	for (int i = 0; i < elf->nsegs; i++)
+		if (load_segment(mm, &elf->seg[i], image, size) < 0)
 			return -ENOMEM;
-		if (elf->seg[i].vaddr + elf->seg[i].memsz > top)
-			top = elf->seg[i].vaddr + elf->seg[i].memsz;
-	}
 	for (struct vma *v = mm->vmas; v; v = v->next)
 		protect_range(mm, v);
-	mm->brk_start = mm->brk = PAGE_ROUND_UP(top);
+	mm->brk_start = mm->brk = PAGE_ROUND_UP(elf->end);
 	return vma_insert(mm, mm->brk_start, mm->brk_start + PAGE_SIZE,
 			  PROT_READ | PROT_WRITE, VMA_BRK);
 }
@@ -267,7 +286,7 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 
 	if (err < 0)
 		return err;
-	err = load_segments(mm, elf, node->data);
+	err = load_segments(mm, elf, node->data, node->size);
 	if (err < 0)
 		return err;
 	buf = (char *)st->ptrs + SCRATCH_HALF;

@@ -5,8 +5,8 @@
  *   0x000  ELF header
  *   0x040  program headers: PT_PHDR, text PT_LOAD, data PT_LOAD, PT_NOTE,
  *          room for more
- *   0x300  data: file bytes at an offset whose place in its page differs
- *          from the address's (allowed: exec copies), then bss
+ *   0x300  data: file bytes at the same place in their page as the data's
+ *          address (as mmap needs), then bss
  *   0x320  end of file
  *
  * The text segment maps the file from offset 0 and so holds the headers.
@@ -36,7 +36,7 @@
 #define TEXT_SIZE       0x300UL
 #define ENTRY           (TEXT_VADDR + 0x80)
 #define DATA_OFF        TEXT_SIZE
-#define DATA_VADDR      0x402000UL
+#define DATA_VADDR      (0x402000UL + DATA_OFF)
 #define DATA_FILESZ     0x20UL
 #define DATA_MEMSZ      0x2000UL
 #define IMAGE_SIZE      (DATA_OFF + DATA_FILESZ)
@@ -210,50 +210,101 @@ KTEST(elf, bad_file_range)
 	KEXPECT_EQ(check(), -ENOEXEC);
 }
 
-/* A segment's memory must lie in user space, clear of page 0. */
+/* Makes the data segment all zeros (no file bytes, so its address need not
+ * match an offset) of memsz bytes at vaddr. */
+static void bss_at(uint64_t vaddr, uint64_t memsz)
+{
+	phdr(PH_DATA)->p_filesz = 0;
+	phdr(PH_DATA)->p_vaddr = vaddr;
+	phdr(PH_DATA)->p_memsz = memsz;
+}
+
+/* A segment's memory must lie clear of page 0, and end low enough for the
+ * heap's first page below the mmap area; no sum may wrap around. */
 KTEST(elf, bad_address_range)
 {
+	static const struct { uint64_t vaddr, memsz; int ok; } cases[] = {
+		{ 0, DATA_MEMSZ, 0 },
+		{ PAGE_SIZE - 1, DATA_MEMSZ, 0 },
+		{ PAGE_SIZE, DATA_MEMSZ, 1 },
+		{ ~0UL - DATA_MEMSZ / 2, DATA_MEMSZ, 0 },               /* wraps */
+		{ DATA_VADDR, ~0UL, 0 },
+		{ ELF_SEGMENTS_TOP - DATA_MEMSZ, DATA_MEMSZ, 1 },       /* ends at the limit */
+		{ ELF_SEGMENTS_TOP - DATA_MEMSZ + 1, DATA_MEMSZ, 0 },
+		{ ELF_SEGMENTS_TOP, 1, 0 },
+		{ MMAP_TOP - DATA_MEMSZ, DATA_MEMSZ, 0 },                /* no room for brk */
+		{ STACK_TOP - DATA_MEMSZ, DATA_MEMSZ, 0 },               /* on the stack */
+		{ USER_TOP - DATA_MEMSZ, DATA_MEMSZ, 0 },                /* ends at the top */
+		{ USER_TOP, DATA_MEMSZ, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		build();
+		bss_at(cases[i].vaddr, cases[i].memsz);
+		if (check() != (cases[i].ok ? 0 : -ENOEXEC))
+			ktest_fail(__FILE__, __LINE__, "segment %#lx + %#lx: %s expected", cases[i].vaddr,
+				   cases[i].memsz, cases[i].ok ? "accepted" : "refused");
+	}
+}
+
+/* A segment of no bytes is checked but not loaded; its end still counts
+ * for the heap, as in Linux. */
+KTEST(elf, empty_segment)
+{
 	build();
-	phdr(PH_DATA)->p_vaddr = 0;
+	bss_at(0x700000, 0);
+	KEXPECT_EQ(check(), 0);
+	KEXPECT_EQ(out.nsegs, 1);
+	KEXPECT_EQ(out.end, 0x700000);
+	build();
+	bss_at(USER_TOP, 0);
 	KEXPECT_EQ(check(), -ENOEXEC);
 	build();
-	phdr(PH_DATA)->p_vaddr = PAGE_SIZE - 1;
+	KEXPECT_EQ(check(), 0);
+	KEXPECT_EQ(out.end, DATA_VADDR + DATA_MEMSZ);
+}
+
+/* File bytes must sit at the same place in a page as their address, or
+ * no mmap could map them there. */
+KTEST(elf, offset_alignment)
+{
+	build();
+	phdr(PH_DATA)->p_vaddr += 1;
 	KEXPECT_EQ(check(), -ENOEXEC);
 	build();
-	phdr(PH_DATA)->p_vaddr = ~0UL - DATA_MEMSZ / 2;          /* vaddr + memsz wraps */
-	KEXPECT_EQ(check(), -ENOEXEC);
-	build();
-	phdr(PH_DATA)->p_memsz = ~0UL;
-	KEXPECT_EQ(check(), -ENOEXEC);
-	build();
-	phdr(PH_DATA)->p_vaddr = USER_TOP - DATA_MEMSZ + 1;
-	KEXPECT_EQ(check(), -ENOEXEC);
-	build();
-	phdr(PH_DATA)->p_vaddr = USER_TOP;
-	KEXPECT_EQ(check(), -ENOEXEC);
-	build();
-	phdr(PH_DATA)->p_vaddr = USER_TOP - DATA_MEMSZ;           /* ends right at the top */
+	phdr(PH_DATA)->p_vaddr += PAGE_SIZE;
 	KEXPECT_EQ(check(), 0);
 	build();
-	phdr(PH_DATA)->p_vaddr = PAGE_SIZE;
+	phdr(PH_DATA)->p_offset -= 1;
+	phdr(PH_DATA)->p_vaddr -= 1;
 	KEXPECT_EQ(check(), 0);
 }
 
-/* Segments may share a page but not a byte. */
+/* Segments may overlap, in any order, as in Linux: a later one replaces
+ * the pages of an earlier one.  The entry's page must be executable after
+ * that. */
 KTEST(elf, overlap)
 {
+	struct elf64_phdr text;
+
 	build();
-	phdr(PH_DATA)->p_vaddr = TEXT_VADDR + TEXT_SIZE;
+	phdr(PH_DATA)->p_vaddr = TEXT_VADDR + TEXT_SIZE - 1;   /* over the text's end */
+	phdr(PH_DATA)->p_offset = TEXT_SIZE - 1;
+	KEXPECT_EQ(check(), -ENOEXEC);                          /* and its entry page */
+	text = *phdr(PH_TEXT);                                  /* the text last: */
+	*phdr(PH_TEXT) = *phdr(PH_DATA);
+	*phdr(PH_DATA) = text;
+	KEXPECT_EQ(check(), 0);
+	KEXPECT_EQ(out.seg[1].vaddr, TEXT_VADDR);
+	build();
+	bss_at(PAGE_ROUND_UP(ENTRY), PAGE_SIZE);                /* above: fine */
 	KEXPECT_EQ(check(), 0);
 	build();
-	phdr(PH_DATA)->p_vaddr = TEXT_VADDR + TEXT_SIZE - 1;
+	bss_at(PAGE_ROUND_DOWN(ENTRY), PAGE_SIZE);              /* over the entry */
 	KEXPECT_EQ(check(), -ENOEXEC);
 	build();
-	phdr(PH_DATA)->p_vaddr = TEXT_VADDR - DATA_MEMSZ + 1;
-	KEXPECT_EQ(check(), -ENOEXEC);
-	build();
-	phdr(PH_DATA)->p_vaddr = TEXT_VADDR + 1;        /* inside */
-	phdr(PH_DATA)->p_memsz = DATA_FILESZ;
+	bss_at(ENTRY + 1, PAGE_SIZE);
+	phdr(PH_DATA)->p_flags |= PF_X;                         /* still not in its bytes */
 	KEXPECT_EQ(check(), -ENOEXEC);
 }
 

@@ -6,8 +6,10 @@
 #
 # runtests.c, the runner, is built both ways with the rest, and
 # exec_args.noelf, a file that is not a program, is put next to both sets
-# (exec_args expects ENOEXEC from it).  UTEST_BINS lists what goes into
-# forklab's /tests; HOST_UTEST_BINS the host's set.
+# (exec_args expects ENOEXEC from it), and so are the crafted executables
+# exec_elf.NAME that tests/user/exec_elf.py writes (exec_elf runs them).
+# UTEST_BINS lists what goes into forklab's /tests; HOST_UTEST_BINS the
+# host's set.
 #
 #   make host-tests      build the host set (also: make -f tests/user/tests.mk)
 #   make utests          build forklab's set (needs libc/libc.mk included first)
@@ -18,16 +20,19 @@ HOST_UTEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -idirafter libc/inc
 
 UTEST_NAMES     := $(basename $(notdir $(wildcard tests/user/*.c)))
 UTEST_NONELF    := exec_args.noelf
+UTEST_ELFS      := exec_elf.top exec_elf.overlap exec_elf.empty
 HOST_UTEST_DIR  := $(BUILD)/host/tests
 UTEST_DIR       := $(BUILD)/utests
-HOST_UTEST_BINS := $(UTEST_NAMES:%=$(HOST_UTEST_DIR)/%) $(HOST_UTEST_DIR)/$(UTEST_NONELF)
-UTEST_BINS      := $(UTEST_NAMES:%=$(UTEST_DIR)/%) $(UTEST_DIR)/$(UTEST_NONELF)
+HOST_UTEST_BINS := $(UTEST_NAMES:%=$(HOST_UTEST_DIR)/%) $(HOST_UTEST_DIR)/$(UTEST_NONELF) \
+                   $(UTEST_ELFS:%=$(HOST_UTEST_DIR)/%)
+UTEST_BINS      := $(UTEST_NAMES:%=$(UTEST_DIR)/%) $(UTEST_DIR)/$(UTEST_NONELF) \
+                   $(UTEST_ELFS:%=$(UTEST_DIR)/%)
 
 .PHONY: host-tests utests
 host-tests: $(HOST_UTEST_BINS)
 utests: $(UTEST_BINS)
 
-$(filter-out %/$(UTEST_NONELF),$(HOST_UTEST_BINS)): $(HOST_UTEST_DIR)/%: \
+$(UTEST_NAMES:%=$(HOST_UTEST_DIR)/%): $(HOST_UTEST_DIR)/%: \
 		tests/user/%.c tests/user/check.h tests/user/tests.mk
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $<"
@@ -40,6 +45,14 @@ $(HOST_UTEST_DIR)/$(UTEST_NONELF) $(UTEST_DIR)/$(UTEST_NONELF): tests/user/tests
 	@echo "this file is not a program" > $@
 	@chmod +x $@
 
+# One run of the generator writes them all (a grouped pattern rule);
+# executable, as for the file above.
+$(UTEST_ELFS:%=\%/%): tests/user/exec_elf.py
+	@mkdir -p $*
+	@echo "  GEN     $*/exec_elf.*"
+	@python3 $< $*/exec_elf
+	@chmod +x $(UTEST_ELFS:%=$*/%)
+
 # forklab's set, linked by libc/libc.mk's user_prog; objects go to
 # $(BUILD)/u/tests/user/, compiled with USER_CFLAGS.
 ifneq ($(value user_prog),)
@@ -47,6 +60,6 @@ $(foreach t,$(UTEST_NAMES),\
 	$(eval $(call user_prog,$(UTEST_DIR)/$(t),tests/user/$(t).c)))
 -include $(UTEST_NAMES:%=$(BUILD)/u/tests/user/%.d)
 else
-$(filter-out %/$(UTEST_NONELF),$(UTEST_BINS)):
+$(UTEST_NAMES:%=$(UTEST_DIR)/%):
 	$(error forklab's test programs need libc/libc.mk: run "make utests" from the top)
 endif
