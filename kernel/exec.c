@@ -32,10 +32,9 @@
 #include "arch/gdt.h"
 #include "arch/x86.h"
 
-#define ARG_MAX         (STACK_INITIAL / 2)     /* strings and pointers */
-#define SCRATCH_HALF    (PAGE_SIZE / 2)         /* string pointers | one string */
-#define ARGS_MAX        (SCRATCH_HALF / sizeof(uint64_t))
-#define STRING_MAX      SCRATCH_HALF
+#define ARG_MAX         (STACK_INITIAL / 2)     /* argv and envp: strings, pointers */
+#define CHUNK           PAGE_SIZE               /* strings pass through the scratch page */
+#define PTR_SIZE        sizeof(uint64_t)
 #define RANDOM_BYTES    16
 #define STACK_ALIGN     16
 
@@ -125,12 +124,16 @@ static int load_segments(struct mm *mm, const struct elf_image *elf, const char 
 			  PROT_READ | PROT_WRITE, VMA_BRK);
 }
 
-/* The stack being built: strings go down from the top, sp follows. */
+/*
+ * The stack being built: data goes down from the top, sp follows.  The
+ * argument and environment strings are measured first, then copied up
+ * from the bottom of the room left for them, so that any number of them
+ * fits, of any length, within ARG_MAX in all.
+ */
 struct stack {
 	struct mm *mm;
 	uint64_t sp, floor;
-	uint64_t *ptrs;                 /* user addresses of argv and envp strings */
-	int nptrs;
+	char *buf;                      /* scratch: a page */
 };
 
 static int push(struct stack *st, const void *data, size_t n)
@@ -141,50 +144,111 @@ static int push(struct stack *st, const void *data, size_t n)
 	return mm_write(st->mm, st->sp, data, n);
 }
 
-/* Fetches string i of vec (user or kernel) into buf; its length or -err. */
-static long fetch_string(const struct exec_args *a, const char *const *vec, int i,
-			 char *buf, const char **out)
+/* Leaves n words below sp, for place() to fill. */
+static int reserve(struct stack *st, int n)
 {
-	const char *s;
+	if (st->sp - n * PTR_SIZE < st->floor)
+		return -E2BIG;
+	st->sp -= n * PTR_SIZE;
+	return 0;
+}
 
+/* Entry i of vec (user or kernel) in *s: NULL past its end. */
+static int vec_entry(const struct exec_args *a, const char *const *vec, int i, const char **s)
+{
+	*s = NULL;
+	if (!vec)
+		return 0;
 	if (!a->user) {
-		*out = vec[i];
-		return vec[i] ? (long)strlen(vec[i]) : 0;
+		*s = vec[i];
+		return 0;
 	}
-	if (copy_from_user(&s, &vec[i], sizeof(s)) < 0)
-		return -EFAULT;
-	*out = s ? buf : NULL;
-	return s ? strncpy_from_user(buf, s, STRING_MAX) : 0;
+	return copy_from_user(s, &vec[i], sizeof(*s)) < 0 ? -EFAULT : 0;
 }
 
-/* Pushes the strings of vec, recording where each went; returns the count. */
-static int push_strings(struct stack *st, const struct exec_args *a,
-			const char *const *vec, char *buf)
+/*
+ * Copies string s, NUL included, to at in the new stack (at 0: measures
+ * only), if it takes at most max bytes; its size, or -E2BIG, -EFAULT.
+ */
+static long copy_string(struct stack *st, const struct exec_args *a, const char *s,
+			uint64_t at, uint64_t max)
 {
-	int n = 0;
+	if (!a->user) {
+		size_t size = strlen(s) + 1;
 
-	for (; vec; n++) {
-		const char *s;
-		long len = fetch_string(a, vec, n, buf, &s);
-
-		if (len < 0)
-			return len == -ENAMETOOLONG ? -E2BIG : len;
-		if (!s)
-			break;
-		if (st->nptrs == (int)ARGS_MAX || push(st, s, len + 1) < 0)
+		if (size > max)
 			return -E2BIG;
-		st->ptrs[st->nptrs++] = st->sp;
+		return at && mm_write(st->mm, at, s, size) < 0 ? -ENOMEM : (long)size;
 	}
-	return n;
+	for (uint64_t done = 0; done < max; done += CHUNK) {
+		uint64_t room = max - done < CHUNK ? max - done : CHUNK;
+		long n = strncpy_from_user(st->buf, s + done, room);
+		uint64_t len = n >= 0 ? (uint64_t)n + 1 : room;
+
+		if (n < 0 && n != -ENAMETOOLONG)
+			return n;
+		if (n >= 0)
+			st->buf[n] = '\0';
+		if (at && mm_write(st->mm, at + done, st->buf, len) < 0)
+			return -ENOMEM;
+		if (n >= 0)
+			return done + len;
+	}
+	return -E2BIG;
 }
 
-static int push_vector(struct stack *st, const uint64_t *v, int n)
+/* Counts vec's strings in *n, adding their sizes and pointers to *used,
+ * which may not pass ARG_MAX (E2BIG). */
+static int measure(struct stack *st, const struct exec_args *a, const char *const *vec,
+		   int *n, uint64_t *used)
+{
+	for (*n = 0;; ++*n) {
+		const char *s;
+		long size;
+
+		if (vec_entry(a, vec, *n, &s) < 0)
+			return -EFAULT;
+		if (!s)
+			return 0;
+		*used += PTR_SIZE;
+		if (*used > ARG_MAX)
+			return -E2BIG;
+		size = copy_string(st, a, s, 0, ARG_MAX - *used);
+		if (size < 0)
+			return size;
+		*used += size;
+	}
+}
+
+/* Copies vec's n strings up from *at, below end, each address to the
+ * vector at table. */
+static int place(struct stack *st, const struct exec_args *a, const char *const *vec, int n,
+		 uint64_t *at, uint64_t end, uint64_t table)
+{
+	for (int i = 0; i < n; i++) {
+		const char *s;
+		long size;
+
+		if (vec_entry(a, vec, i, &s) < 0 || !s)
+			return -EFAULT;         /* changed since measured */
+		size = copy_string(st, a, s, *at, end - *at);
+		if (size < 0)
+			return size;
+		if (mm_write(st->mm, table + i * PTR_SIZE, at, PTR_SIZE) < 0)
+			return -ENOMEM;
+		*at += size;
+	}
+	return 0;
+}
+
+/* A vector's NULL, and room for its n pointers below it. */
+static int push_vector(struct stack *st, int n)
 {
 	uint64_t null = 0;
 
 	if (push(st, &null, sizeof(null)) < 0)
 		return -E2BIG;
-	return push(st, v, n * sizeof(uint64_t));
+	return reserve(st, n);
 }
 
 static int push_tables(struct stack *st, const struct elf_image *elf, int argc, int envc,
@@ -202,18 +266,39 @@ static int push_tables(struct stack *st, const struct elf_image *elf, int argc, 
 
 	st->sp = (st->sp - words * 8) & ~(uint64_t)(STACK_ALIGN - 1);
 	st->sp += words * 8;                                    /* rsp ends aligned */
-	if (push(st, auxv, sizeof(auxv)) < 0 || push_vector(st, st->ptrs + argc, envc) < 0 ||
-	    push_vector(st, st->ptrs, argc) < 0 || push(st, &argc64, 8) < 0)
+	if (push(st, auxv, sizeof(auxv)) < 0 || push_vector(st, envc) < 0 ||
+	    push_vector(st, argc) < 0 || push(st, &argc64, 8) < 0)
 		return -E2BIG;
 	return 0;
 }
 
+/* The strings below execfn, then the tables that point at them. */
+static int push_args(struct stack *st, const struct elf_image *elf, const struct exec_args *a,
+		     uint64_t execfn, uint64_t rnd)
+{
+	uint64_t used = 0, at;
+	int argc, envc, err;
+
+	err = measure(st, a, a->argv, &argc, &used);
+	if (!err)
+		err = measure(st, a, a->envp, &envc, &used);
+	if (err)
+		return err;
+	at = st->sp -= used - (argc + envc) * PTR_SIZE;
+	err = push_tables(st, elf, argc, envc, execfn, rnd);
+	if (!err)
+		err = place(st, a, a->argv, argc, &at, execfn, st->sp + PTR_SIZE);
+	if (!err)
+		err = place(st, a, a->envp, envc, &at, execfn, st->sp + (argc + 2) * PTR_SIZE);
+	return err;
+}
+
 static int build_stack(struct stack *st, const struct elf_image *elf, const char *path,
-		       const struct exec_args *a, char *buf)
+		       const struct exec_args *a)
 {
 	uint8_t rnd[RANDOM_BYTES];
-	int argc, envc;
 	uint64_t execfn, rnd_at;
+	int err;
 
 	if (vma_insert(st->mm, STACK_TOP - STACK_INITIAL, STACK_TOP,
 		       PROT_READ | PROT_WRITE, VMA_STACK) < 0)
@@ -225,12 +310,9 @@ static int build_stack(struct stack *st, const struct elf_image *elf, const char
 	if (push(st, path, strlen(path) + 1) < 0)
 		return -E2BIG;
 	execfn = st->sp;
-	argc = push_strings(st, a, a->argv, buf);
-	envc = argc < 0 ? argc : push_strings(st, a, a->envp, buf);
-	if (argc < 0 || envc < 0)
-		return argc < 0 ? argc : envc;
-	if (push_tables(st, elf, argc, envc, execfn, rnd_at) < 0)
-		return -E2BIG;
+	err = push_args(st, elf, a, execfn, rnd_at);
+	if (err < 0)
+		return err;
 	protect_range(st->mm, vma_find(st->mm, STACK_TOP - 1));
 	return 0;
 }
@@ -281,7 +363,6 @@ static void commit(struct proc *p, struct mm *mm, const char *path, uint64_t ent
 static long build(struct mm *mm, const struct initramfs_node *node, const char *path,
 		  const struct exec_args *a, struct elf_image *elf, struct stack *st)
 {
-	char *buf;
 	long err = elf_check(node->data, node->size, elf);
 
 	if (err < 0)
@@ -289,8 +370,7 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 	err = load_segments(mm, elf, node->data, node->size);
 	if (err < 0)
 		return err;
-	buf = (char *)st->ptrs + SCRATCH_HALF;
-	return build_stack(st, elf, path, a, buf);
+	return build_stack(st, elf, path, a);
 }
 
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
@@ -321,7 +401,7 @@ long exec_image(struct proc *p, const struct initramfs_node *node, const char *p
 			page_put(scratch);
 		return -ENOMEM;
 	}
-	st = (struct stack){ mm, STACK_TOP, STACK_TOP - ARG_MAX, page_va(scratch), 0 };
+	st = (struct stack){ mm, STACK_TOP, STACK_TOP - STACK_INITIAL, page_va(scratch) };
 	err = build(mm, node, path, a, &elf, &st);
 	page_put(scratch);
 	if (err < 0) {

@@ -2,7 +2,12 @@
  * Pipes: a one-page ring buffer between a reading and a writing end.
  * Readers sleep while it is empty and some writer remains; writers sleep
  * while it is full and some reader remains.  Writing with no reader left
- * fails with EPIPE (forklab delivers no SIGPIPE).
+ * fails with EPIPE (forklab delivers no SIGPIPE).  An end opened with
+ * O_NONBLOCK fails with EAGAIN where it would sleep.
+ *
+ * A write of at most PIPE_BUF bytes is atomic, as POSIX wants: it waits
+ * until the whole of it fits, so no other writer's bytes land inside it.
+ * A longer one may be split between sleeps.
  *
  *   data:  [ ... | unread bytes | ... ]     read and written are running
  *                ^ read % SIZE  ^ written % SIZE     totals, never wrapped
@@ -16,6 +21,9 @@
 #include "mm/uaccess.h"
 
 #define PIPE_SIZE       PAGE_SIZE
+#define PIPE_BUF        4096            /* POSIX's atomic write size, Linux's value */
+
+_Static_assert(PIPE_BUF <= PIPE_SIZE, "an atomic write must fit in the ring");
 
 struct pipe {
 	char *data;
@@ -28,14 +36,32 @@ static size_t min(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
+static size_t room(const struct pipe *p)
+{
+	return PIPE_SIZE - (p->written - p->read);
+}
+
+/* Waits for the other end to act: 0, or -EAGAIN if f may not sleep, or
+ * -EINTR if the sleep was cut short. */
+static int pipe_wait(struct pipe *p, const struct file *f)
+{
+	if (f->flags & O_NONBLOCK)
+		return -EAGAIN;
+	return sleep_on(p) < 0 ? -EINTR : 0;
+}
+
+/* Reading nothing returns at once, as in Linux, even from an empty pipe. */
 static long pipe_read(struct file *f, char *ubuf, size_t n)
 {
 	struct pipe *p = f->priv;
 	size_t got = 0;
 
-	while (p->read == p->written && p->writers)
-		if (sleep_on(p) < 0)
-			return -EINTR;
+	while (n && p->read == p->written && p->writers) {
+		int err = pipe_wait(p, f);
+
+		if (err < 0)
+			return err;
+	}
 	while (got < n && p->read < p->written) {
 		size_t off = p->read % PIPE_SIZE;
 		size_t len = min(min(n - got, p->written - p->read), PIPE_SIZE - off);
@@ -55,13 +81,17 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 
 	while (done < n) {
 		size_t off = p->written % PIPE_SIZE, len;
+		size_t want = n <= PIPE_BUF ? n - done : 1;     /* room to wait for */
 
-		while (p->written - p->read == PIPE_SIZE && p->readers)
-			if (sleep_on(p) < 0)
-				return done ? (long)done : -EINTR;
+		while (room(p) < want && p->readers) {
+			int err = pipe_wait(p, f);
+
+			if (err < 0)
+				return done ? (long)done : err;
+		}
 		if (!p->readers)
 			return done ? (long)done : -EPIPE;
-		len = min(min(n - done, PIPE_SIZE - (p->written - p->read)), PIPE_SIZE - off);
+		len = min(min(n - done, room(p)), PIPE_SIZE - off);
 		if (copy_from_user(p->data + off, ubuf + done, len) < 0)
 			return done ? (long)done : -EFAULT;
 		p->written += len, done += len;

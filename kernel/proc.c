@@ -26,6 +26,10 @@
 #define NSIG            64
 #define SIGCHLD         17
 #define SIGCONT         18
+#define SIGSTOP         19
+#define SIGTSTP         20
+#define SIGTTIN         21
+#define SIGTTOU         22
 #define SIGURG          23
 #define SIGWINCH        28
 #define CONTEXT_REGS    6               /* what swtch pops before rflags */
@@ -234,14 +238,15 @@ void proc_exit(int wait_status)
 	sched_exit();
 }
 
-/* Reaps zombie child z for wait4; returns its pid or -EFAULT. */
+/* Reaps zombie child z for wait4; returns its pid, or -EFAULT if its
+ * status cannot be stored (it is reaped all the same, as in Linux). */
 static long reap(struct proc *z, int *ustatus)
 {
-	int pid = z->pid;
+	int pid = z->pid, status = z->wait_status;
 
-	if (ustatus && copy_to_user(ustatus, &z->wait_status, sizeof(int)) < 0)
-		return -EFAULT;
 	proc_free(z);
+	if (ustatus && copy_to_user(ustatus, &status, sizeof(status)) < 0)
+		return -EFAULT;
 	return pid;
 }
 
@@ -273,11 +278,19 @@ static int ignored_by_default(int sig)
 	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
+/* Signals whose default action stops a process: with no job control to
+ * stop it, kill refuses them rather than end the process. */
+static int stops_by_default(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* Signals run from 1 to NSIG (SIGRTMAX) included; 0 only checks pid. */
 long proc_kill(int pid, int sig)
 {
 	struct proc *p;
 
-	if (sig < 0 || sig >= NSIG)
+	if (sig < 0 || sig > NSIG || stops_by_default(sig))
 		return -EINVAL;
 	if (pid <= 0)
 		return -EINVAL;                 /* no process groups in forklab */

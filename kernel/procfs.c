@@ -40,6 +40,7 @@
 #define NAME_LEN        24
 #define HZ_PER_MHZ      1000000
 #define FAULT_LINE      160
+#define PID_MAX         0x7fffffff      /* pids are ints */
 
 static const char *const state_names[] = {
 	[RUNNABLE] = "R (running)", [RUNNING] = "R (running)",
@@ -165,19 +166,27 @@ static size_t status(char *buf, struct proc *p)
 		f->tlb_flushes);
 }
 
-/* The process a "/proc/<pid>..." path names (self included); rest is set
- * to what follows the pid. */
+/*
+ * The process a "/proc/<pid>..." path names (self included); rest is set
+ * to what follows the pid.  As in Linux, a pid is written without leading
+ * zeroes and fits an int: "007" or 2^32 + 7 names no process, not 7.
+ */
 static struct proc *path_proc(const char *path, const char **rest)
 {
 	const char *s = path + strlen("/proc/");
-	int pid = 0;
+	long pid = 0;
 
 	if (!strncmp(s, "self", 4)) {
 		*rest = s + 4;
 		return current;
 	}
-	for (; *s >= '0' && *s <= '9'; s++)
+	if (*s == '0')
+		return NULL;
+	for (; *s >= '0' && *s <= '9'; s++) {
 		pid = pid * 10 + (*s - '0');
+		if (pid > PID_MAX)
+			return NULL;
+	}
 	*rest = s;
 	return pid ? proc_find(pid) : NULL;
 }
@@ -274,7 +283,7 @@ int procfs_owns(const char *path)
 	return !strncmp(path, "/proc", 5) && (path[5] == '/' || !path[5]);
 }
 
-struct file *procfs_open(const char *path, int flags, long *err)
+static struct file *open_node(const char *path, int flags, long *err)
 {
 	const char *rest = NULL;
 	struct proc *p;
@@ -310,4 +319,17 @@ struct file *procfs_open(const char *path, int flags, long *err)
 		return NULL;
 	}
 	return text_buffer(buf, status(buf, p), err);
+}
+
+/* O_DIRECTORY opens only /proc itself: its files give ENOTDIR. */
+struct file *procfs_open(const char *path, int flags, long *err)
+{
+	struct file *f = open_node(path, flags, err);
+
+	if (f && (flags & O_DIRECTORY) && f->ops != &dir_ops) {
+		file_put(f);
+		*err = -ENOTDIR;
+		return NULL;
+	}
+	return f;
 }

@@ -74,23 +74,37 @@ long sys_read(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, u
 	return f->ops->read(f, (char *)buf, n);
 }
 
-long sys_write(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, uint64_t a5)
+/* The file fd names if it can be written, else NULL (EBADF). */
+static struct file *fd_writable(int fd)
 {
 	struct file *f = fd_file(fd);
 
-	(void)a3, (void)a4, (void)a5;
 	if (!f || (f->flags & O_ACCMODE) == O_RDONLY || !f->ops->write)
+		return NULL;
+	return f;
+}
+
+long sys_write(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct file *f = fd_writable(fd);
+
+	(void)a3, (void)a4, (void)a5;
+	if (!f)
 		return -EBADF;
 	if (!user_range_ok(buf, n))
 		return -EFAULT;
 	return f->ops->write(f, (const char *)buf, n);
 }
 
+/* The descriptor is checked first, as in Linux: a bad one gives EBADF
+ * even when there is nothing to write. */
 long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	long total = 0;
 
 	(void)a3, (void)a4, (void)a5;
+	if (!fd_writable(fd))
+		return -EBADF;
 	if (cnt > IOV_MAX)
 		return -EINVAL;
 	for (uint64_t i = 0; i < cnt; i++) {
@@ -203,8 +217,9 @@ long sys_stat(uint64_t upath, uint64_t ustat, uint64_t a2, uint64_t a3, uint64_t
 	return sys_newfstatat((uint64_t)AT_FDCWD, upath, ustat, 0, 0, 0);
 }
 
-long sys_lseek(uint64_t fd, uint64_t off, uint64_t whence, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_lseek(uint64_t fd, uint64_t off, uint64_t uwhence, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	unsigned int whence = (unsigned int)uwhence;    /* an unsigned int in Linux */
 	struct file *f = fd_file(fd);
 	int64_t base, pos;
 
@@ -242,18 +257,21 @@ long sys_getdents64(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t
 	return f->ops->getdents(f, (char *)buf, n);
 }
 
-long sys_pipe2(uint64_t ufds, uint64_t flags, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_pipe2(uint64_t ufds, uint64_t uflags, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int flags = (int)uflags;
 	struct file *ends[2];
 	int fds[2];
 	long err;
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (flags & ~(uint64_t)(O_CLOEXEC | O_NONBLOCK))
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
 		return -EINVAL;
 	err = pipe_create(ends);
 	if (err < 0)
 		return err;
+	ends[0]->flags |= flags & O_NONBLOCK;
+	ends[1]->flags |= flags & O_NONBLOCK;
 	fds[0] = fd_install(ends[0], flags & O_CLOEXEC);
 	fds[1] = fds[0] < 0 ? -EMFILE : fd_install(ends[1], flags & O_CLOEXEC);
 	if (fds[1] >= 0 && copy_to_user((void *)ufds, fds, sizeof(fds)) == 0)

@@ -23,6 +23,9 @@
 #define REBOOT_CMD_POWER_OFF 0x4321fedc
 #define REBOOT_CMD_RESTART   0x01234567
 #define RANDOM_CHUNK    256
+#define GRND_NONBLOCK   1
+#define GRND_RANDOM     2
+#define GRND_INSECURE   4
 #define UTS_LEN         65
 #define BOOT_EPOCH      1767225600L     /* 2026-01-01: forklab keeps no calendar */
 
@@ -30,8 +33,10 @@ struct timespec {
 	int64_t sec, nsec;
 };
 
-long sys_clock_gettime(uint64_t clock, uint64_t uts, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+/* A clock id is an int: the upper half of its register is not read. */
+long sys_clock_gettime(uint64_t uclock, uint64_t uts, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int clock = (int)uclock;
 	uint64_t ns = time_ns();
 	struct timespec ts = { ns / NS_PER_SEC, ns % NS_PER_SEC };
 
@@ -41,6 +46,20 @@ long sys_clock_gettime(uint64_t clock, uint64_t uts, uint64_t a2, uint64_t a3, u
 	if (clock == CLOCK_REALTIME)
 		ts.sec += BOOT_EPOCH;
 	return copy_to_user((void *)uts, &ts, sizeof(ts));
+}
+
+/*
+ * The tick at which a sleep of ts, starting now, ends.  One too long to
+ * count in ticks never ends (Linux's end after 292 years: the same to
+ * anyone waiting).
+ */
+static uint64_t wake_tick(const struct timespec *ts)
+{
+	uint64_t now = ticks();
+
+	if ((uint64_t)ts->sec >= (UINT64_MAX - now) / HZ - 1)
+		return UINT64_MAX;
+	return now + (uint64_t)ts->sec * HZ + ((uint64_t)ts->nsec + NS_PER_TICK - 1) / NS_PER_TICK;
 }
 
 long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -53,7 +72,7 @@ long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint6
 		return -EFAULT;
 	if (req.sec < 0 || req.nsec < 0 || req.nsec >= NS_PER_SEC)
 		return -EINVAL;
-	wake = ticks() + (req.sec * NS_PER_SEC + req.nsec + NS_PER_TICK - 1) / NS_PER_TICK;
+	wake = wake_tick(&req);
 	while (ticks() < wake)
 		if (sleep_on(timer_channel()) < 0)
 			return -EINTR;
@@ -75,11 +94,17 @@ long sys_uname(uint64_t ubuf, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4
 	return copy_to_user((void *)ubuf, &u, sizeof(u));
 }
 
-long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t flags, uint64_t a3, uint64_t a4, uint64_t a5)
+/* Linux's flags are checked and change nothing: the generator never waits. */
+long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t uflags, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	unsigned int flags = (unsigned int)uflags;
 	uint8_t chunk[RANDOM_CHUNK];
 
-	(void)flags, (void)a3, (void)a4, (void)a5;
+	(void)a3, (void)a4, (void)a5;
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
+		return -EINVAL;                 /* contradictory */
 	for (uint64_t done = 0; done < n; done += sizeof(chunk)) {
 		uint64_t len = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
 
@@ -90,8 +115,10 @@ long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t flags, uint64_t a3, uint6
 	return n;
 }
 
-long sys_arch_prctl(uint64_t code, uint64_t addr, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_arch_prctl(uint64_t ucode, uint64_t addr, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int code = (int)ucode;
+
 	(void)a2, (void)a3, (void)a4, (void)a5;
 	if (code == ARCH_SET_FS) {
 		if (addr >= USER_TOP)

@@ -19,7 +19,8 @@
 #define SIGCHLD         17
 #define CSIGNAL         0xff            /* clone: the exit signal's bits */
 #define WNOHANG         1
-#define WUNTRACED       2
+#define WUNTRACED       2               /* no process ever stops yet */
+#define WCONTINUED      8               /* nor is any ever continued */
 
 long sys_fork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
@@ -107,13 +108,15 @@ long sys_exit(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	proc_exit(W_EXITED(code));
 }
 
-long sys_wait4(uint64_t pid, uint64_t ustatus, uint64_t options, uint64_t rusage, uint64_t a4, uint64_t a5)
+/* The status pointer is checked only when there is a status to store:
+ * with no child to report, Linux gives ECHILD or 0, never EFAULT. */
+long sys_wait4(uint64_t pid, uint64_t ustatus, uint64_t uoptions, uint64_t rusage, uint64_t a4, uint64_t a5)
 {
+	int options = (int)uoptions;
+
 	(void)rusage, (void)a4, (void)a5;
-	if (options & ~(uint64_t)(WNOHANG | WUNTRACED))
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	if (ustatus && !user_range_ok(ustatus, sizeof(int)))
-		return -EFAULT;
 	return proc_wait((int)pid, (int *)ustatus, options);
 }
 
@@ -162,8 +165,10 @@ static long inspect(uint64_t addr, uint64_t uout)
 }
 
 /* forklab's options (forklab.h): the fork mode, and inspecting a mapping. */
-long sys_prctl(uint64_t option, uint64_t arg, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+long sys_prctl(uint64_t uoption, uint64_t arg, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	int option = (int)uoption;
+
 	(void)a3, (void)a4, (void)a5;
 	if (option == PR_INSPECT)
 		return inspect(arg, a2);

@@ -1,7 +1,10 @@
 /*
  * System call dispatch.  Numbers, arguments and results follow Linux on
  * x86-64: the number in rax, arguments in rdi, rsi, rdx, r10, r8, r9, and
- * the result (or -errno) back in rax.
+ * the result (or -errno) back in rax.  The number is an int, as in Linux:
+ * only the low half of rax is read.  Handlers take whole registers and
+ * read an argument that Linux declares int (a descriptor, a clock id, a
+ * signal, flags) from its low half only.
  */
 #include <stddef.h>
 #include "kernel/syscall.h"
@@ -31,21 +34,21 @@ static const syscall_fn table[NR_SYSCALLS] = {
 
 /* Logs an unknown number once (numbers past the table share one slot), so
  * that someone porting a program sees what it is missing. */
-static long unknown(uint64_t nr)
+static long unknown(uint32_t nr)
 {
 	static uint64_t logged[NR_SYSCALLS / 64 + 1];
-	uint64_t slot = nr < NR_SYSCALLS ? nr : NR_SYSCALLS;
+	uint32_t slot = nr < NR_SYSCALLS ? nr : NR_SYSCALLS;
 
 	if (!(logged[slot / 64] & (1UL << slot % 64))) {
 		logged[slot / 64] |= 1UL << slot % 64;
-		pr_warn("pid %d (%s): unknown system call %lu\n", current->pid, current->name, nr);
+		pr_warn("pid %d (%s): unknown system call %u\n", current->pid, current->name, nr);
 	}
 	return -ENOSYS;
 }
 
 void syscall_dispatch(struct trapframe *tf)
 {
-	uint64_t nr = tf->rax;
+	uint32_t nr = (uint32_t)tf->rax;
 	syscall_fn fn = nr < NR_SYSCALLS ? table[nr] : NULL;
 
 	tf->rax = fn ? fn(tf->rdi, tf->rsi, tf->rdx, tf->r10, tf->r8, tf->r9) : unknown(nr);

@@ -214,6 +214,20 @@ static inline long raw_syscall3(long nr, unsigned long a1, unsigned long a2,
 	return ret;
 }
 
+/* The same with a fourth argument, which goes in r10. */
+static inline long raw_syscall4(long nr, unsigned long a1, unsigned long a2,
+				unsigned long a3, unsigned long a4)
+{
+	register unsigned long r10 __asm__("r10") = a4;
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
 /*
  * Runs fn(arg) in a forked child that exits with what fn returns, and
  * returns the child's wait status (NO_STATUS if fork failed).

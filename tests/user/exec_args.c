@@ -30,7 +30,7 @@ enum {
 
 #define IMAGE_FLAG	"--exec-image"	/* argv[ARG_FLAG]: "you are the new image" */
 #define SPACES_ARG	" two  words "	/* one argument, spaces and all */
-#define LONG_ARG_LEN	1500		/* under 2 KiB, forklab's limit for one */
+#define LONG_ARG_LEN	1500		/* three fill more than a page */
 #define ALPHABET	26
 #define FD_ARG_LEN	16		/* room for a file descriptor in decimal */
 #define PATH_LEN	512
