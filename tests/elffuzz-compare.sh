@@ -4,20 +4,20 @@
 # count and programs).  A verdict is "ok N", "err E", "sig S" or "hang".
 #
 # Differences are allowed only in these classes (docs/reliability.md):
-#   refused  forklab refuses (any errno) what Linux ran or killed: its
-#            loader is stricter (overlapping segments, an entry outside
-#            every executable segment, more than 8 PT_LOADs, EI_CLASS,
-#            EI_VERSION and e_version checked), it checks everything before
-#            its point of no return where Linux, past it, kills the process
-#            (SIGSEGV, SIGBUS, SIGKILL), and it has less memory
+#   refused  forklab refuses (any errno) what Linux ran or killed: it checks
+#            every segment before its point of no return, where Linux finds
+#            a bad one while mapping it and kills the process (SIGSEGV,
+#            SIGBUS); and it refuses what it does not support (ET_DYN,
+#            PT_INTERP, more than 8 PT_LOADs) or Linux does not check
+#            (EI_VERSION, e_version; the entry in an executable segment)
 #   errno    both refuse, with different errors
-#   layout   both ran it, and one ended with a signal: forklab copies each
-#            segment's bytes to exactly p_vaddr where Linux maps whole file
-#            pages (misaligned segments run other code there), its brk
-#            starts right after the last segment where Linux's is random
-#            (a program whose data segment was dropped may still find
-#            memory there), and AT_PHDR is 0 when the program headers are
-#            not all in a segment's file bytes
+#   layout   both ran it, and one ended with a signal: the address space
+#            differs (forklab's brk starts right after the highest segment,
+#            Linux's at a random place; Linux's zeros past a segment's last
+#            file page are writable whatever the segment's flags; forklab's
+#            AT_PHDR is 0 when the program headers are not all in one
+#            segment's file bytes), so what a mutant's code then touches
+#            may be there on one system only
 # Anything else fails: forklab ran what Linux refused, a program ran to
 # a different exit status, or hung on one system only.
 #
