@@ -153,9 +153,12 @@ static uint64_t next_random(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
+/* A number below n; any number for n == 0 (2^64, a wrapped count). */
 static uint64_t below(uint64_t *rng, uint64_t n)
 {
-	return next_random(rng) % n;
+	uint64_t r = next_random(rng);
+
+	return n ? r % n : r;
 }
 
 static long raw_syscall5(long nr, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
