@@ -23,6 +23,7 @@
 #define EMFILE          24
 #define ENOTTY          25
 #define ENODEV          19
+#define EFBIG           27
 #define ESPIPE          29
 #define EROFS           30
 #define EPIPE           32

@@ -376,15 +376,21 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 {
 	struct initramfs_node node;
+	long err = initramfs_lookup(path, &node);
+
+	return err < 0 ? err : exec_image(p, &node, path, a);
+}
+
+long exec_image(struct proc *p, const struct initramfs_node *node, const char *path,
+		const struct exec_args *a)
+{
 	struct elf_image elf;
 	struct page *scratch;
 	struct stack st;
 	struct mm *mm;
-	long err = initramfs_lookup(path, &node);
+	long err;
 
-	if (err < 0)
-		return err;
-	if ((node.mode & S_IFMT) != S_IFREG)
+	if ((node->mode & S_IFMT) != S_IFREG)
 		return -EACCES;
 	mm = mm_new();
 	scratch = page_alloc();
@@ -396,7 +402,7 @@ long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 		return -ENOMEM;
 	}
 	st = (struct stack){ mm, STACK_TOP, STACK_TOP - STACK_INITIAL, page_va(scratch) };
-	err = build(mm, &node, path, a, &elf, &st);
+	err = build(mm, node, path, a, &elf, &st);
 	page_put(scratch);
 	if (err < 0) {
 		mm_free(mm);

@@ -2,6 +2,7 @@
 #define KERNEL_EXEC_H
 
 struct proc;
+struct initramfs_node;
 
 /* Where execve's argument and environment strings come from. */
 struct exec_args {
@@ -13,5 +14,10 @@ struct exec_args {
  * it was and the error returned (-ENOENT, -ENOEXEC, -E2BIG, -EFAULT,
  * -ENOMEM...). */
 long exec_program(struct proc *p, const char *path, const struct exec_args *args);
+
+/* The same for an image already in kernel memory (node->data, node->size),
+ * which path then only names; execveat runs a memfd this way. */
+long exec_image(struct proc *p, const struct initramfs_node *node, const char *path,
+		const struct exec_args *args);
 
 #endif

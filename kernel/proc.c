@@ -123,8 +123,8 @@ static void copy_files(struct proc *child, struct proc *parent)
 	child->cloexec = parent->cloexec;
 }
 
-/* With mm_check=1, after every fork and exit (tests boot with it). */
-static void run_mm_check(const char *event, struct proc *p)
+/* With mm_check=1, after every fork, exec and exit (tests boot with it). */
+void run_mm_check(const char *event, struct proc *p)
 {
 	if (!mm_check_enabled)
 		return;

@@ -68,7 +68,8 @@ struct proc *proc_at(int slot);         /* for /proc and ps: NULL if unused */
 void proc_set_name(struct proc *p, const char *path);
 void proc_power_off_if_done(void);
 int mm_check_all(void);                 /* mm_check of every process */
-extern int mm_check_enabled;            /* mm_check=1: at every fork and exit */
+extern int mm_check_enabled;            /* mm_check=1: at every fork, exec and exit */
+void run_mm_check(const char *event, struct proc *p);   /* if enabled */
 
 #define W_EXITED(code)  (((code) & 0xff) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7f)

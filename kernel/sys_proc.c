@@ -5,8 +5,14 @@
 #include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "kernel/uapi.h"
+#include "kernel/file.h"
+#include "kernel/memfd.h"
+#include "kernel/initramfs.h"
+#include "kernel/printk.h"
 #include "mm/uaccess.h"
 #include <forklab.h>
+
+#define FD_PATH_LEN     32              /* "/dev/fd/" and an int */
 
 long sys_fork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
@@ -23,6 +29,13 @@ long sys_clone(uint64_t flags, uint64_t stack, uint64_t a2, uint64_t a3, uint64_
 	return proc_fork();
 }
 
+/* An exec, done or refused, is checked as a fork or exit is. */
+static long exec_checked(long err)
+{
+	run_mm_check(err < 0 ? "refused an exec" : "exec'd", current);
+	return err;
+}
+
 long sys_execve(uint64_t upath, uint64_t argv, uint64_t envp, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	char path[PATH_MAX];
@@ -32,7 +45,53 @@ long sys_execve(uint64_t upath, uint64_t argv, uint64_t envp, uint64_t a3, uint6
 	(void)a3, (void)a4, (void)a5;
 	if (err < 0)
 		return err;
-	return exec_program(current, path, &args);
+	return exec_checked(exec_program(current, path, &args));
+}
+
+/* Runs the memfd open at fd; the file may close at the exec (close-on-exec),
+ * so we hold a reference of our own while its bytes are in the window. */
+static long exec_fd(int fd, const struct exec_args *a)
+{
+	struct file *f = fd_file(fd);
+	struct initramfs_node image;
+	char name[FD_PATH_LEN];
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = memfd_map(f, &image);
+	if (err < 0)
+		return err;
+	file_get(f);
+	snprintf(name, sizeof(name), "/dev/fd/%d", fd);
+	err = exec_image(current, &image, name, a);
+	memfd_unmap(f);
+	file_put(f);
+	return err;
+}
+
+/* execve relative to a directory descriptor, or, with AT_EMPTY_PATH and
+ * an empty path, of the file open at dirfd itself (Linux's fexecve).  Only
+ * the root directory exists, so a relative path needs AT_FDCWD; a file
+ * exec can run by descriptor is a memfd. */
+long sys_execveat(uint64_t dirfd, uint64_t upath, uint64_t argv, uint64_t envp, uint64_t flags, uint64_t a5)
+{
+	char path[PATH_MAX];
+	long err = strncpy_from_user(path, (const char *)upath, sizeof(path));
+	struct exec_args args = { (const char *const *)argv, (const char *const *)envp, 1 };
+
+	(void)a5;
+	if (err < 0)
+		return err;
+	if (!path[0] && !(flags & AT_EMPTY_PATH))
+		return -ENOENT;
+	if (flags & ~(uint64_t)(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
+		return -EINVAL;
+	if (!path[0])
+		return exec_checked(exec_fd((int)dirfd, &args));
+	if (path[0] != '/' && (int)dirfd != AT_FDCWD)
+		return -EBADF;
+	return exec_checked(exec_program(current, path, &args));
 }
 
 long sys_exit(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)

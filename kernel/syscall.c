@@ -29,7 +29,7 @@ static const syscall_fn table[NR_SYSCALLS] = {
 	[169] = sys_reboot, [186] = sys_getpid, [217] = sys_getdents64,
 	[218] = sys_set_tid_address, [228] = sys_clock_gettime, [231] = sys_exit,
 	[257] = sys_openat, [262] = sys_newfstatat, [293] = sys_pipe2,
-	[318] = sys_getrandom,
+	[318] = sys_getrandom, [319] = sys_memfd_create, [322] = sys_execveat,
 };
 
 /* Logs an unknown number once (numbers past the table share one slot), so

@@ -16,6 +16,7 @@ SYS(getpid); SYS(getppid); SYS(sched_yield); SYS(set_tid_address); SYS(prctl);
 SYS(arch_prctl);
 SYS(nanosleep); SYS(clock_gettime); SYS(uname); SYS(getrandom); SYS(reboot);
 SYS(rt_sigaction); SYS(rt_sigprocmask); SYS(getcwd);
+SYS(memfd_create); SYS(execveat);
 #undef SYS
 
 struct file;

@@ -54,6 +54,8 @@
 #define DT_REG          8
 
 #define AT_FDCWD        (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_EMPTY_PATH   0x1000
 #define SEEK_SET        0
 #define SEEK_CUR        1
 #define SEEK_END        2

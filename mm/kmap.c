@@ -5,6 +5,10 @@
  *   KERNEL_VMA + image            4 KiB pages: text read-only and executable,
  *                                 rodata read-only, data and bss writable;
  *                                 only text is executable
+ *   KMAP_WINDOW                   KMAP_WINDOW_PAGES pages, read-only, no
+ *                                 execute: frames mapped side by side for a
+ *                                 while (kmap_window); its PTE table is
+ *                                 made at boot, so using it takes no frame
  *
  * Nothing maps the low half, so a kernel NULL dereference faults.  All
  * entries are global: the upper half is the same in every address space,
@@ -18,6 +22,7 @@
 #include "arch/cpu.h"
 
 pte_t *kernel_pgd;
+static pte_t *window;                   /* the window's PTEs, in one table */
 static uint64_t kernel_tables;
 static const struct pt_alloc kernel_alloc = { PTE_W, &kernel_tables };
 
@@ -65,5 +70,22 @@ void kmap_init(const struct bootinfo *bi)
 	map_image(__text_start, __text_end, 0);
 	map_image(__rodata_start, __rodata_end, nx_bit());
 	map_image(__data_start, __data_end, PTE_W | nx_bit());
+	window = walk_or_panic(KMAP_WINDOW, PT_PTE);
 	write_cr3(V2P(kernel_pgd));
+}
+
+void *kmap_window(struct page *const *pg, size_t n)
+{
+	ASSERT(n <= KMAP_WINDOW_PAGES);
+	for (size_t i = 0; i < n; i++)
+		window[i] = page_pa(pg[i]) | kernel_bits() | nx_bit();
+	return (void *)KMAP_WINDOW;
+}
+
+void kunmap_window(size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		window[i] = 0;
+		invlpg(KMAP_WINDOW + i * PAGE_SIZE);
+	}
 }

@@ -1,13 +1,26 @@
 #ifndef MM_KMAP_H
 #define MM_KMAP_H
 
+#include <stddef.h>
 #include "mm/pgtable.h"
 
 struct bootinfo;
+struct page;
 
 extern pte_t *kernel_pgd;
 
 /* Build the kernel's page tables and switch to them. */
 void kmap_init(const struct bootinfo *bi);
+
+/*
+ * The window: KMAP_WINDOW_PAGES pages of kernel addresses where frames
+ * scattered in RAM can be seen side by side (exec reads a memfd there).
+ * kmap_window maps pg[0..n) read-only there, in order, and returns its
+ * start; kunmap_window(n) takes them away.  One user at a time, which the
+ * kernel's lack of preemption gives.
+ */
+#define KMAP_WINDOW_PAGES 256
+void *kmap_window(struct page *const *pg, size_t n);
+void kunmap_window(size_t n);
 
 #endif

@@ -5,6 +5,7 @@
  *   0x0000000000000000 .. 0x00007ffffffff000   user space (pgd entries 0..255)
  *   0xffff800000000000 .. + all RAM            direct map: phys p at DMAP_BASE+p
  *   0xffffffff80000000 .. + image              kernel image (pgd 511, pud 510)
+ *   0xffffffffc0000000 .. + 1 MiB              kmap window (pgd 511, pud 511)
  *
  * The direct map lets the kernel reach any frame (a page table, a user page
  * being copied) by its physical address, without mapping it first.
@@ -28,6 +29,7 @@
 
 #define KERNEL_VMA      0xffffffff80000000UL    /* boot/entry.asm, linker.ld */
 #define DMAP_BASE       0xffff800000000000UL    /* boot/entry.asm */
+#define KMAP_WINDOW     0xffffffffc0000000UL    /* mm/kmap.c */
 #define BOOT_MAPPED     (4UL << 30)             /* direct map before kmap_init */
 #define USER_TOP        0x00007ffffffff000UL    /* 2^47 - PAGE_SIZE */
 

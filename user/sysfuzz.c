@@ -13,6 +13,19 @@
  * and negative descriptors; misaligned pointers; and small valid values,
  * so that calls also get past their first check.
  *
+ * The CPU state a call is made in is varied too, as a program may leave
+ * it: one call in FLAG_ODDS is made with some of DF (std), AC, NT and TF
+ * (popfq) set, and as often, instead of a call, a byte at such an address
+ * is read or written with them set, so that the kernel also meets them in
+ * the page-fault path.  TF set makes the child die of SIGTRAP after the
+ * call, which is correct and counted.  One call in RETURN_ODDS goes back
+ * to an odd place: it is made with rsp pointing anywhere (kernel,
+ * non-canonical, unmapped), or from a syscall instruction in the last two
+ * bytes of user space, which returns to the first non-canonical address
+ * (if the kernel lets us map that page at all).  Boundary values include
+ * 2^32 + n, addresses and lengths that together end at the top of user
+ * space, and /proc paths with leading zeros or out-of-range pids.
+ *
  * The calls are made in forked children, K each, so that a call that
  * ends its caller (exit, a fault, a signal, execve) or blocks it for
  * ever (a pipe, nanosleep) ends only that child.  forklab delivers no
@@ -74,6 +87,24 @@
 #define PERCENT_IMPLEMENTED	60	/* of numbers: from the kernel's table */
 #define PERCENT_IN_RANGE	35	/* any number up to NR_LINUX */
 #define CHILD_STREAM		0x100000001b3UL	/* spreads seeds over children */
+#define WIDE			(1UL << 32)	/* 2^32 + n: a 32-bit field's wrap */
+#define TOP_PAGES		4	/* addresses this close to USER_TOP ... */
+#define TOP_ODDS		2	/* ... get a length ending there, 1 in 2 */
+#define FLAG_ODDS		16	/* calls with flags set; as many touches */
+#define RETURN_ODDS		64	/* calls that return to an odd place */
+#define TOP_ODDS_OF_RETURN	4	/* of those, from the top page */
+#define RED_ZONE		128	/* below rsp, the compiler's own */
+
+/* RFLAGS bits a program may set and the kernel must not inherit. */
+#define RFLAGS_TF		(1UL << 8)
+#define RFLAGS_DF		(1UL << 10)
+#define RFLAGS_NT		(1UL << 14)
+#define RFLAGS_AC		(1UL << 18)
+static const uint64_t flag_bits[] = { RFLAGS_TF, RFLAGS_DF, RFLAGS_NT, RFLAGS_AC };
+
+/* "syscall", then nothing: at the top of user space it returns to the
+ * first non-canonical address. */
+static const unsigned char syscall_insn[] = { 0x0f, 0x05 };
 
 /*
  * The arena every child inherits, mapped once by the parent:
@@ -97,9 +128,13 @@ static const char *const paths[] = {
 	"/", "/bin", "/proc", "/proc/meminfo", "/proc/2/status",
 	"/proc/faults", "/proc/self", "/tests/exec_args.noelf",
 	"/nonexistent", "", "bin/true", "/bin/true/", "//bin//true",
-	"/bin/../bin/true",
+	"/bin/../bin/true", "/proc/01/status", "/proc/0000000001/status",
+	"/proc/4294967297/status", "/proc/-1/status", "/proc/+1/status",
+	"/proc/1a/status", "/proc/18446744073709551617/status",
 };
-#define NR_PATHS	ARRAY_LEN(paths)
+#define NR_STATIC_PATHS	ARRAY_LEN(paths)
+#define NR_PATHS	(NR_STATIC_PATHS + 1)	/* and /proc/00<our pid>/status */
+#define PID_PATH	"/proc/00%d/status"
 
 /* Arrays built in the strings page: argument vectors and iovecs. */
 enum { VEC_ARGS, VEC_BAD_STRING, VEC_KERNEL, VEC_IOV, NR_VECS };
@@ -144,7 +179,8 @@ static const long signalling[] = {
  * and reboot's magic numbers, harmless to everything else. */
 static const uint64_t boundaries[] = {
 	0, 1, 2, 0x7f, 0xff, 0xfff, 0x1000, 0x1001, 0x7fffffff, 0x80000000,
-	0xffffffff, 0x100000000, 0x7fffffffffffffff, 0x8000000000000000,
+	0xffffffff, 0x100000000, 0x100000001, 0x100000002, 0x1ffffffff,
+	0x7fffffffffffffff, 0x8000000000000000,
 	(uint64_t)-1, (uint64_t)-2, (uint64_t)-4096, (uint64_t)-4097,
 	0x00007ffffffff000, 0x00007fffffffffff, PR_SET_FORK_MODE,
 	PR_GET_FORK_MODE, PR_INSPECT, FORK_MODE_COPY, FORK_MODE_COW,
@@ -194,6 +230,92 @@ static long raw_syscall(long nr, const uint64_t a[NR_ARGS])
 	return ret;
 }
 
+/* The call made with `flags` set in RFLAGS (and clear again after it). */
+static long flagged_syscall(long nr, const uint64_t a[NR_ARGS], uint64_t flags)
+{
+	register uint64_t r10 __asm__("r10") = a[3];
+	register uint64_t r8 __asm__("r8") = a[4];
+	register uint64_t r9 __asm__("r9") = a[5];
+	long ret;
+
+	__asm__ volatile("sub %[rz], %%rsp\n\t"
+			 "pushfq\n\t"
+			 "or %[set], (%%rsp)\n\t"
+			 "popfq\n\t"
+			 "syscall\n\t"
+			 "pushfq\n\t"
+			 "and %[keep], (%%rsp)\n\t"
+			 "popfq\n\t"
+			 "cld\n\t"
+			 "add %[rz], %%rsp"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
+			   "r"(r8), "r"(r9), [set] "r"(flags), [keep] "r"(~flags),
+			   [rz] "i"(RED_ZONE)
+			 : "rcx", "r11", "memory", "cc");
+	return ret;
+}
+
+/* The call made with rsp at sp: the kernel must not need our stack. */
+static long bad_stack_syscall(long nr, const uint64_t a[NR_ARGS], uint64_t sp)
+{
+	register uint64_t r10 __asm__("r10") = a[3];
+	register uint64_t r8 __asm__("r8") = a[4];
+	register uint64_t r9 __asm__("r9") = a[5];
+	long ret;
+
+	__asm__ volatile("mov %%rsp, %%r12\n\t"
+			 "mov %[sp], %%rsp\n\t"
+			 "syscall\n\t"
+			 "mov %%r12, %%rsp"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
+			   "r"(r8), "r"(r9), [sp] "r"(sp)
+			 : "rcx", "r11", "r12", "memory");
+	return ret;
+}
+
+/* The call made from the last two bytes of user space: it returns, if at
+ * all, to USER_TOP, which is not canonical, and the child dies there. */
+static void top_syscall(long nr, const uint64_t a[NR_ARGS])
+{
+	register uint64_t r10 __asm__("r10") = a[3];
+	register uint64_t r8 __asm__("r8") = a[4];
+	register uint64_t r9 __asm__("r9") = a[5];
+
+	__asm__ volatile("sub %[rz], %%rsp\n\t"
+			 "call *%[at]"
+			 :
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
+			   "r"(r8), "r"(r9), [at] "r"(USER_TOP - sizeof(syscall_insn)),
+			   [rz] "i"(RED_ZONE)
+			 : "rcx", "r11", "memory");
+}
+
+/* A byte at addr read or written with `flags` set: a fault taken there
+ * (demand-zero, copy-on-write, or fatal) meets them in the kernel. */
+static void flagged_touch(uint64_t addr, int write, uint64_t flags)
+{
+	__asm__ volatile("sub %[rz], %%rsp\n\t"
+			 "pushfq\n\t"
+			 "or %[set], (%%rsp)\n\t"
+			 "popfq\n\t"
+			 "test %[w], %[w]\n\t"
+			 "jz 1f\n\t"
+			 "movb %%al, (%[p])\n\t"
+			 "jmp 2f\n"
+			 "1:\tmovb (%[p]), %%al\n"
+			 "2:\tpushfq\n\t"
+			 "and %[keep], (%%rsp)\n\t"
+			 "popfq\n\t"
+			 "cld\n\t"
+			 "add %[rz], %%rsp"
+			 :
+			 : [p] "r"(addr), [w] "r"(write), [set] "r"(flags),
+			   [keep] "r"(~flags), [rz] "i"(RED_ZONE)
+			 : "rax", "memory", "cc");
+}
+
 static void raw_exit(int code)
 {
 	uint64_t a[NR_ARGS] = { (uint64_t)code };
@@ -227,10 +349,11 @@ static void fill_strings(void)
 	char *s = page(STR_PAGE);
 	uint64_t *v;
 
-	for (unsigned i = 0; i < NR_PATHS; i++) {
+	for (unsigned i = 0; i < NR_STATIC_PATHS; i++) {
 		strcpy(s, paths[i]);
 		s += strlen(s) + 1;
 	}
+	sprintf(s, PID_PATH, getpid());
 	v = vector(VEC_ARGS);
 	v[0] = (uint64_t)path_at(0), v[1] = (uint64_t)path_at(2), v[2] = 0;
 	v = vector(VEC_BAD_STRING);
@@ -263,12 +386,29 @@ static int map_arena(void)
 	return 0;
 }
 
+/* Maps the page below USER_TOP with a syscall instruction at its very
+ * end, if the kernel lets us (Linux does not; its page stays unmapped).
+ * Returns whether it did. */
+static int map_top_page(void)
+{
+	char *p = mmap((void *)(USER_TOP - PAGE_SIZE), PAGE_SIZE,
+		       PROT_READ | PROT_WRITE | PROT_EXEC,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+
+	if (p == MAP_FAILED)
+		return 0;
+	memcpy(p + PAGE_SIZE - sizeof(syscall_insn), syscall_insn, sizeof(syscall_insn));
+	return 1;
+}
+
+static int top_page_mapped;
+
 /* Kinds of argument value, each hostile in its own way. */
 enum {
 	V_SMALL, V_BOUNDARY, V_FD, V_BUFFER, V_MISALIGNED, V_READ_ONLY,
 	V_PROT_NONE, V_UNMAPPED, V_STRADDLE, V_LOW, V_KERNEL, V_NONCANONICAL,
 	V_USER_TOP, V_HUGE, V_PATH, V_VECTOR, V_CODE, V_RANDOM, V_RESULT,
-	NR_KINDS
+	V_WIDE, NR_KINDS
 };
 
 /*
@@ -340,7 +480,10 @@ static uint64_t value(uint64_t *rng, int kind)
 		return NONCANONICAL + (below(rng, 2) ? below(rng, KERNEL_SPAN)
 						    : next_random(rng) >> (64 - VA_BITS + 1));
 	case V_USER_TOP:
-		return USER_TOP - 1 - below(rng, 2 * PAGE_SIZE);
+		return below(rng, 2) ? USER_TOP - 1 - below(rng, 2 * PAGE_SIZE)
+				     : USER_TOP - PAGE_SIZE * (1 + below(rng, TOP_PAGES));
+	case V_WIDE:
+		return WIDE + below(rng, SMALL_SPAN);
 	case V_HUGE:
 		return (1UL << (HUGE_MIN_SHIFT + below(rng, HUGE_SHIFTS))) - below(rng, 2);
 	case V_RANDOM:
@@ -350,6 +493,54 @@ static uint64_t value(uint64_t *rng, int kind)
 	default:
 		return address_value(rng, kind);
 	}
+}
+
+/* An address in the last pages of user space, sometimes followed by the
+ * length that makes the range end at USER_TOP, or a byte either side. */
+static void end_at_top(uint64_t *rng, uint64_t a[NR_ARGS])
+{
+	for (int k = 0; k + 1 < NR_ARGS; k++)
+		if (a[k] < USER_TOP && a[k] >= USER_TOP - TOP_PAGES * PAGE_SIZE &&
+		    !below(rng, TOP_ODDS))
+			a[k + 1] = USER_TOP - a[k] + below(rng, 3) - 1;
+}
+
+/* Some of TF, DF, NT and AC; never none. */
+static uint64_t pick_flags(uint64_t *rng)
+{
+	uint64_t flags = 0;
+
+	while (!flags)
+		for (unsigned i = 0; i < ARRAY_LEN(flag_bits); i++)
+			flags |= below(rng, 2) ? flag_bits[i] : 0;
+	return flags;
+}
+
+/* A touch with flags set; TF would trap before the access, so never TF. */
+static void touch(uint64_t *rng, uint64_t flags)
+{
+	static const int kinds[] = {            /* mostly where the child lives on */
+		V_BUFFER, V_BUFFER, V_BUFFER, V_BUFFER, V_RESULT, V_READ_ONLY,
+		V_UNMAPPED, V_KERNEL,
+	};
+	uint64_t addr = value(rng, kinds[below(rng, ARRAY_LEN(kinds))]);
+	int write = below(rng, 2);
+
+	flags &= ~RFLAGS_TF;
+	flagged_touch(addr, write, flags ? flags : RFLAGS_DF);
+}
+
+/* A call that returns to an odd place: from the top page, or with rsp
+ * anywhere (kernel, non-canonical, unmapped, low, zero). */
+static long odd_return(uint64_t *rng, long nr, const uint64_t a[NR_ARGS])
+{
+	static const int stacks[] = { V_KERNEL, V_NONCANONICAL, V_UNMAPPED, V_LOW, V_USER_TOP };
+
+	if (top_page_mapped && !below(rng, TOP_ODDS_OF_RETURN)) {
+		top_syscall(nr, a);
+		raw_exit(EXIT_FAILURE);                 /* not reached */
+	}
+	return bad_stack_syscall(nr, a, value(rng, stacks[below(rng, ARRAY_LEN(stacks))]));
 }
 
 static int contains(const long *set, int n, long x)
@@ -415,12 +606,13 @@ static void replace_descriptors(void)
 	open("/bin/true", O_RDONLY);
 }
 
-static void show_call(int verbose, long c, long i, long nr, const uint64_t a[NR_ARGS])
+static void show_call(int verbose, long c, long i, long nr, const uint64_t a[NR_ARGS],
+		      uint64_t flags, int odd)
 {
 	if (verbose)
 		dprintf(VERBOSE_FD, "sysfuzz: child %ld call %ld: %ld(%#lx, %#lx, "
-			"%#lx, %#lx, %#lx, %#lx)\n", c, i, nr, a[0], a[1], a[2],
-			a[3], a[4], a[5]);
+			"%#lx, %#lx, %#lx, %#lx) rflags |= %#lx%s\n", c, i, nr, a[0],
+			a[1], a[2], a[3], a[4], a[5], flags, odd ? ", odd return" : "");
 }
 
 /*
@@ -438,13 +630,18 @@ static void fuzz_child(const struct options *o, long c, long calls, volatile lon
 	replace_descriptors();
 	for (long i = 0; i < calls; i++) {
 		long nr = pick_number(&rng);
+		uint64_t flags = below(&rng, FLAG_ODDS) ? 0 : pick_flags(&rng);
+		int odd = !below(&rng, RETURN_ODDS);
 
 		for (int k = 0; k < NR_ARGS; k++)
 			a[k] = value(&rng, below(&rng, NR_KINDS));
+		end_at_top(&rng, a);
 		disarm(nr, a);
-		show_call(o->verbose, c, i, nr, a);
+		if (!below(&rng, FLAG_ODDS))
+			touch(&rng, pick_flags(&rng));
+		show_call(o->verbose, c, i, nr, a, flags, odd);
 		++*made;
-		ret = raw_syscall(nr, a);
+		ret = odd ? odd_return(&rng, nr, a) : flagged_syscall(nr, a, flags);
 		if (ret == 0 && getpid() != self)
 			raw_exit(0);
 		remember(ret);
@@ -452,7 +649,7 @@ static void fuzz_child(const struct options *o, long c, long calls, volatile lon
 	raw_exit(0);
 }
 
-enum { EXITED, SIGNALED, DEADLINE, NR_ENDS };
+enum { EXITED, SIGNALED, TRAPPED, DEADLINE, NR_ENDS };
 
 /* Waits for child pid until the deadline, then kills it; how it ended. */
 static int wait_deadline(pid_t pid, long deadline_ms)
@@ -464,8 +661,10 @@ static int wait_deadline(pid_t pid, long deadline_ms)
 	while (waited_ns < deadline_ms * NS_PER_MS) {
 		pid_t r = waitpid(pid, &status, WNOHANG);
 
+		if (r == pid && WIFSIGNALED(status))
+			return WTERMSIG(status) == SIGTRAP ? TRAPPED : SIGNALED;
 		if (r == pid)
-			return WIFSIGNALED(status) ? SIGNALED : EXITED;
+			return EXITED;
 		if (r < 0 && errno != EINTR)
 			return EXITED;          /* cannot happen: it is our child */
 		nanosleep(&poll, NULL);
@@ -574,6 +773,7 @@ int main(int argc, char **argv)
 		perror("sysfuzz: mmap");
 		return EXIT_FAILURE;
 	}
+	top_page_mapped = map_top_page();
 	if (o.verbose)
 		dup2(STDOUT_FILENO, VERBOSE_FD);
 	fflush(stdout);
@@ -588,7 +788,9 @@ int main(int argc, char **argv)
 			       made, &total)]++;
 	}
 	printf("sysfuzz: seed %lu: %ld calls in %ld children: %ld exited, %ld "
-	       "killed by signal, %ld killed at the deadline\n", o.seed, total,
-	       c, ends[EXITED], ends[SIGNALED], ends[DEADLINE]);
+	       "killed by signal (%ld by SIGTRAP), %ld killed at the deadline; "
+	       "top page %s\n", o.seed, total, c, ends[EXITED],
+	       ends[SIGNALED] + ends[TRAPPED], ends[TRAPPED], ends[DEADLINE],
+	       top_page_mapped ? "mapped" : "refused");
 	return 0;
 }
