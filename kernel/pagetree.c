@@ -30,7 +30,6 @@
 #include "kernel/printk.h"
 #include "mm/frame.h"
 
-#define USER_ENTRIES    (PT_ENTRIES / 2)        /* pgd entries below the kernel's */
 #define INDENT          2                       /* spaces per level below the pgd */
 
 static const char *const level_names[] = {
@@ -108,7 +107,7 @@ size_t pagetree_format(struct mm *mm, char *buf, size_t size)
 
 	put(&o, line, snprintf(line, sizeof(line), "pgd frame %#lx ref %u\n",
 			       pa >> PAGE_SHIFT, pa_page(pa)->ref));
-	for (int i = 0; i < USER_ENTRIES; i++)
+	for (int i = 0; i < USER_PTRS_PER_PGD; i++)
 		if (mm->pgd[i] & PTE_P)
 			put_table(&o, mm->pgd[i], i, PT_PUD);
 	if (o.cut) {

@@ -13,8 +13,6 @@
 #include "kernel/errno.h"
 #include <forklab.h>
 
-#define KERNEL_HALF     (PT_ENTRIES / 2)        /* pgd entries of the kernel */
-
 uint64_t nr_user_pages, nr_user_pgtables;
 
 struct page *user_page_alloc(void)
@@ -65,7 +63,8 @@ struct mm *mm_new(void)
 		return NULL;
 	}
 	mm->pgd = page_va(pg);
-	memcpy(mm->pgd + KERNEL_HALF, kernel_pgd + KERNEL_HALF, KERNEL_HALF * sizeof(pte_t));
+	memcpy(mm->pgd + USER_PTRS_PER_PGD, kernel_pgd + USER_PTRS_PER_PGD,
+	       (PT_ENTRIES - USER_PTRS_PER_PGD) * sizeof(pte_t));
 	return mm;
 }
 
@@ -81,12 +80,6 @@ pte_t *mm_walk(struct mm *mm, uint64_t va, int level, int alloc)
 	return pt_walk(mm->pgd, va, level, alloc ? &a : NULL);
 }
 
-/* The span of addresses one entry of a table of `level` maps. */
-static uint64_t entry_span(int level)
-{
-	return 1UL << (PAGE_SHIFT + 9 * (level - 1));
-}
-
 /* For walks of [va, end) a PTE table at a time: the pmd entry of va (NULL
  * if no pmd table holds it), and in *next where the walk goes on.  Where a
  * pud or pmd table is missing, nothing below it is mapped, and the walk
@@ -98,11 +91,11 @@ pte_t *mm_walk_pmd(struct mm *mm, uint64_t va, uint64_t end, uint64_t *next)
 		pte_t *e = mm_walk(mm, va, level, 0);
 
 		if (!e || !(*e & PTE_P)) {
-			*next = next_boundary(va, entry_span(level), end);
+			*next = next_boundary(va, pt_span(level), end);
 			return NULL;
 		}
 	}
-	*next = next_boundary(va, HUGE_SIZE, end);
+	*next = next_boundary(va, PMD_SIZE, end);
 	return mm_walk(mm, va, PT_PMD, 0);
 }
 
@@ -183,7 +176,7 @@ void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 	for (uint64_t va = start, next; va < end; va = next) {
 		pte_t *pmd = mm_walk_pmd(mm, va, end, &next);
 
-		if (pmd && (*pmd & PTE_P) && next - va == HUGE_SIZE) {
+		if (pmd && (*pmd & PTE_P) && next - va == PMD_SIZE) {
 			odf_table_put(pmd);
 		} else if (pmd && (*pmd & PTE_P)) {
 			pte_t *table = pte_table(*pmd);
@@ -239,7 +232,7 @@ void protect_range(struct mm *mm, struct vma *v)
  * a PTE table is only let go of (odf_table_put), since others may share it. */
 static void free_tables(pte_t *table, int level)
 {
-	int n = level == PT_PGD ? KERNEL_HALF : PT_ENTRIES;
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
 
 	for (int i = 0; i < n; i++) {
 		if (!(table[i] & PTE_P))
@@ -269,7 +262,7 @@ static void count_ptes(const pte_t *table, struct mm_usage *u)
 
 static void usage_walk(const pte_t *table, int level, struct mm_usage *u)
 {
-	int n = level == PT_PGD ? KERNEL_HALF : PT_ENTRIES;
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
 
 	u->pt_private++;
 	for (int i = 0; i < n; i++) {

@@ -14,7 +14,7 @@ import gdb
 
 import fl_tree
 from fl_kernel import (
-    DMAP_BASE, FAULTS_HEADER, HUGE_SIZE, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE,
+    DMAP_BASE, FAULTS_HEADER, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE, PMD_SIZE,
     PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
     enum_name, find_process, fork_mode, format_fault, is_kernel_address, page,
     page_flags, pagetree, pte_pa, process_mm, processes, prot_text, recorded_faults,
@@ -206,7 +206,7 @@ The pids are those of every process whose pmd entries point at the table
         print("%s: %d shared PTE tables" % (describe(p), len(shared)))
         for t in shared:
             print("  %#018x-%#018x  frame %#x  ref %d  pids %s" % (
-                t.va, t.va + HUGE_SIZE, t.phys >> PAGE_SHIFT, t.ref,
+                t.va, t.va + PMD_SIZE, t.phys >> PAGE_SHIFT, t.ref,
                 " ".join(map(str, users[t.phys]))))
 
 

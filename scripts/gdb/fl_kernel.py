@@ -30,11 +30,12 @@ import fl_tree
 # mm/layout.h
 PAGE_SHIFT = 12
 PAGE_SIZE = 1 << PAGE_SHIFT
-HUGE_SIZE = 1 << 21             # what one PTE table maps
+PMD_SIZE = 1 << 21              # what one PTE table maps
 DMAP_BASE = 0xffff800000000000
 
 # mm/pgtable.h
 PT_ENTRIES = 512
+PT_LEVEL_BITS = 9
 PTE_P = 1 << 0                  # present
 PTE_W = 1 << 1                  # writable
 PTE_U = 1 << 2                  # user may access
@@ -49,8 +50,8 @@ PTE_FLAGS = (("P", PTE_P), ("W", PTE_W), ("U", PTE_U), ("A", PTE_A),
 PT_PTE, PT_PMD, PT_PUD, PT_PGD = 1, 2, 3, 4
 LEVEL_NAMES = {PT_PGD: "pgd", PT_PUD: "pud", PT_PMD: "pmd", PT_PTE: "pte"}
 
-# mm/mm.c: pgd entries 0..255 are the process's, 256..511 the kernel's.
-KERNEL_HALF = PT_ENTRIES // 2
+# mm/pgtable.h: pgd entries 0..255 are the process's, 256..511 the kernel's.
+USER_PTRS_PER_PGD = PT_ENTRIES // 2
 
 # mm/mm.h
 PROT_READ, PROT_WRITE, PROT_EXEC = 0x1, 0x2, 0x4
@@ -82,15 +83,15 @@ def enum_bits(bits, first_enumerator, prefix):
 
 # Page tables ------------------------------------------------------------
 
-def entry_span(level):
+def pt_span(level):
     """How much address space one entry of a table of `level` maps:
     4 KiB for a PTE, 2 MiB for a pmd entry, ..."""
-    return 1 << (PAGE_SHIFT + 9 * (level - 1))
+    return PAGE_SIZE << (PT_LEVEL_BITS * (level - 1))
 
 
 def pt_index(va, level):
     """The index of va's entry in a table of `level` (as in pgtable.h)."""
-    return va // entry_span(level) % PT_ENTRIES
+    return va // pt_span(level) % PT_ENTRIES
 
 
 def read_table(phys):
@@ -146,9 +147,9 @@ def tables(mm):
         if level == PT_PTE:
             return
         entries = read_table(phys)
-        for i in range(KERNEL_HALF if level == PT_PGD else PT_ENTRIES):
+        for i in range(USER_PTRS_PER_PGD if level == PT_PGD else PT_ENTRIES):
             if entries[i] & PTE_P:
-                yield from below(level - 1, va + i * entry_span(level), pte_pa(entries[i]))
+                yield from below(level - 1, va + i * pt_span(level), pte_pa(entries[i]))
     yield from below(PT_PGD, 0, pgd_phys(mm))
 
 
@@ -178,7 +179,7 @@ def pagetree(mm):
 
     pgd = pgd_phys(mm)
     out.append("pgd frame %#x ref %d" % (pgd >> PAGE_SHIFT, page_ref(pgd)))
-    for i, e in enumerate(read_table(pgd)[:KERNEL_HALF]):
+    for i, e in enumerate(read_table(pgd)[:USER_PTRS_PER_PGD]):
         if e & PTE_P:
             below(e, i, PT_PUD)
     return out
@@ -274,7 +275,7 @@ def table_users():
 
 def is_kernel_address(va):
     """Does va lie in the kernel's half, mapped alike in every process?"""
-    return pt_index(va, PT_PGD) >= KERNEL_HALF
+    return pt_index(va, PT_PGD) >= USER_PTRS_PER_PGD
 
 
 SharedTable = collections.namedtuple("SharedTable", "va phys ref")

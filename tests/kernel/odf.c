@@ -9,7 +9,7 @@
 #include "mm/frame.h"
 #include "kernel/errno.h"
 
-#define STRADDLE_SPAN   (3 * HUGE_SIZE)         /* three tables, 2 MiB aligned */
+#define STRADDLE_SPAN   (3 * PMD_SIZE)         /* three tables, 2 MiB aligned */
 
 KTEST(odf, fork_shares_table)
 {
@@ -117,7 +117,7 @@ KTEST(odf, munmap_half_and_whole)
 	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	c = mm_fork(p, FORK_ODF, &st);
-	KEXPECT_EQ(mm_munmap(c, REGION, HUGE_SIZE), 0);
+	KEXPECT_EQ(mm_munmap(c, REGION, PMD_SIZE), 0);
 	KEXPECT_EQ(fixture_look(p, REGION).table_ref, 1);
 	KEXPECT_EQ(fixture_look(c, REGION).table, 0);
 	KEXPECT_EQ(CHECK_MMS(p, c), 0);
@@ -146,7 +146,7 @@ KTEST(odf, shared_memory_not_shared_table)
 {
 	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	uint64_t shm = REGION + HUGE_SIZE / 2;
+	uint64_t shm = REGION + PMD_SIZE / 2;
 
 	fixture_map(p, shm, PAGE_SIZE, RW, SHARED_FIXED);
 	c = mm_fork(p, FORK_ODF, &st);
@@ -174,7 +174,7 @@ static void straddle(uint64_t shm, uint64_t shm_end)
 	uint64_t last = shm_end - PAGE_SIZE;
 
 	fixture_map(p, REGION, STRADDLE_SPAN, RW, ANON_FIXED);
-	for (uint64_t va = REGION; va < REGION + STRADDLE_SPAN; va += HUGE_SIZE / 2)
+	for (uint64_t va = REGION; va < REGION + STRADDLE_SPAN; va += PMD_SIZE / 2)
 		KEXPECT_EQ(handle_fault(p, va, WRITE), 0);
 	fixture_map(p, shm, shm_end - shm, RW, SHARED_FIXED);
 	KEXPECT_EQ(handle_fault(p, shm, WRITE), 0);
@@ -198,7 +198,7 @@ static void straddle(uint64_t shm, uint64_t shm_end)
  * starts before the upper table and ends after the lower one begins. */
 KTEST(odf, shared_memory_straddles_boundary)
 {
-	uint64_t boundary = REGION + HUGE_SIZE;
+	uint64_t boundary = REGION + PMD_SIZE;
 
 	straddle(boundary - PAGE_SIZE, boundary + PAGE_SIZE);
 }
@@ -207,9 +207,9 @@ KTEST(odf, shared_memory_straddles_boundary)
  * starts nor ends in the middle table's range. */
 KTEST(odf, shared_memory_spans_table)
 {
-	uint64_t middle = REGION + HUGE_SIZE;
+	uint64_t middle = REGION + PMD_SIZE;
 
-	straddle(middle - PAGE_SIZE, middle + HUGE_SIZE + PAGE_SIZE);
+	straddle(middle - PAGE_SIZE, middle + PMD_SIZE + PAGE_SIZE);
 }
 
 /* Out of frames: breaking fails with nothing changed, and so does fork. */

@@ -24,10 +24,10 @@ static struct mm *spread_out(void)
 {
 	struct mm *mm = mm_new();
 
-	KEXPECT_EQ(mm_mmap(mm, REGION, TABLES * HUGE_SIZE, PROT_READ | PROT_WRITE,
+	KEXPECT_EQ(mm_mmap(mm, REGION, TABLES * PMD_SIZE, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1), REGION);
 	for (int i = 0; i < TABLES; i++)
-		KEXPECT_EQ(handle_fault(mm, REGION + i * HUGE_SIZE, WRITE), 0);
+		KEXPECT_EQ(handle_fault(mm, REGION + i * PMD_SIZE, WRITE), 0);
 	return mm;
 }
 

@@ -101,7 +101,7 @@ KTEST(vma, mmap_populate_fails_in_shared_table)
 	struct mm *p = mm_new(), *c;
 	struct fork_stats st;
 	struct page *list;
-	uint64_t shm = REGION + HUGE_SIZE / 2;
+	uint64_t shm = REGION + PMD_SIZE / 2;
 
 	KEXPECT_EQ(mm_mmap(p, REGION, PAGE_SIZE, RW, PRIVATE_ANON | MAP_FIXED, -1), REGION);
 	KEXPECT_EQ(handle_fault(p, REGION, WRITE), 0);
