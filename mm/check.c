@@ -43,7 +43,7 @@ static void reset(void)
 /* Counts upper tables, and the pmd entries pointing at each PTE table. */
 static void count_tables(struct check *c, pte_t *table, int level)
 {
-	int n = level == PT_PGD ? PT_ENTRIES / 2 : PT_ENTRIES;
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
 
 	c->tables++;
 	pa_page(V2P(table))->seen++;
@@ -84,7 +84,7 @@ static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base
 	if ((pmd & PTE_W) && table->ref > 1)
 		report(c, "writable pmd entries to a shared PTE table", page_pfn(table), 0, 1);
 	for (int i = 0; i < PT_ENTRIES; i++) {
-		uint64_t va = base + ((uint64_t)i << PAGE_SHIFT);
+		uint64_t va = base + i * pt_span(PT_PTE);
 		struct vma *v;
 
 		struct page *pg = pa_page(pte_pa(e[i]));
@@ -104,7 +104,7 @@ static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base
 
 static void walk_mm(struct check *c, struct mm *mm)
 {
-	for (int g = 0; g < PT_ENTRIES / 2; g++) {
+	for (int g = 0; g < USER_PTRS_PER_PGD; g++) {
 		pte_t *pud;
 
 		if (!(mm->pgd[g] & PTE_P))
@@ -118,8 +118,8 @@ static void walk_mm(struct check *c, struct mm *mm)
 			pmd = pte_table(pud[u]);
 			for (int m = 0; m < PT_ENTRIES; m++)
 				if (pmd[m] & PTE_P)
-					check_table(c, mm, pmd[m], ((uint64_t)g << 39) |
-						    ((uint64_t)u << 30) | ((uint64_t)m << 21));
+					check_table(c, mm, pmd[m], g * pt_span(PT_PGD) +
+						    u * pt_span(PT_PUD) + m * pt_span(PT_PMD));
 		}
 	}
 }

@@ -53,9 +53,9 @@ static int copy_vmas(struct mm *child, struct mm *parent)
 }
 
 /* One PTE of the parent into the child; 0 or -ENOMEM.  In cow mode the
- * parent's table is its own (copy_table_range made sure), so its PTE may
+ * parent's table is its own (copy_pte_range made sure), so its PTE may
  * lose R/W. */
-static int copy_pte(struct fork_walk *w, pte_t *src, pte_t *dst)
+static int copy_present_pte(struct fork_walk *w, pte_t *src, pte_t *dst)
 {
 	struct page *pg = pa_page(pte_pa(*src)), *copy;
 
@@ -102,8 +102,8 @@ static pte_t *child_table(struct fork_walk *w, pte_t *pmd)
  * changing a shared table's PTEs is never allowed, and leaving them
  * writable would let the parent write pages the child maps once the
  * table's other sharers leave. */
-static int copy_table_range(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
-			    uint64_t start, uint64_t end)
+static int copy_pte_range(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
+			  uint64_t start, uint64_t end)
 {
 	pte_t *src, *dst = NULL;
 
@@ -117,7 +117,7 @@ static int copy_table_range(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
 			continue;
 		if (!dst && !(dst = child_table(w, child_pmd)))
 			return -ENOMEM;
-		if (copy_pte(w, s, &dst[pt_index(va, PT_PTE)]) < 0)
+		if (copy_present_pte(w, s, &dst[pt_index(va, PT_PTE)]) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -131,7 +131,7 @@ static int may_share(struct fork_walk *w, uint64_t base)
 	if (w->mode != FORK_ODF)
 		return 0;
 	if (w->v->kind != VMA_SHARED && w->v->start <= base &&
-	    base + HUGE_SIZE <= w->v->end)
+	    base + PMD_SIZE <= w->v->end)
 		return 1;
 	return odf_shareable(w->parent, base);
 }
@@ -142,8 +142,8 @@ static int may_share(struct fork_walk *w, uint64_t base)
 static int copy_chunk(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
 		      uint64_t start, uint64_t end)
 {
-	if (!may_share(w, start & ~(HUGE_SIZE - 1)))
-		return copy_table_range(w, pmd, child_pmd, start, end);
+	if (!may_share(w, start & ~(PMD_SIZE - 1)))
+		return copy_pte_range(w, pmd, child_pmd, start, end);
 	if (!(*child_pmd & PTE_P)) {
 		odf_share(pmd, child_pmd);
 		w->stats->tables_shared++;
@@ -161,7 +161,7 @@ static int copy_pmd_range(struct fork_walk *w, uint64_t start, uint64_t end)
 	for (uint64_t va = start, next; src && va < end; va = next) {
 		int i = pt_index(va, PT_PMD) - first;
 
-		next = next_boundary(va, HUGE_SIZE, end);
+		next = next_boundary(va, PMD_SIZE, end);
 		if (!(src[i] & PTE_P))
 			continue;
 		if (!dst && !(dst = mm_walk(w->child, start, PT_PMD, 1)))
@@ -172,10 +172,10 @@ static int copy_pmd_range(struct fork_walk *w, uint64_t start, uint64_t end)
 	return 0;
 }
 
-static int copy_vma_pages(struct fork_walk *w)
+static int copy_page_range(struct fork_walk *w)
 {
 	for (uint64_t va = w->v->start, next; va < w->v->end; va = next) {
-		next = next_boundary(va, PMD_TABLE_SPAN, w->v->end);
+		next = next_boundary(va, PUD_SIZE, w->v->end);
 		if (copy_pmd_range(w, va, next) < 0)
 			return -ENOMEM;
 	}
@@ -192,7 +192,7 @@ struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *st
 
 	*stats = (struct fork_stats){ 0 };
 	for (w.v = parent->vmas; w.v && !err; w.v = w.v->next)
-		err = copy_vma_pages(&w);
+		err = copy_page_range(&w);
 	if (mode != FORK_COPY) {                /* the parent lost write access */
 		flush_all(parent);
 		stats->tlb_flushes++;

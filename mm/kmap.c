@@ -42,7 +42,7 @@ static pte_t *walk_or_panic(uint64_t va, int level)
 
 static void map_direct(uint64_t top)
 {
-	for (uint64_t pa = 0; pa < top; pa += HUGE_SIZE)
+	for (uint64_t pa = 0; pa < top; pa += PMD_SIZE)
 		*walk_or_panic(DMAP_BASE + pa, PT_PMD) =
 			pa | kernel_bits() | PTE_W | PTE_PS | nx_bit();
 }

@@ -17,9 +17,10 @@
 #define PAGE_SHIFT      12
 #define PAGE_SIZE       (1UL << PAGE_SHIFT)
 #define PAGE_MASK       (~(PAGE_SIZE - 1))
-#define HUGE_SHIFT      21                      /* a pmd entry covers 2 MiB */
-#define HUGE_SIZE       (1UL << HUGE_SHIFT)
-#define PMD_TABLE_SPAN  (1UL << 30)             /* a pmd table covers 1 GiB */
+#define PMD_SHIFT       21                      /* a pmd entry maps 2 MiB */
+#define PMD_SIZE        (1UL << PMD_SHIFT)
+#define PUD_SHIFT       30                      /* a pud entry maps 1 GiB */
+#define PUD_SIZE        (1UL << PUD_SHIFT)
 
 #define KERNEL_VMA      0xffffffff80000000UL    /* boot/entry.asm, linker.ld */
 #define DMAP_BASE       0xffff800000000000UL    /* boot/entry.asm */

@@ -13,8 +13,6 @@
 #include "kernel/errno.h"
 #include <forklab.h>
 
-#define KERNEL_HALF     (PT_ENTRIES / 2)        /* pgd entries of the kernel */
-
 uint64_t nr_user_pages, nr_user_pgtables;
 
 struct page *user_page_alloc(void)
@@ -65,7 +63,8 @@ struct mm *mm_new(void)
 		return NULL;
 	}
 	mm->pgd = page_va(pg);
-	memcpy(mm->pgd + KERNEL_HALF, kernel_pgd + KERNEL_HALF, KERNEL_HALF * sizeof(pte_t));
+	memcpy(mm->pgd + USER_PTRS_PER_PGD, kernel_pgd + USER_PTRS_PER_PGD,
+	       (PT_ENTRIES - USER_PTRS_PER_PGD) * sizeof(pte_t));
 	return mm;
 }
 
@@ -150,8 +149,8 @@ void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
 	for (uint64_t va = start, next; va < end; va = next) {
 		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
 
-		next = next_boundary(va, HUGE_SIZE, end);
-		if (pmd && (*pmd & PTE_P) && next - va == HUGE_SIZE) {
+		next = next_boundary(va, PMD_SIZE, end);
+		if (pmd && (*pmd & PTE_P) && next - va == PMD_SIZE) {
 			odf_table_put(pmd);
 		} else if (pmd && (*pmd & PTE_P)) {
 			pte_t *table = pte_table(*pmd);
@@ -197,7 +196,7 @@ void protect_range(struct mm *mm, struct vma *v)
 	for (uint64_t va = v->start, next; va < v->end; va = next) {
 		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
 
-		next = next_boundary(va, HUGE_SIZE, v->end);
+		next = next_boundary(va, PMD_SIZE, v->end);
 		if (pmd && (*pmd & PTE_P))
 			protect_table(pte_table(*pmd), va, next, v->kind == VMA_SHARED, want);
 	}
@@ -208,7 +207,7 @@ void protect_range(struct mm *mm, struct vma *v)
  * a PTE table is only let go of (odf_table_put), since others may share it. */
 static void free_tables(pte_t *table, int level)
 {
-	int n = level == PT_PGD ? KERNEL_HALF : PT_ENTRIES;
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
 
 	for (int i = 0; i < n; i++) {
 		if (!(table[i] & PTE_P))
@@ -238,7 +237,7 @@ static void count_ptes(const pte_t *table, struct mm_usage *u)
 
 static void usage_walk(const pte_t *table, int level, struct mm_usage *u)
 {
-	int n = level == PT_PGD ? KERNEL_HALF : PT_ENTRIES;
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
 
 	u->pt_private++;
 	for (int i = 0; i < n; i++) {

@@ -77,7 +77,7 @@ struct odf_counters {
 #define STACK_GUARD_GAP (256 * PAGE_SIZE)       /* kept free below the stack */
 /* mmap searches down from just below the stack's reach, so that mappings
  * and the stack share their upper page tables. */
-#define MMAP_TOP        ((STACK_TOP - STACK_MAX - STACK_GUARD_GAP) & ~(HUGE_SIZE - 1))
+#define MMAP_TOP        ((STACK_TOP - STACK_MAX - STACK_GUARD_GAP) & ~(PMD_SIZE - 1))
 
 struct mm *mm_new(void);
 void mm_free(struct mm *mm);

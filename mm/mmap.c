@@ -32,9 +32,9 @@ static int split_at(struct mm *mm, uint64_t start, uint64_t end)
  * part of them. */
 static int unshare_ends(struct mm *mm, uint64_t start, uint64_t end)
 {
-	if ((start & (HUGE_SIZE - 1)) && odf_unshare_range(mm, start, start + 1) < 0)
+	if ((start & (PMD_SIZE - 1)) && odf_unshare_range(mm, start, start + 1) < 0)
 		return -ENOMEM;
-	if ((end & (HUGE_SIZE - 1)) && odf_unshare_range(mm, end - 1, end) < 0)
+	if ((end & (PMD_SIZE - 1)) && odf_unshare_range(mm, end - 1, end) < 0)
 		return -ENOMEM;
 	return 0;
 }
@@ -47,8 +47,8 @@ static int unshare_ends(struct mm *mm, uint64_t start, uint64_t end)
  * unshare_ends() has made private. */
 static void unmap_vma(struct mm *mm, struct vma *v, uint64_t lo, uint64_t hi)
 {
-	uint64_t start = v->start & ~(HUGE_SIZE - 1);
-	uint64_t end = (v->end + HUGE_SIZE - 1) & ~(HUGE_SIZE - 1);
+	uint64_t start = v->start & ~(PMD_SIZE - 1);
+	uint64_t end = (v->end + PMD_SIZE - 1) & ~(PMD_SIZE - 1);
 
 	unmap_range(mm, start > lo ? start : lo, end < hi ? end : hi);
 }

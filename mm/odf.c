@@ -49,7 +49,7 @@ static struct page *table_page(pte_t pmd)
 int odf_shareable(struct mm *mm, uint64_t start)
 {
 	/* LAB3: BEGIN shareable */
-	uint64_t end = start + HUGE_SIZE;
+	uint64_t end = start + PMD_SIZE;
 
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
 		if (v->end > start && v->kind == VMA_SHARED)
@@ -123,7 +123,7 @@ int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
  * so far stay so, which nobody can tell). */
 int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end)
 {
-	for (uint64_t va = start & ~(HUGE_SIZE - 1); va < end; va += HUGE_SIZE) {
+	for (uint64_t va = start & ~(PMD_SIZE - 1); va < end; va += PMD_SIZE) {
 		pte_t *pmd = mm_walk(mm, va, PT_PMD, 0);
 
 		if (pmd && (*pmd & PTE_P) && odf_unshare(mm, va, pmd) < 0)

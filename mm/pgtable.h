@@ -22,6 +22,8 @@
 typedef uint64_t pte_t;                 /* an entry, at any level */
 
 #define PT_ENTRIES      512
+#define PT_LEVEL_BITS   9               /* address bits each level decodes */
+#define USER_PTRS_PER_PGD (PT_ENTRIES / 2) /* pgd entries 0..255: user space */
 #define PTE_P           (1UL << 0)      /* present */
 #define PTE_W           (1UL << 1)      /* writable */
 #define PTE_U           (1UL << 2)      /* user may access */
@@ -34,9 +36,16 @@ typedef uint64_t pte_t;                 /* an entry, at any level */
 
 enum pt_level { PT_PTE = 1, PT_PMD = 2, PT_PUD = 3, PT_PGD = 4 };
 
+/* What one entry of a table of `level` maps: PAGE_SIZE for a PTE, PMD_SIZE
+ * for a pmd entry, PUD_SIZE for a pud entry. */
+static inline uint64_t pt_span(int level)
+{
+	return PAGE_SIZE << (PT_LEVEL_BITS * (level - 1));
+}
+
 static inline int pt_index(uint64_t va, int level)
 {
-	return (va >> (PAGE_SHIFT + 9 * (level - 1))) & (PT_ENTRIES - 1);
+	return (va >> (PAGE_SHIFT + PT_LEVEL_BITS * (level - 1))) & (PT_ENTRIES - 1);
 }
 
 static inline uint64_t pte_pa(pte_t e) { return e & PTE_ADDR; }

@@ -96,7 +96,7 @@ static uint64_t highest(uint64_t lo, uint64_t hi, uint64_t len, uint64_t align)
  * fork can share them whole. */
 static uint64_t place(uint64_t lo, uint64_t hi, uint64_t len)
 {
-	uint64_t a = len >= HUGE_SIZE ? highest(lo, hi, len, HUGE_SIZE) : 0;
+	uint64_t a = len >= PMD_SIZE ? highest(lo, hi, len, PMD_SIZE) : 0;
 
 	return a ? a : highest(lo, hi, len, PAGE_SIZE);
 }

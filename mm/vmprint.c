@@ -27,9 +27,7 @@
 #include "mm/frame.h"
 #include "kernel/printk.h"
 
-#define USER_ENTRIES    (PT_ENTRIES / 2)        /* pgd entries below the kernel's */
 #define INDENT          2                       /* spaces per level below the pgd */
-#define LEVEL_BITS      9                       /* address bits each level decodes */
 #define TAIL_MAX        32                      /* " ref N" or " va 0x..." */
 
 /* Where the lines go. */
@@ -72,8 +70,8 @@ static void walk(struct walker *w, const pte_t *table, int level, uint64_t base)
 	static const char *const names[] = {
 		[PT_PTE] = "pte", [PT_PMD] = "pmd", [PT_PUD] = "pud", [PT_PGD] = "pgd",
 	};
-	int n = level == PT_PGD ? USER_ENTRIES : PT_ENTRIES;
-	uint64_t span = PAGE_SIZE << (LEVEL_BITS * (level - 1));    /* one entry maps */
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
+	uint64_t span = pt_span(level);
 
 	for (int i = 0; i < n; i++) {
 		pte_t e = table[i];

@@ -12,7 +12,7 @@ import os
 import gdb
 
 from fl_kernel import (
-    DMAP_BASE, FAULTS_HEADER, HUGE_SIZE, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE,
+    DMAP_BASE, FAULTS_HEADER, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE, PMD_SIZE,
     PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
     enum_name, find_process, fork_mode, format_fault, page, page_flags, pte_pa,
     process_mm, processes, prot_text, recorded_faults, usage, value, vmas, walk)
@@ -176,7 +176,7 @@ Without PID, the current process's."""
         print("%s: %d shared PTE tables" % (describe(p), len(shared)))
         for t in shared:
             print("  %#018x-%#018x  frame %#x  ref %d" % (
-                t.va, t.va + HUGE_SIZE, t.phys >> PAGE_SHIFT, t.ref))
+                t.va, t.va + PMD_SIZE, t.phys >> PAGE_SHIFT, t.ref))
 
 
 class Page(Command):

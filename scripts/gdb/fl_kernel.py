@@ -28,11 +28,12 @@ import gdb
 # mm/layout.h
 PAGE_SHIFT = 12
 PAGE_SIZE = 1 << PAGE_SHIFT
-HUGE_SIZE = 1 << 21             # what one PTE table maps
+PMD_SIZE = 1 << 21              # what one PTE table maps
 DMAP_BASE = 0xffff800000000000
 
 # mm/pgtable.h
 PT_ENTRIES = 512
+PT_LEVEL_BITS = 9
 PTE_P = 1 << 0                  # present
 PTE_W = 1 << 1                  # writable
 PTE_U = 1 << 2                  # user may access
@@ -47,8 +48,8 @@ PTE_FLAGS = (("P", PTE_P), ("W", PTE_W), ("U", PTE_U), ("A", PTE_A),
 PT_PTE, PT_PMD, PT_PUD, PT_PGD = 1, 2, 3, 4
 LEVEL_NAMES = {PT_PGD: "pgd", PT_PUD: "pud", PT_PMD: "pmd", PT_PTE: "pte"}
 
-# mm/mm.c: pgd entries 0..255 are the process's, 256..511 the kernel's.
-KERNEL_HALF = PT_ENTRIES // 2
+# mm/pgtable.h: pgd entries 0..255 are the process's, 256..511 the kernel's.
+USER_PTRS_PER_PGD = PT_ENTRIES // 2
 
 # mm/mm.h
 PROT_READ, PROT_WRITE, PROT_EXEC = 0x1, 0x2, 0x4
@@ -80,15 +81,15 @@ def enum_bits(bits, first_enumerator, prefix):
 
 # Page tables ------------------------------------------------------------
 
-def entry_span(level):
+def pt_span(level):
     """How much address space one entry of a table of `level` maps:
     4 KiB for a PTE, 2 MiB for a pmd entry, ..."""
-    return 1 << (PAGE_SHIFT + 9 * (level - 1))
+    return PAGE_SIZE << (PT_LEVEL_BITS * (level - 1))
 
 
 def pt_index(va, level):
     """The index of va's entry in a table of `level` (as in pgtable.h)."""
-    return va // entry_span(level) % PT_ENTRIES
+    return va // pt_span(level) % PT_ENTRIES
 
 
 def read_table(phys):
@@ -144,9 +145,9 @@ def tables(mm):
         if level == PT_PTE:
             return
         entries = read_table(phys)
-        for i in range(KERNEL_HALF if level == PT_PGD else PT_ENTRIES):
+        for i in range(USER_PTRS_PER_PGD if level == PT_PGD else PT_ENTRIES):
             if entries[i] & PTE_P:
-                yield from below(level - 1, va + i * entry_span(level), pte_pa(entries[i]))
+                yield from below(level - 1, va + i * pt_span(level), pte_pa(entries[i]))
     yield from below(PT_PGD, 0, pgd_phys(mm))
 
 

@@ -54,16 +54,16 @@ KTEST(kmap, low_half_unmapped)
 {
 	int mapped = 0;
 
-	for (int i = 0; i < PT_ENTRIES / 2; i++)
+	for (int i = 0; i < USER_PTRS_PER_PGD; i++)
 		mapped += !!(kernel_pgd[i] & PTE_P);
 	KEXPECT_EQ(mapped, 0);
 }
 
 KTEST(kmap, direct_map_reaches_frames)
 {
-	pte_t *e = pt_walk(kernel_pgd, DMAP_BASE + BOOT_MAPPED - HUGE_SIZE, PT_PMD, NULL);
+	pte_t *e = pt_walk(kernel_pgd, DMAP_BASE + BOOT_MAPPED - PMD_SIZE, PT_PMD, NULL);
 
 	KEXPECT(e && (*e & PTE_PS) && (*e & PTE_W));
 	KEXPECT(!cpu_has.nx || (*e & PTE_NX));
-	KEXPECT_EQ(pte_pa(*e), BOOT_MAPPED - HUGE_SIZE);
+	KEXPECT_EQ(pte_pa(*e), BOOT_MAPPED - PMD_SIZE);
 }

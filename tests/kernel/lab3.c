@@ -25,7 +25,7 @@ static struct pair make_pair(void)
 {
 	struct pair s = { fixture_parent(), mm_new(), NULL, NULL, NULL };
 
-	fixture_map(s.c, REGION, HUGE_SIZE, RW, ANON_FIXED);
+	fixture_map(s.c, REGION, PMD_SIZE, RW, ANON_FIXED);
 	s.pmd_p = mm_walk(s.p, REGION, PT_PMD, 0);
 	s.pmd_c = mm_walk(s.c, REGION, PT_PMD, 1);
 	s.table = pa_page(pte_pa(*s.pmd_p));
@@ -67,14 +67,14 @@ static int page_refs_are(const pte_t *table, uint32_t want)
 KTEST(lab3, shareable)
 {
 	struct mm *mm = mm_new();
-	uint64_t next = REGION + HUGE_SIZE;
+	uint64_t next = REGION + PMD_SIZE;
 
-	fixture_map(mm, REGION, HUGE_SIZE, RW, ANON_FIXED);
+	fixture_map(mm, REGION, PMD_SIZE, RW, ANON_FIXED);
 	KEXPECT(odf_shareable(mm, REGION));
 	fixture_map(mm, next + PAGE_SIZE, PAGE_SIZE, RW, SHARED_FIXED);
 	KEXPECT(!odf_shareable(mm, next));              /* shared memory inside */
 	KEXPECT(odf_shareable(mm, REGION));             /* ... but not in this one */
-	KEXPECT(odf_shareable(mm, next + HUGE_SIZE));
+	KEXPECT(odf_shareable(mm, next + PMD_SIZE));
 	mm_free(mm);
 }
 

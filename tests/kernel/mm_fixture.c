@@ -19,7 +19,7 @@ struct mm *fixture_parent(void)
 {
 	struct mm *mm = mm_new();
 
-	fixture_map(mm, REGION, HUGE_SIZE, RW, ANON_FIXED);
+	fixture_map(mm, REGION, PMD_SIZE, RW, ANON_FIXED);
 	fixture_touch(mm, REGION, TOUCHED, WRITE);
 	for (int i = 0; i < TOUCHED; i++) {
 		pte_t *pte = mm_walk(mm, REGION + i * PAGE_SIZE, PT_PTE, 0);

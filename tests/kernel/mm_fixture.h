@@ -30,7 +30,7 @@ void fixture_map(struct mm *mm, uint64_t va, uint64_t len, int prot, int flags);
 /* Faults in the n pages from va, with the fault's error code err. */
 void fixture_touch(struct mm *mm, uint64_t va, int n, uint64_t err);
 
-/* A new address space with one private writable VMA of HUGE_SIZE at
+/* A new address space with one private writable VMA of PMD_SIZE at
  * REGION, whose first TOUCHED pages are written: page i holds SEED + i. */
 struct mm *fixture_parent(void);
 

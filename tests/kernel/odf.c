@@ -115,7 +115,7 @@ KTEST(odf, munmap_half_and_whole)
 	KEXPECT_EQ(CHECK_MMS(p, c), 0);
 	mm_free(c);
 	c = mm_fork(p, FORK_ODF, &st);
-	KEXPECT_EQ(mm_munmap(c, REGION, HUGE_SIZE), 0);
+	KEXPECT_EQ(mm_munmap(c, REGION, PMD_SIZE), 0);
 	KEXPECT_EQ(fixture_look(p, REGION).table_ref, 1);
 	KEXPECT_EQ(fixture_look(c, REGION).table, 0);
 	KEXPECT_EQ(CHECK_MMS(p, c), 0);
@@ -144,7 +144,7 @@ KTEST(odf, shared_memory_not_shared_table)
 {
 	struct mm *p = fixture_parent(), *c;
 	struct fork_stats st;
-	uint64_t shm = REGION + HUGE_SIZE / 2;
+	uint64_t shm = REGION + PMD_SIZE / 2;
 
 	fixture_map(p, shm, PAGE_SIZE, RW, SHARED_FIXED);
 	c = mm_fork(p, FORK_ODF, &st);
