@@ -13,6 +13,11 @@ have cpio || need="$need cpio"
 have musl-gcc || need="$need musl-tools"   # tests run static musl programs
 have clang || need="$need clang"         # tests build the kernel with clang too
 have python3 || need="$need python3"     # tests/user/exec_elf.py writes test programs
+# The bochs suite runs the entry tests under Bochs (scripts/bochs.sh).
+have bochs || need="$need bochs"
+[ -f /usr/share/bochs/BIOS-bochs-latest ] || need="$need bochsbios"
+[ -f /usr/share/vgabios/vgabios.bin ] || need="$need vgabios"
+ls /usr/lib/*/bochs/plugins/libbx_term_gui.so >/dev/null 2>&1 || need="$need bochs-term"
 [ -z "$need" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$need"
 if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; then
