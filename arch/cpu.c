@@ -2,7 +2,8 @@
  * CPU setup: read the features we care about from CPUID, then turn on the
  * protections a kernel for studying memory must have (NX, CR0.WP so the
  * kernel obeys read-only user pages, SMEP/SMAP where present) and SSE for
- * user programs.
+ * user programs.  CR0.AM lets a program that sets AC have its unaligned
+ * accesses checked (SIGBUS), as on Linux; it never applies to the kernel.
  */
 #include <string.h>
 #include "arch/cpu.h"
@@ -63,7 +64,7 @@ void cpu_init(void)
 	read_features();
 	if (!cpu_has.fxsr || !cpu_has.sse2)
 		panic("forklab needs a CPU with FXSAVE and SSE2");
-	write_cr0((read_cr0() | CR0_WP | CR0_MP) & ~CR0_EM);
+	write_cr0((read_cr0() | CR0_WP | CR0_MP | CR0_AM) & ~CR0_EM);
 	cr4 |= CR4_OSFXSR | CR4_OSXMMEXCPT;
 	cr4 |= cpu_has.pge ? CR4_PGE : 0;
 	cr4 |= cpu_has.smep ? CR4_SMEP : 0;

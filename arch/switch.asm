@@ -1,13 +1,16 @@
 ; swtch(uint64_t *save, uint64_t next): save the kernel context of the
 ; running thread and continue the one whose context is `next`.
 ;
-; A context is what a C function must preserve across a call (rbx, rbp,
-; r12-r15) pushed on the thread's own kernel stack, plus the return address
-; the call pushed; it is named by the stack pointer after the pushes.
+; A context is rflags and what a C function must preserve across a call
+; (rbx, rbp, r12-r15) pushed on the thread's own kernel stack, plus the
+; return address the call pushed; it is named by the stack pointer after
+; the pushes.  rflags is part of it so that no flag one thread runs with
+; (DF, AC, NT, IF) carries over into the next one.
 
 section .text
 global swtch
 swtch:
+        pushfq
         push rbp
         push rbx
         push r12
@@ -22,6 +25,7 @@ swtch:
         pop r12
         pop rbx
         pop rbp
+        popfq
         ret
 
 ; Where a new process's first swtch() returns: its context holds the

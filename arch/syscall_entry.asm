@@ -1,12 +1,15 @@
 ; The syscall instruction's entry point.  The CPU leaves the user's rip in
-; rcx and rflags in r11, masks IF (see syscall_init), and does not switch
-; stacks: we find the kernel stack through the per-CPU block that swapgs
-; makes visible in gs, and build the same struct trapframe an interrupt
-; would, so that fork, execve and signals treat both alike.
+; rcx and rflags in r11, clears the flags of its mask (see syscall_init),
+; and does not switch stacks: we find the kernel stack through the per-CPU
+; block that swapgs makes visible in gs, and build the same struct
+; trapframe an interrupt would, so that fork, execve and signals treat both
+; alike.
 ;
-; The way back is sysret, which is faster than iretq but trusts rcx: a
-; non-canonical rip there would fault in kernel mode on the user's stack.
-; So a frame whose rip is not a user address leaves through iretq.
+; The way back is sysret, which is faster than iretq but trusts rcx and
+; r11.  user_return (arch/entry.c) gives r11 only the flags a program may
+; hold and kills the process for a non-canonical rip; the check below
+; keeps sysret safe on its own all the same, since on Intel CPUs sysret to
+; a non-canonical rip faults in kernel mode with the user's rsp and gs.
 
 %include "arch/cpu_block.inc"
 %include "arch/trapframe.inc"
@@ -14,9 +17,10 @@
 SEL_UDATA       equ 0x18 | 3
 SEL_UCODE       equ 0x20 | 3
 SYSCALL_VECTOR  equ 0x80            ; marks a syscall frame; no IDT gate uses it
-USER_TOP        equ 0x0000800000000000
+CANONICAL_END   equ 1 << 47         ; past the lower canonical half
 
 extern syscall_dispatch
+extern user_return
 extern trap_return
 
 section .text
@@ -35,8 +39,10 @@ syscall_entry:
         PUSH_REGS
         mov rdi, rsp
         call syscall_dispatch
+        mov rdi, rsp
+        call user_return
         mov rax, [rsp + TF_RIP]
-        mov rcx, USER_TOP
+        mov rcx, CANONICAL_END
         cmp rax, rcx
         jae trap_return
         POP_REGS

@@ -8,6 +8,7 @@
  * anything else is a kernel bug, and panics.
  */
 #include "arch/trap.h"
+#include "arch/entry.h"
 #include "arch/pic.h"
 #include "arch/x86.h"
 #include "kernel/panic.h"
@@ -37,6 +38,7 @@ static struct {
 	int skip;
 	int armed;
 	int caught;
+	uint64_t rflags;                /* what the handler ran with */
 } expect;
 
 const char *trap_name(uint64_t vector)
@@ -64,12 +66,18 @@ int trap_caught(void)
 	return expect.caught;
 }
 
+uint64_t trap_caught_rflags(void)
+{
+	return expect.rflags;
+}
+
 static int take_expected(struct trapframe *tf)
 {
 	if (!expect.armed || expect.vector != tf->vector)
 		return 0;
 	expect.armed = 0;
 	expect.caught++;
+	expect.rflags = read_rflags();
 	tf->rip += expect.skip;
 	return 1;
 }
@@ -121,7 +129,7 @@ static void exception(struct trapframe *tf)
 {
 	if (trap_from_user(tf))
 		user_exception(tf);
-	else if (!take_expected(tf) && !kernel_user_fault(tf))
+	else if (!take_expected(tf) && !kernel_user_fault(tf) && !bad_iret(tf))
 		panic_trap(tf);
 }
 

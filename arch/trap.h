@@ -36,5 +36,6 @@ int trap_from_user(const struct trapframe *tf);
  * resuming `skip` bytes after the faulting instruction (tests only). */
 void trap_expect(uint64_t vector, int skip);
 int trap_caught(void);
+uint64_t trap_caught_rflags(void);      /* rflags in the handler of the last one */
 
 #endif

@@ -1,14 +1,24 @@
 ; Entry points for all 256 interrupt vectors.  Each stub makes the stack look
 ; the same (a dummy error code where the CPU pushes none, then the vector),
 ; and trap_entry saves the registers as a struct trapframe (arch/trap.h).
+;
+; The gate cleared IF, TF and NT; trap_entry loads RFLAGS_KERNEL first, so
+; that DF and AC, which the interrupted code may have set, are clear too
+; (popfq rather than cld and clac, which a CPU without SMAP lacks).  The way
+; out to user mode goes through user_return (arch/entry.c) and ends at
+; user_iretq, the one instruction whose fault comes with the user's gs.
 
 %include "arch/trapframe.inc"
 
 %define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 NR_VECTORS      equ 256
 STUB_ALIGN      equ 16
+RFLAGS_KERNEL   equ 1 << 1              ; arch/x86.h
+FRAME_RIP       equ 2 * 8               ; the CPU's frame, above vector and error
+FRAME_CS        equ 3 * 8
 
 extern trap_dispatch
+extern user_return
 
 section .text
 align STUB_ALIGN
@@ -25,8 +35,16 @@ align STUB_ALIGN
 %endrep
 
 trap_entry:
-        test qword [rsp + 3 * 8], 3     ; from user mode? (cs in the CPU's frame)
-        jz .saved_gs
+        push RFLAGS_KERNEL
+        popfq
+        test qword [rsp + FRAME_CS], 3  ; from user mode?
+        jnz .swap_gs
+        push rax                        ; or a fault on user_iretq (arch/entry.c)
+        lea rax, [rel user_iretq]
+        cmp rax, [rsp + 8 + FRAME_RIP]
+        pop rax
+        jne .saved_gs
+.swap_gs:
         swapgs
 .saved_gs:
         PUSH_REGS
@@ -34,12 +52,19 @@ trap_entry:
         call trap_dispatch
 global trap_return
 trap_return:
+        test qword [rsp + TF_CS], 3
+        jz return_to_kernel
+        mov rdi, rsp
+        call user_return
         POP_REGS
-        test qword [rsp + 3 * 8], 3
-        jz .restored_gs
         swapgs
-.restored_gs:
         add rsp, 16                     ; vector and error code
+global user_iretq
+user_iretq:
+        iretq
+return_to_kernel:
+        POP_REGS
+        add rsp, 16
         iretq
 
 section .rodata

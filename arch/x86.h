@@ -54,9 +54,27 @@ static inline void sti(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void hlt(void) { __asm__ volatile("hlt" ::: "memory"); }
 static inline void pause(void) { __asm__ volatile("pause"); }
 
+/* RFLAGS bits (Intel SDM vol. 1, 3.4.3); arch/entry.c has the policy. */
+#define RFLAGS_CF       (1UL << 0)
+#define RFLAGS_RESERVED (1UL << 1)      /* always reads as 1 */
+#define RFLAGS_PF       (1UL << 2)
+#define RFLAGS_AF       (1UL << 4)
+#define RFLAGS_ZF       (1UL << 6)
+#define RFLAGS_SF       (1UL << 7)
+#define RFLAGS_TF       (1UL << 8)
 #define RFLAGS_IF       (1UL << 9)
+#define RFLAGS_DF       (1UL << 10)
+#define RFLAGS_OF       (1UL << 11)
+#define RFLAGS_IOPL     (3UL << 12)
+#define RFLAGS_NT       (1UL << 14)
+#define RFLAGS_RF       (1UL << 16)
+#define RFLAGS_AC       (1UL << 18)
+#define RFLAGS_ID       (1UL << 21)
+/* What the kernel runs with after any entry: interrupts off, all else clear. */
+#define RFLAGS_KERNEL   RFLAGS_RESERVED
 
 #define CR0_WP          (1UL << 16)
+#define CR0_AM          (1UL << 18)
 #define CR0_EM          (1UL << 2)
 #define CR0_MP          (1UL << 1)
 #define CR4_OSFXSR      (1UL << 9)

@@ -33,7 +33,6 @@
 #define PTR_SIZE        sizeof(uint64_t)
 #define RANDOM_BYTES    16
 #define STACK_ALIGN     16
-#define RFLAGS_RESERVED (1UL << 1)
 
 enum {
 	AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6,

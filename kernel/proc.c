@@ -32,7 +32,8 @@
 #define SIGTTOU         22
 #define SIGURG          23
 #define SIGWINCH        28
-#define CONTEXT_REGS    6               /* what swtch pops before returning */
+#define CONTEXT_REGS    6               /* what swtch pops before rflags */
+#define CONTEXT_RBX     4               /* popped second to last */
 #define EXIT_SIGNAL_BASE 128            /* a shell's status for "killed by N" */
 
 void fork_return(void);
@@ -66,15 +67,17 @@ int proc_count(void)
 	return n;
 }
 
-/* The first swtch() into p "returns" to fork_return with rbx = p->tf. */
+/* The first swtch() into p "returns" to fork_return with rbx = p->tf and
+ * the kernel's rflags. */
 static void prepare_context(struct proc *p)
 {
 	uint64_t *sp = (uint64_t *)p->tf;
 
 	*--sp = (uint64_t)fork_return;
+	*--sp = RFLAGS_KERNEL;
 	for (int i = 0; i < CONTEXT_REGS; i++)
 		*--sp = 0;
-	sp[4] = (uint64_t)p->tf;                /* rbx: popped second to last */
+	sp[CONTEXT_RBX] = (uint64_t)p->tf;
 	p->context = (uint64_t)sp;
 }
 

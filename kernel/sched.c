@@ -37,7 +37,8 @@ static struct proc *pick_next(void)
 	return NULL;
 }
 
-static void run(struct proc *p)
+/* Runs p until it gives the CPU back (the scheduler's loop; kernel tests). */
+void sched_run(struct proc *p)
 {
 	p->state = RUNNING;
 	current = p;
@@ -60,7 +61,7 @@ void scheduler_run(void)
 		proc_power_off_if_done();
 		p = pick_next();
 		if (p) {
-			run(p);
+			sched_run(p);
 			continue;
 		}
 		sti();                  /* idle until an interrupt makes work */

@@ -19,6 +19,7 @@ void wake_process(struct proc *p);
 void yield(void);
 void sched_exit(void) __attribute__((noreturn));   /* current is a ZOMBIE */
 void scheduler_run(void) __attribute__((noreturn));
+void sched_run(struct proc *p);
 void sched_tick(void);                 /* from the timer interrupt */
 void preempt_point(void);              /* switch if the time slice is over */
 void *timer_channel(void);             /* woken on every tick */

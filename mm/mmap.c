@@ -99,8 +99,10 @@ long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, in
 	if (!(flags & MAP_ANONYMOUS) || fd != -1)
 		return -ENODEV;                 /* no files to map: the root is in memory */
 	if (flags & MAP_FIXED) {
-		if (!range_ok(addr, len) || addr < PAGE_SIZE)
+		if ((addr & ~PAGE_MASK) || addr < PAGE_SIZE)
 			return -EINVAL;
+		if (!range_ok(addr, len))
+			return -ENOMEM;                 /* past USER_TOP, as Linux */
 		if (mm_munmap(mm, addr, len) < 0)
 			return -ENOMEM;
 	} else {
