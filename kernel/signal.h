@@ -1,0 +1,109 @@
+/* Signals: numbers, per-process state, and the kernel's ways to send and
+ * deliver them (kernel/signal.c; the frame on the user stack: sigframe.c). */
+#ifndef KERNEL_SIGNAL_H
+#define KERNEL_SIGNAL_H
+
+#include <stdint.h>
+#include "arch/trap.h"
+
+#define NSIG            64              /* signals run from 1 to NSIG included */
+
+enum {
+	SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6,
+	SIGBUS = 7, SIGFPE = 8, SIGKILL = 9, SIGUSR1 = 10, SIGSEGV = 11, SIGPIPE = 13,
+	SIGALRM = 14, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20,
+	SIGTTIN = 21, SIGTTOU = 22, SIGURG = 23, SIGWINCH = 28,
+};
+
+/* si_code values (Linux's). */
+enum {
+	SI_USER = 0, SI_KERNEL = 0x80, SI_TKILL = -6,
+	SEGV_MAPERR = 1, SEGV_ACCERR = 2, BUS_ADRERR = 2, ILL_ILLOPN = 2,
+	FPE_INTDIV = 1, TRAP_BRKPT = 1, CLD_EXITED = 1, CLD_KILLED = 2,
+};
+
+#define SIG_DFL         0
+#define SIG_IGN         1
+
+#define SA_NOCLDSTOP    0x00000001
+#define SA_NOCLDWAIT    0x00000002
+#define SA_SIGINFO      0x00000004
+#define SA_RESTORER     0x04000000
+#define SA_ONSTACK      0x08000000
+#define SA_RESTART      0x10000000
+#define SA_NODEFER      0x40000000
+#define SA_RESETHAND    0x80000000UL
+
+#define SS_ONSTACK      1
+#define SS_DISABLE      2
+
+/*
+ * A blocking system call that a signal cuts short returns -ERESTARTSYS;
+ * on the way out, signal_deliver() turns it into -EINTR, or rewinds the
+ * call to run again if the handler has SA_RESTART (or no handler ran).
+ * No program ever sees the number.
+ */
+#define ERESTARTSYS     512
+
+#define SIGBIT(sig)     (1UL << ((sig) - 1))
+
+/* struct sigaction as Linux's rt_sigaction reads and writes it. */
+struct ksigaction {
+	uint64_t handler, flags, restorer, mask;
+};
+
+/* What a pending signal carries into siginfo; one per signal, not queued. */
+struct sig_info {
+	int code;
+	int pid;
+	int status;             /* SIGCHLD: the child's exit code or signal */
+	uint64_t addr;          /* faults: the address at fault */
+};
+
+struct altstack {
+	uint64_t sp, size;
+	int flags;              /* SS_DISABLE, or 0 */
+};
+
+/* The actions, apart from the process: too big to share its allocation,
+ * and what threads will share. */
+struct sighand {
+	struct ksigaction action[NSIG];
+};
+
+struct signals {
+	struct sighand *hand;           /* allocated with the process */
+	struct sig_info info[NSIG];
+	uint64_t blocked, pending;
+	uint64_t saved_mask;            /* rt_sigsuspend: the mask to go back to */
+	int restore_mask;               /* saved_mask is set */
+	int restore_all;                /* rt_sigreturn rewrote the user registers */
+	struct altstack altstack;
+	uint64_t alarm_tick, alarm_interval;    /* ITIMER_REAL, in ticks; 0: off */
+};
+
+struct proc;
+
+int signal_send(struct proc *p, int sig, const struct sig_info *info);
+int signal_pending(const struct proc *p);
+int signal_fault(int sig, int code, uint64_t addr);
+int signal_deliver(struct trapframe *tf);
+void signal_fork(struct proc *child, const struct proc *parent);
+void signal_exec(struct proc *p);
+void signal_tick(void);
+int signal_ignored_by_default(int sig);
+int signal_stops(int sig);
+int signal_is_default(const struct proc *p, int sig);
+
+/* sigframe.c: the frame a handler runs on, and rt_sigreturn. */
+struct sigframe_args {
+	int sig;
+	const struct sig_info *info;
+	const struct ksigaction *act;
+	uint64_t old_mask;
+};
+int sigframe_push(struct trapframe *tf, const struct sigframe_args *a);
+int sigframe_pop(struct trapframe *tf, uint64_t *mask);
+int on_altstack(const struct altstack *ss, uint64_t sp);
+
+#endif
