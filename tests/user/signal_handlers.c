@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include "check.h"
 
-static volatile int hits, last_sig, nested, depth, max_depth;
+static volatile int hits, last_sig, depth, max_depth;
 static volatile pid_t last_pid;
 static volatile int last_code, last_status;
 
