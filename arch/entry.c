@@ -34,6 +34,7 @@
 #define CANONICAL_END   (1UL << 47)
 
 void user_iretq(void);
+void syscall_entry(void);
 
 int user_frame_ok(struct trapframe *tf)
 {
@@ -56,6 +57,19 @@ int user_return(struct trapframe *tf)
 	if (!user_frame_ok(tf))
 		kill_current("return to a non-canonical address", tf->rip);
 	return rewritten;
+}
+
+/*
+ * A syscall made with TF set: the mask clears TF, and Linux expects no
+ * single-step trap in the kernel from it (QEMU raises none), but Bochs
+ * traps on the entry's first instruction, before swapgs and on the user's
+ * stack; #DB has a stack of its own (IST_DEBUG) for this.  The trap is
+ * dropped, and the program gets its SIGTRAP once sysret restores TF, as
+ * on Linux.
+ */
+int syscall_single_step(struct trapframe *tf)
+{
+	return tf->vector == T_DEBUG && tf->rip == (uint64_t)syscall_entry;
 }
 
 /*

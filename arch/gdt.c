@@ -2,14 +2,15 @@
  * The GDT and the TSS.  In long mode segments are flat; the GDT only says
  * which privilege level code runs at.  The TSS holds the stack the CPU
  * switches to on entry from user mode (rsp0) and the IST stacks, used for
- * faults that must not trust the current stack (double fault, NMI, #MC).
+ * faults that must not trust the current stack (double fault, NMI, #MC,
+ * and #DB, which may come on the first instruction of syscall_entry).
  */
 #include <string.h>
 #include "arch/gdt.h"
 #include "mm/layout.h"
 
 #define IST_STACK_SIZE  (4 * PAGE_SIZE)
-#define NR_IST          3
+#define NR_IST          4
 
 #define SEG_L           (1UL << 53)     /* 64-bit code */
 #define SEG_DB          (1UL << 54)

@@ -18,6 +18,7 @@
 #define IST_DOUBLE_FAULT 1
 #define IST_NMI          2
 #define IST_MACHINE_CHECK 3
+#define IST_DEBUG        4       /* may hit syscall_entry's first instruction */
 
 void gdt_init(void);
 void tss_set_rsp0(uint64_t rsp0);

@@ -35,6 +35,7 @@ static int gate_ist(int v)
 	case T_DOUBLE_FAULT: return IST_DOUBLE_FAULT;
 	case T_NMI: return IST_NMI;
 	case T_MACHINE_CHECK: return IST_MACHINE_CHECK;
+	case T_DEBUG: return IST_DEBUG;
 	default: return 0;
 	}
 }

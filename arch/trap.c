@@ -148,7 +148,8 @@ static void exception(struct trapframe *tf)
 {
 	if (trap_from_user(tf))
 		user_exception(tf);
-	else if (!take_expected(tf) && !kernel_user_fault(tf) && !bad_iret(tf))
+	else if (!take_expected(tf) && !kernel_user_fault(tf) && !bad_iret(tf) &&
+		 !syscall_single_step(tf))
 		panic_trap(tf);
 }
 

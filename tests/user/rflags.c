@@ -18,8 +18,9 @@
  * Linux does: DF and AC come back as the program left them; IOPL stays 0;
  * with TF the process dies of SIGTRAP right after the system call or the
  * faulting write (which took effect), and cannot spin at all.  NT may come
- * back or not (Linux 6.18 on AMD drops it at every kernel entry; forklab
- * drops it too), so only the rest is checked for NT.
+ * back or not (Linux 6.18 on an AMD CPU drops it across a system call and
+ * a page fault; forklab always drops it), so only the rest is checked for
+ * NT.
  */
 #include <signal.h>
 #include <stdint.h>
