@@ -4,7 +4,8 @@
  * there is what the code resumes with, once rt_sigreturn restores it:
  * every general register, the flags, and the FPU state (which the
  * handler may clobber freely).  A fault goes to its handler with si_addr
- * and si_code, and the instruction is retried if the handler returns;
+ * and si_code (SIGSEGV, SIGILL, SIGFPE), and the instruction is retried
+ * if the handler returns, unless the handler moved rip past it;
  * siglongjmp leaves the handler for good.  SA_ONSTACK runs a handler on
  * the sigaltstack.  A frame that does not fit on the stack, or a forged
  * FPU state, ends the process with SIGSEGV.
@@ -198,6 +199,42 @@ static int segv_retry(void *unused)
 	return test_result();
 }
 
+#define UD2_LEN		2
+static volatile int zero, one = 1, sink;
+
+/* Steps over the ud2 it is called for: the instruction is not retried. */
+static void skip_ud2(int sig, siginfo_t *si, void *uc)
+{
+	unsigned long *g = gregs(uc);
+
+	(void)sig;
+	hits++;
+	fault_addr = si->si_addr;
+	fault_code = si->si_code;
+	if (g[G_RIP] == (unsigned long)si->si_addr)
+		g[G_RIP] += UD2_LEN;
+}
+
+static int illegal(void *unused)
+{
+	(void)unused;
+	CHECK_EQ(install(SIGILL, skip_ud2, 0), 0);
+	__asm__ volatile("ud2");
+	CHECK_EQ(hits, 1);
+	CHECK_EQ(fault_code, ILL_ILLOPN);
+	return test_result();
+}
+
+static int divide(void *unused)
+{
+	(void)unused;
+	CHECK_EQ(install(SIGFPE, segv, 0), 0);
+	if (sigsetjmp(out, 1) == 0)
+		sink = one / zero;
+	CHECK_EQ(fault_code, FPE_INTDIV);
+	return test_result();
+}
+
 static char *volatile alt_base;
 static volatile int on_alt;
 
@@ -264,6 +301,8 @@ int main(void)
 	CHECK_EXITED(run_in_child(registers, NULL), 0);
 	CHECK_EXITED(run_in_child(segv_codes, NULL), 0);
 	CHECK_EXITED(run_in_child(segv_retry, NULL), 0);
+	CHECK_EXITED(run_in_child(illegal, NULL), 0);
+	CHECK_EXITED(run_in_child(divide, NULL), 0);
 	CHECK_EXITED(run_in_child(altstack, NULL), 0);
 	CHECK_KILLED(run_in_child(no_room, NULL), SIGSEGV);
 	CHECK_KILLED(run_in_child(forged_fpu, NULL), SIGSEGV);
