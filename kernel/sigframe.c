@@ -116,6 +116,16 @@ static void fill_info(struct usiginfo *u, int sig, const struct sig_info *info)
 		u->proc.pid = info->pid, u->proc.status = info->status;
 }
 
+/* rt_sigtimedwait's siginfo, as a handler would have had it. */
+long siginfo_to_user(void *uinfo, int sig, const struct sig_info *info)
+{
+	struct usiginfo u;
+
+	memset(&u, 0, sizeof(u));
+	fill_info(&u, sig, info);
+	return copy_to_user(uinfo, &u, sizeof(u)) < 0 ? -EFAULT : 0;
+}
+
 static void build(struct rt_sigframe *f, const struct trapframe *tf,
 		  const struct sigframe_args *a, uint64_t fpstate)
 {

@@ -14,7 +14,8 @@
  *
  * A standard signal sent twice before it is taken is taken once, as in
  * Linux; forklab does not queue real-time signals either.  A signal
- * whose action is to ignore it is dropped when sent, unless blocked.
+ * whose action is to ignore it is dropped when sent, unless blocked or
+ * awaited by rt_sigtimedwait.
  * SIGKILL and SIGSTOP can be neither caught nor blocked.
  *
  * There is one thread per process, so the blocked mask, per thread in
@@ -67,7 +68,7 @@ int signal_send(struct proc *p, int sig, const struct sig_info *info)
 		wake_process(p);
 		return 0;
 	}
-	if (!(s->blocked & SIGBIT(sig)) && ignored(p, sig))
+	if (!((s->blocked | s->waiting) & SIGBIT(sig)) && ignored(p, sig))
 		return 0;
 	if (p->pid == INIT_PID && signal_is_default(p, sig))
 		return 0;

@@ -75,6 +75,7 @@ struct signals {
 	struct sighand *hand;           /* allocated with the process */
 	struct sig_info info[NSIG];
 	uint64_t blocked, pending;
+	uint64_t waiting;               /* rt_sigtimedwait's set, while it waits */
 	uint64_t saved_mask;            /* rt_sigsuspend: the mask to go back to */
 	int restore_mask;               /* saved_mask is set */
 	int restore_all;                /* rt_sigreturn rewrote the user registers */
@@ -105,5 +106,6 @@ struct sigframe_args {
 int sigframe_push(struct trapframe *tf, const struct sigframe_args *a);
 int sigframe_pop(struct trapframe *tf, uint64_t *mask);
 int on_altstack(const struct altstack *ss, uint64_t sp);
+long siginfo_to_user(void *uinfo, int sig, const struct sig_info *info);
 
 #endif

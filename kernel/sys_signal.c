@@ -1,5 +1,5 @@
 /* Signal system calls: actions, masks, waiting, sending, the alternate
- * stack, the return from a handler, and the real-time timer. */
+ * stack, and the return from a handler. */
 #include "kernel/syscall.h"
 #include "kernel/signal.h"
 #include "kernel/proc.h"
@@ -15,10 +15,9 @@
 #define SIG_UNBLOCK     1
 #define SIG_SETMASK     2
 #define MINSIGSTKSZ     2048
+#define NS_PER_SEC      1000000000L
+#define NS_PER_TICK     (NS_PER_SEC / HZ)
 #define SS_AUTODISARM   (1U << 31)      /* accepted; the stack stays armed */
-#define ITIMER_REAL     0
-#define US_PER_SEC      1000000L
-#define US_PER_TICK     (US_PER_SEC / HZ)
 
 static int valid_signal(int sig)
 {
@@ -130,6 +129,74 @@ long sys_rt_sigsuspend(uint64_t uset, uint64_t size, uint64_t a2, uint64_t a3, u
 	return wait_for_signal();
 }
 
+struct timespec {
+	int64_t sec, nsec;
+};
+
+/* The tick a wait of *ts ends at, or 0 for no timeout. */
+static long wait_end(uint64_t uts, uint64_t *end)
+{
+	struct timespec ts;
+
+	*end = 0;
+	if (!uts)
+		return 0;
+	if (copy_from_user(&ts, (const void *)uts, sizeof(ts)) < 0)
+		return -EFAULT;
+	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= NS_PER_SEC)
+		return -EINVAL;
+	*end = ticks() + (uint64_t)ts.sec * HZ + ((uint64_t)ts.nsec + NS_PER_TICK - 1) / NS_PER_TICK;
+	return 0;
+}
+
+/* Takes the lowest signal of set that is pending, or waits for one until
+ * the tick end (0: for ever): the signal, -EAGAIN, or -EINTR for another. */
+static long take_from(uint64_t set, uint64_t end, uint64_t uinfo)
+{
+	struct signals *s = &current->sig;
+
+	for (;;) {
+		uint64_t ready = s->pending & set;
+		int sig = ready ? __builtin_ctzl(ready) + 1 : 0;
+
+		if (sig) {
+			s->pending &= ~SIGBIT(sig);
+			if (uinfo && siginfo_to_user((void *)uinfo, sig, &s->info[sig - 1]) < 0)
+				return -EFAULT;
+			return sig;
+		}
+		if (end && ticks() >= end)
+			return -EAGAIN;
+		if (signal_pending(current))
+			return -EINTR;
+		sleep_on(end ? timer_channel() : (void *)s);
+	}
+}
+
+/* The signals of set are let through while it waits (so that they wake
+ * it), kept even if their action is to ignore them, and taken here rather
+ * than by a handler. */
+long sys_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t uts, uint64_t size, uint64_t a4, uint64_t a5)
+{
+	uint64_t set, end, blocked = current->sig.blocked;
+	long r;
+
+	(void)a4, (void)a5;
+	if (size != SIGSET_SIZE)
+		return -EINVAL;
+	if (copy_from_user(&set, (const void *)uset, sizeof(set)) < 0)
+		return -EFAULT;
+	if ((r = wait_end(uts, &end)) < 0)
+		return r;
+	set &= ~UNBLOCKABLE;
+	current->sig.blocked &= ~set;
+	current->sig.waiting = set;
+	r = take_from(set, end, uinfo);
+	current->sig.waiting = 0;
+	current->sig.blocked = blocked;
+	return r;
+}
+
 long sys_rt_sigreturn(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	uint64_t mask;
@@ -215,84 +282,4 @@ long sys_tkill(uint64_t tid, uint64_t sig, uint64_t a2, uint64_t a3, uint64_t a4
 {
 	(void)a2, (void)a3, (void)a4, (void)a5;
 	return thread_kill(-1, (int)tid, (int)sig);
-}
-
-struct timeval {
-	int64_t sec, usec;
-};
-
-struct itimerval {
-	struct timeval interval, value;
-};
-
-static uint64_t tv_ticks(const struct timeval *tv)
-{
-	return (uint64_t)tv->sec * HZ + ((uint64_t)tv->usec + US_PER_TICK - 1) / US_PER_TICK;
-}
-
-static struct timeval ticks_tv(uint64_t t)
-{
-	return (struct timeval){ t / HZ, t % HZ * US_PER_TICK };
-}
-
-/* The timer as it stands: what is left, and the interval. */
-static struct itimerval itimer_now(void)
-{
-	const struct signals *s = &current->sig;
-	uint64_t now = ticks(), left = s->alarm_tick > now ? s->alarm_tick - now : 0;
-
-	if (s->alarm_tick && !left)
-		left = 1;                       /* due, not yet sent */
-	return (struct itimerval){ ticks_tv(s->alarm_interval), ticks_tv(left) };
-}
-
-static int tv_valid(const struct timeval *tv)
-{
-	return tv->sec >= 0 && tv->usec >= 0 && tv->usec < US_PER_SEC &&
-	       (uint64_t)tv->sec < UINT32_MAX;
-}
-
-long sys_setitimer(uint64_t which, uint64_t unew, uint64_t uold, uint64_t a3, uint64_t a4, uint64_t a5)
-{
-	struct itimerval new = { 0 }, old = itimer_now();
-
-	(void)a3, (void)a4, (void)a5;
-	if ((int)which != ITIMER_REAL)
-		return -EINVAL;
-	if (unew && copy_from_user(&new, (const void *)unew, sizeof(new)) < 0)
-		return -EFAULT;
-	if (!tv_valid(&new.value) || !tv_valid(&new.interval))
-		return -EINVAL;
-	current->sig.alarm_interval = tv_ticks(&new.interval);
-	current->sig.alarm_tick = new.value.sec || new.value.usec ?
-		ticks() + tv_ticks(&new.value) : 0;
-	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
-		return -EFAULT;
-	return 0;
-}
-
-long sys_getitimer(uint64_t which, uint64_t uval, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
-{
-	struct itimerval now = itimer_now();
-
-	(void)a2, (void)a3, (void)a4, (void)a5;
-	if ((int)which != ITIMER_REAL)
-		return -EINVAL;
-	return copy_to_user((void *)uval, &now, sizeof(now)) < 0 ? -EFAULT : 0;
-}
-
-/* The seconds left of the previous alarm, rounded to the nearest, at
- * least 1 if one was set. */
-long sys_alarm(uint64_t useconds, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
-{
-	struct itimerval old = itimer_now();
-	unsigned int seconds = (unsigned int)useconds;
-	long left = old.value.sec + (old.value.usec >= US_PER_SEC / 2);
-
-	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	if (!left && old.value.usec)
-		left = 1;
-	current->sig.alarm_interval = 0;
-	current->sig.alarm_tick = seconds ? ticks() + (uint64_t)seconds * HZ : 0;
-	return left;
 }

@@ -29,7 +29,7 @@ static const syscall_fn table[NR_SYSCALLS] = {
 	[61] = sys_wait4, [62] = sys_kill, [63] = sys_uname, [79] = sys_getcwd,
 	[109] = sys_setpgid, [110] = sys_getppid, [111] = sys_getpgrp, [112] = sys_setsid,
 	[121] = sys_getpgid, [124] = sys_getsid, [127] = sys_rt_sigpending,
-	[130] = sys_rt_sigsuspend, [131] = sys_sigaltstack,
+	[128] = sys_rt_sigtimedwait, [130] = sys_rt_sigsuspend, [131] = sys_sigaltstack,
 	[157] = sys_prctl, [158] = sys_arch_prctl,
 	[169] = sys_reboot, [186] = sys_getpid, [200] = sys_tkill, [217] = sys_getdents64,
 	[218] = sys_set_tid_address, [228] = sys_clock_gettime, [231] = sys_exit,

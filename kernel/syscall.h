@@ -17,7 +17,7 @@ SYS(arch_prctl);
 SYS(nanosleep); SYS(clock_gettime); SYS(uname); SYS(getrandom); SYS(reboot);
 SYS(getcwd);
 SYS(rt_sigaction); SYS(rt_sigprocmask); SYS(rt_sigreturn); SYS(rt_sigpending);
-SYS(rt_sigsuspend); SYS(pause); SYS(sigaltstack); SYS(tkill); SYS(tgkill);
+SYS(rt_sigsuspend); SYS(rt_sigtimedwait); SYS(pause); SYS(sigaltstack); SYS(tkill); SYS(tgkill);
 SYS(alarm); SYS(setitimer); SYS(getitimer);
 SYS(setpgid); SYS(getpgid); SYS(getpgrp); SYS(setsid); SYS(getsid);
 #undef SYS

@@ -62,6 +62,30 @@ int sigsuspend(const sigset_t *mask)
 	return __sysret(SYSCALL(SYS_rt_sigsuspend, mask, SIGSET_SIZE));
 }
 
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+	return __sysret(SYSCALL(SYS_rt_sigtimedwait, set, info, timeout, SIGSET_SIZE));
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+/* POSIX's sigwait returns the error rather than setting errno. */
+int sigwait(const sigset_t *set, int *sig)
+{
+	int r;
+
+	do
+		r = SYSCALL(SYS_rt_sigtimedwait, set, NULL, NULL, SIGSET_SIZE);
+	while (r == -EINTR);
+	if (r < 0)
+		return -r;
+	*sig = r;
+	return 0;
+}
+
 int sigaltstack(const stack_t *ss, stack_t *old)
 {
 	return __sysret(SYSCALL(SYS_sigaltstack, ss, old));

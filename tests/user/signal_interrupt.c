@@ -3,7 +3,8 @@
  * makes a pipe read, wait4 and nanosleep fail with EINTR (nanosleep with
  * the time left); with SA_RESTART the read and wait4 go on as if nothing
  * happened, and nanosleep still fails.  pause and sigsuspend return EINTR
- * once a handler has run, sigsuspend with the old mask back.  The sources
+ * once a handler has run, sigsuspend with the old mask back; sigtimedwait
+ * takes a signal without a handler, or times out.  The sources
  * are alarm and setitimer(ITIMER_REAL), one-shot and periodic.
  */
 #include <signal.h>
@@ -151,6 +152,35 @@ static int suspend(void *unused)
 	return test_result();
 }
 
+/* rt_sigtimedwait takes a blocked signal itself, even one whose action
+ * is to ignore it (SIGCHLD), or gives up at the timeout. */
+static int timed_wait(void *unused)
+{
+	struct timespec now = { 0, 0 }, soon = { 0, SHORT_US * 1000 };
+	sigset_t set;
+	siginfo_t si;
+	pid_t pid;
+	int sig = 0;
+
+	(void)unused;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGCHLD);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &set, NULL), 0);
+	CHECK_ERR(sigtimedwait(&set, &si, &now), EAGAIN);
+	CHECK_ERR(sigtimedwait(&set, &si, &soon), EAGAIN);
+	raise(SIGUSR1);
+	CHECK_EQ(sigtimedwait(&set, &si, &now), SIGUSR1);
+	CHECK_EQ(si.si_signo, SIGUSR1);
+	pid = test_fork();
+	if (pid == 0)
+		_exit(3);
+	CHECK_EQ(sigwait(&set, &sig), 0);
+	CHECK_EQ(sig, SIGCHLD);
+	CHECK_EQ(waitpid(pid, NULL, 0), pid);
+	return test_result();
+}
+
 int main(void)
 {
 	int yes = 1, no = 0;
@@ -164,5 +194,6 @@ int main(void)
 	CHECK_EXITED(run_in_child(sleep_cut, &no), 0);
 	CHECK_EXITED(run_in_child(sleep_cut, &yes), 0);
 	CHECK_EXITED(run_in_child(suspend, NULL), 0);
+	CHECK_EXITED(run_in_child(timed_wait, NULL), 0);
 	return test_result();
 }

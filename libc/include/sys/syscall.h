@@ -40,6 +40,7 @@
 #define SYS_getpgid		121
 #define SYS_getsid		124
 #define SYS_rt_sigpending	127
+#define SYS_rt_sigtimedwait	128
 #define SYS_rt_sigsuspend	130
 #define SYS_sigaltstack		131
 #define SYS_prctl		157
