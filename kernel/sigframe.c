@@ -144,7 +144,7 @@ static void build(struct rt_sigframe *f, const struct trapframe *tf,
 }
 
 /* Pushes the frame and points tf at the handler; -EFAULT if the frame does
- * not fit where it must go. */
+ * not fit where it must go, or if there is no restorer to return through. */
 int sigframe_push(struct trapframe *tf, const struct sigframe_args *a)
 {
 	uint64_t fp = (frame_top(tf, a->act) - sizeof(struct fpu_state)) & ~(FPSTATE_ALIGN - 1UL);
@@ -152,6 +152,8 @@ int sigframe_push(struct trapframe *tf, const struct sigframe_args *a)
 	struct rt_sigframe f;
 	struct fpu_state fpu;
 
+	if (!(a->act->flags & SA_RESTORER))
+		return -EFAULT;                 /* nowhere to return to, as in Linux */
 	build(&f, tf, a, fp);
 	fpu_save(&fpu);
 	if (copy_to_user((void *)fp, &fpu, sizeof(fpu)) < 0 ||

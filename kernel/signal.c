@@ -129,7 +129,7 @@ static void __attribute__((noreturn)) die(int sig)
 	proc_exit(W_SIGNALED(sig));
 }
 
-/* Starts the handler of sig; a frame that does not fit kills with SIGSEGV. */
+/* Starts the handler of sig; a frame that cannot be pushed kills with SIGSEGV. */
 static void run_handler(struct trapframe *tf, int sig)
 {
 	struct signals *s = &current->sig;
@@ -139,7 +139,7 @@ static void run_handler(struct trapframe *tf, int sig)
 
 	restart_or_eintr(tf, act.flags & SA_RESTART);
 	if (sigframe_push(tf, &a) < 0) {
-		pr_info("pid %d (%s): no room for a signal frame, killed by signal %d\n",
+		pr_info("pid %d (%s): cannot push a signal frame, killed by signal %d\n",
 			current->pid, current->name, SIGSEGV);
 		die(SIGSEGV);
 	}

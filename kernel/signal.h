@@ -85,15 +85,15 @@ struct signals {
 
 struct proc;
 
-int signal_send(struct proc *p, int sig, const struct sig_info *info);
-int signal_pending(const struct proc *p);
-int signal_fault(int sig, int code, uint64_t addr);
-int signal_deliver(struct trapframe *tf);
+int signal_send(struct proc *p, int sig, const struct sig_info *info);  /* 0 */
+int signal_pending(const struct proc *p);       /* one to take now: sleeps end */
+int signal_fault(int sig, int code, uint64_t addr);     /* 0: the caller kills */
+int signal_deliver(struct trapframe *tf);       /* 1: tf rewritten, use iretq */
 void signal_fork(struct proc *child, const struct proc *parent);
 void signal_exec(struct proc *p);
-void signal_tick(void);
+void signal_tick(void);                         /* timer: SIGALRM when due */
 int signal_ignored_by_default(int sig);
-int signal_stops(int sig);
+int signal_stops(int sig);                      /* kill refuses these */
 int signal_is_default(const struct proc *p, int sig);
 
 /* sigframe.c: the frame a handler runs on, and rt_sigreturn. */

@@ -4,13 +4,16 @@
  * selector, a non-canonical or kernel rip, or a frame on an unmapped
  * stack end the process with SIGSEGV; IOPL in the flags is dropped; a
  * well-formed frame resumes where it says, with the mask it holds.  And
- * a handler at a kernel address faults, in user mode, with SIGSEGV.
+ * a handler at a kernel address faults, in user mode, with SIGSEGV, as
+ * does one installed without a restorer to return through.
  */
 #include <signal.h>
 #include <stdint.h>
 #include "check.h"
 
+#define NR_RT_SIGACTION	13
 #define NR_RT_SIGRETURN	15
+#define KERNEL_SIGSET	8		/* bytes of the kernel's sigset_t */
 #define FRAME_BYTES	440		/* pretcode, ucontext, siginfo */
 #define UC_OFF		8
 #define UC_GREGS_OFF	40
@@ -117,6 +120,23 @@ static int kernel_handler(void *unused)
 	return TEST_FAIL;
 }
 
+static void nothing(int sig)
+{
+	(void)sig;
+}
+
+/* Linux's x86-64 signal frame needs a restorer: without SA_RESTORER (which
+ * C libraries always set) the handler has nowhere to return to. */
+static int no_restorer(void *unused)
+{
+	unsigned long act[4] = { (unsigned long)nothing, 0, 0, 0 };
+
+	(void)unused;
+	CHECK_EQ(raw_syscall4(NR_RT_SIGACTION, SIGUSR1, (unsigned long)act, 0, KERNEL_SIGSET), 0);
+	kill(getpid(), SIGUSR1);
+	return TEST_FAIL;
+}
+
 int main(void)
 {
 	enum forgery good = GOOD, iopl = IOPL, sel = KERNEL_SELECTOR, rip = BAD_RIP,
@@ -129,5 +149,6 @@ int main(void)
 	CHECK_KILLED(run_in_child(forge, &krip), SIGSEGV);
 	CHECK_KILLED(run_in_child(forge, &stk), SIGSEGV);
 	CHECK_KILLED(run_in_child(kernel_handler, NULL), SIGSEGV);
+	CHECK_KILLED(run_in_child(no_restorer, NULL), SIGSEGV);
 	return test_result();
 }
