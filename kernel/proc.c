@@ -218,6 +218,21 @@ static void reparent_children(struct proc *p)
 	}
 }
 
+/* A parent that ignores SIGCHLD, or set SA_NOCLDWAIT, leaves no zombies:
+ * its wait4 waits for every child to end, then gives ECHILD (POSIX). */
+static int children_unwaited(const struct proc *parent)
+{
+	const struct ksigaction *a = &parent->sig.hand->action[SIGCHLD - 1];
+
+	return a->handler == SIG_IGN || (a->flags & SA_NOCLDWAIT);
+}
+
+void proc_free_detached(struct proc *p)
+{
+	if (p->state == ZOMBIE && p->detached)
+		proc_free(p);
+}
+
 /* SIGCHLD, with what wait4 will report, and a parent asleep in wait4 woken. */
 static void tell_parent(struct proc *p)
 {
@@ -229,6 +244,7 @@ static void tell_parent(struct proc *p)
 
 	if (!p->parent)
 		return;                 /* init */
+	p->detached = children_unwaited(p->parent);
 	signal_send(p->parent, SIGCHLD, &info);
 	wakeup(p->parent);
 }
@@ -270,7 +286,8 @@ long proc_wait(int pid, int *ustatus, int options)
 		for (int i = 0; i < NPROC; i++) {
 			struct proc *c = table[i];
 
-			if (!c || c->parent != current || (pid > 0 && c->pid != pid))
+			if (!c || c->parent != current || (pid > 0 && c->pid != pid) ||
+			    (c->state == ZOMBIE && c->detached))
 				continue;
 			children++;
 			if (c->state == ZOMBIE)

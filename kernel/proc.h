@@ -48,6 +48,7 @@ struct proc {
 	int syscall_nr;                 /* the call being made, to restart it; or -1 */
 	int pgid, sid;                  /* process group and session */
 	int wait_status;                /* Linux wait status, once a ZOMBIE */
+	int detached;                   /* a ZOMBIE nobody waits for: the scheduler frees it */
 	uint64_t fs_base;
 	uint64_t wake_tick;             /* nanosleep: wake at this tick */
 	struct file *files[NOFILE];
@@ -73,6 +74,7 @@ int proc_count(void);
 struct proc *proc_at(int slot);         /* for /proc and ps: NULL if unused */
 void proc_set_name(struct proc *p, const char *path);
 void proc_power_off_if_done(void);
+void proc_free_detached(struct proc *p);      /* by the scheduler, off p's stack */
 int mm_check_all(void);                 /* mm_check of every process */
 extern int mm_check_enabled;            /* mm_check=1: at every fork and exit */
 

@@ -62,6 +62,7 @@ void scheduler_run(void)
 		p = pick_next();
 		if (p) {
 			sched_run(p);
+			proc_free_detached(p);
 			continue;
 		}
 		sti();                  /* idle until an interrupt makes work */

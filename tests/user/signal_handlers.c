@@ -1,11 +1,12 @@
 /*
  * Signal handlers, as Linux runs them: sigaction stores the action and
  * gives the old one back; a handler runs for kill, tgkill (raise), a
- * child's exit (SIGCHLD) and a write to a pipe with no reader (SIGPIPE),
- * with siginfo under SA_SIGINFO; a blocked signal stays pending until
- * unblocked; the signal is blocked in its own handler unless SA_NODEFER;
- * SA_RESETHAND runs a handler once; abort() ends the process with SIGABRT
- * even if a handler returns.  Each case runs in a child of its own.
+ * child's exit (SIGCHLD; ignored, it leaves no zombie) and a write to a
+ * pipe with no reader (SIGPIPE), with siginfo under SA_SIGINFO; a blocked
+ * signal stays pending until unblocked; the signal is blocked in its own
+ * handler unless SA_NODEFER; SA_RESETHAND runs a handler once; abort()
+ * ends the process with SIGABRT even if a handler returns.  Each case
+ * runs in a child of its own.
  */
 #include <signal.h>
 #include <stdlib.h>
@@ -177,6 +178,23 @@ static int sigchld(void *unused)
 	return test_result();
 }
 
+/* Ignoring SIGCHLD leaves no zombie: wait4 waits for the child, then
+ * finds nothing to report. */
+static int no_zombies(void *unused)
+{
+	pid_t pid;
+	int status;
+
+	(void)unused;
+	CHECK(signal(SIGCHLD, SIG_IGN) != SIG_ERR);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	CHECK_ERR(waitpid(pid, &status, 0), ECHILD);
+	CHECK_ERR(kill(pid, 0), ESRCH);
+	return test_result();
+}
+
 static int sigpipe(void *arg)
 {
 	int fds[2], caught = *(int *)arg;
@@ -215,6 +233,7 @@ int main(void)
 	CHECK_EXITED(run_in_child(nodefer, &nodefer_flag), 3);
 	CHECK_KILLED(run_in_child(resethand, NULL), SIGUSR1);
 	CHECK_EXITED(run_in_child(sigchld, NULL), 0);
+	CHECK_EXITED(run_in_child(no_zombies, NULL), 0);
 	CHECK_EXITED(run_in_child(sigpipe, &yes), 0);
 	CHECK_KILLED(run_in_child(sigpipe, &no), SIGPIPE);
 	CHECK_KILLED(run_in_child(aborts, NULL), SIGABRT);
