@@ -8,7 +8,9 @@
  * DF and AC too.  swtch() saves and restores rflags per thread, so no flag
  * travels from one process's kernel code to another's.
  *
- * Exit: user_return() runs on every way back to user mode.  It keeps only
+ * Exit: user_return() runs on every way back to user mode.  It takes the
+ * signals that are due (kernel/signal.c), which may rewrite the frame to
+ * start a handler; then it keeps only
  * the flags a program may own, turns interrupts on, and refuses a frame
  * whose rip is not canonical: sysret would fault in kernel mode on the
  * user's stack, iretq in kernel mode with the user's gs loaded.  A frame
@@ -48,10 +50,14 @@ static void __attribute__((noreturn)) kill_current(const char *why, uint64_t rip
 	proc_exit(W_SIGNALED(SIGSEGV));
 }
 
-void user_return(struct trapframe *tf)
+/* 1 if signals rewrote tf: then only iretq restores all of it. */
+int user_return(struct trapframe *tf)
 {
+	int rewritten = signal_deliver(tf);
+
 	if (!user_frame_ok(tf))
 		kill_current("return to a non-canonical address", tf->rip);
+	return rewritten;
 }
 
 /*

@@ -11,6 +11,8 @@ struct fpu_state {
 void fpu_init(void);
 /* The state a new program starts with: x87 and MXCSR at their defaults. */
 const struct fpu_state *fpu_initial(void);
+/* 0 if fxrstor would fault on s (reserved MXCSR bits set). */
+int fpu_valid(const struct fpu_state *s);
 
 static inline void fpu_save(struct fpu_state *s) { __asm__ volatile("fxsave64 %0" : "=m"(*s)); }
 static inline void fpu_restore(const struct fpu_state *s) { __asm__ volatile("fxrstor64 %0" :: "m"(*s)); }

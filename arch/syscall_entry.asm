@@ -22,6 +22,7 @@ CANONICAL_END   equ 1 << 47         ; past the lower canonical half
 extern syscall_dispatch
 extern user_return
 extern trap_return
+extern iret_to_user
 
 section .text
 global syscall_entry
@@ -41,6 +42,8 @@ syscall_entry:
         call syscall_dispatch
         mov rdi, rsp
         call user_return
+        test eax, eax                   ; a signal frame, or rt_sigreturn:
+        jnz iret_to_user                ; rcx and r11 are the program's
         mov rax, [rsp + TF_RIP]
         mov rcx, CANONICAL_END
         cmp rax, rcx

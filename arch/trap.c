@@ -2,7 +2,9 @@
  * Where every interrupt and exception lands: trap_dispatch().
  *
  * An exception in user mode is the process's: a page fault may be resolved
- * (mm/fault.c); otherwise the process dies of the signal Linux would send.
+ * (mm/fault.c); otherwise the process takes the signal Linux would send:
+ * its handler runs (and retries the instruction if it returns), or,
+ * with none, the process dies of it.
  * In kernel mode, a page fault on a user address taken by one of the
  * uaccess instructions is resolved the same way or fixed up to -EFAULT;
  * anything else is a kernel bug, and panics.
@@ -90,10 +92,24 @@ static int exception_signal(uint64_t vector)
 	}
 }
 
+/* si_code and si_addr of the signal for a user exception, as Linux's. */
+static int exception_code(const struct trapframe *tf, int sig, uint64_t *addr)
+{
+	*addr = tf->rip;
+	switch (sig) {
+	case SIGFPE: return tf->vector == T_DIVIDE ? FPE_INTDIV : 0;
+	case SIGILL: return ILL_ILLOPN;
+	case SIGTRAP: return TRAP_BRKPT;
+	case SIGBUS: return BUS_ADRERR;
+	}
+	*addr = 0;
+	return SI_KERNEL;
+}
+
 static void user_exception(struct trapframe *tf)
 {
-	int sig = exception_signal(tf->vector);
-	uint64_t addr = read_cr2();
+	int sig = exception_signal(tf->vector), code;
+	uint64_t addr = read_cr2(), at;
 
 	if (tf->vector == T_PAGE_FAULT) {
 		int r = handle_fault(current->mm, addr, tf->error);
@@ -101,7 +117,14 @@ static void user_exception(struct trapframe *tf)
 		if (!r)
 			return;
 		sig = r == -ENOMEM ? SIGBUS : SIGSEGV;
+		code = sig == SIGBUS ? BUS_ADRERR :
+		       vma_find(current->mm, addr) ? SEGV_ACCERR : SEGV_MAPERR;
+		at = addr;
+	} else {
+		code = exception_code(tf, sig, &at);
 	}
+	if (signal_fault(sig, code, at))
+		return;
 	pr_info("pid %d (%s): %s at rip %lx, killed by signal %d\n", current->pid,
 		current->name, trap_name(tf->vector), tf->rip, sig);
 	if (tf->vector == T_PAGE_FAULT)

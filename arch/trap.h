@@ -17,6 +17,7 @@ enum {
 	T_INVALID_TSS = 10, T_NO_SEGMENT = 11, T_STACK = 12, T_GP = 13,
 	T_PAGE_FAULT = 14, T_X87 = 16, T_ALIGNMENT = 17, T_MACHINE_CHECK = 18,
 	T_SIMD = 19, T_VIRT = 20, T_CONTROL = 21, T_NR_EXCEPTIONS = 32,
+	T_SYSCALL = 0x80,       /* marks a syscall frame; no IDT gate uses it */
 };
 
 /* Page-fault error code bits (Intel SDM vol. 3, 4.7). */

@@ -56,6 +56,8 @@ trap_return:
         jz return_to_kernel
         mov rdi, rsp
         call user_return
+global iret_to_user
+iret_to_user:                           ; a frame user_return() has checked
         POP_REGS
         swapgs
         add rsp, 16                     ; vector and error code

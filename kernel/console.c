@@ -14,6 +14,7 @@
 #include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
+#include "kernel/signal.h"
 #include "mm/uaccess.h"
 #include "arch/pic.h"
 #include "arch/serial.h"
@@ -77,7 +78,7 @@ static long console_read(struct file *f, char *ubuf, size_t n)
 	(void)f;
 	while (in.r == in.committed && !in.eof)
 		if (sleep_on(&in) < 0)
-			return -EINTR;
+			return -ERESTARTSYS;
 	if (in.r == in.committed) {
 		in.eof = 0;                     /* this read reports the end */
 		return 0;

@@ -356,6 +356,7 @@ static void commit(struct proc *p, struct mm *mm, const char *path, uint64_t ent
 	if (old)
 		mm_free(old);
 	close_on_exec(p);
+	signal_exec(p);
 	proc_set_name(p, path);
 	start_program(p, entry, sp);
 }

@@ -2,8 +2,9 @@
  * Pipes: a one-page ring buffer between a reading and a writing end.
  * Readers sleep while it is empty and some writer remains; writers sleep
  * while it is full and some reader remains.  Writing with no reader left
- * fails with EPIPE (forklab delivers no SIGPIPE).  An end opened with
- * O_NONBLOCK fails with EAGAIN where it would sleep.
+ * sends the writer SIGPIPE and fails with EPIPE.  An end opened with
+ * O_NONBLOCK fails with EAGAIN where it would sleep; a signal cuts a
+ * sleep short with -ERESTARTSYS (EINTR, or the call again: SA_RESTART).
  *
  * A write of at most PIPE_BUF bytes is atomic, as POSIX wants: it waits
  * until the whole of it fits, so no other writer's bytes land inside it.
@@ -17,6 +18,7 @@
 #include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
+#include "kernel/proc.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
@@ -43,12 +45,12 @@ static size_t room(const struct pipe *p)
 }
 
 /* Waits for the other end to act: 0, or -EAGAIN if f may not sleep, or
- * -EINTR if the sleep was cut short. */
+ * -ERESTARTSYS if a signal cut the sleep short. */
 static int pipe_wait(struct pipe *p, const struct file *f)
 {
 	if (f->flags & O_NONBLOCK)
 		return -EAGAIN;
-	return sleep_on(p) < 0 ? -EINTR : 0;
+	return sleep_on(p) < 0 ? -ERESTARTSYS : 0;
 }
 
 /* Reading nothing returns at once, as in Linux, even from an empty pipe. */
@@ -75,6 +77,14 @@ static long pipe_read(struct file *f, char *ubuf, size_t n)
 	return got;
 }
 
+static long broken_pipe(void)
+{
+	struct sig_info info = { .code = SI_USER, .pid = current->pid };
+
+	signal_send(current, SIGPIPE, &info);
+	return -EPIPE;
+}
+
 static long pipe_write(struct file *f, const char *ubuf, size_t n)
 {
 	struct pipe *p = f->priv;
@@ -91,7 +101,7 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 				return done ? (long)done : err;
 		}
 		if (!p->readers)
-			return done ? (long)done : -EPIPE;
+			return done ? (long)done : broken_pipe();
 		len = min(min(n - done, room(p)), PIPE_SIZE - off);
 		if (copy_from_user(p->data + off, ubuf + done, len) < 0)
 			return done ? (long)done : -EFAULT;

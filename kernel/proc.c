@@ -1,7 +1,7 @@
 /*
  * The process table and the life of a process: creation (fork and the
- * first process), exit, wait and kill.  Signals are not delivered to
- * handlers: a fatal signal ends the process, and wait4 reports it.
+ * first process), exit, wait and kill.  A signal's delivery is
+ * kernel/signal.c's; process groups and sessions are kernel/pgrp.c's.
  */
 #include <string.h>
 #include "kernel/proc.h"
@@ -23,7 +23,6 @@
 #include "arch/x86.h"
 
 #define INIT_PID        1
-#define NSIG            64
 #define CONTEXT_REGS    6               /* what swtch pops before rflags */
 #define CONTEXT_RBX     4               /* popped second to last */
 #define EXIT_SIGNAL_BASE 128            /* a shell's status for "killed by N" */
@@ -83,8 +82,10 @@ struct proc *proc_alloc(void)
 		slot++;
 	if (slot == NPROC || !(p = kzalloc(sizeof(*p))))
 		return NULL;
-	p->kstack_top = kstack_alloc(slot);
+	p->sig.hand = kzalloc(sizeof(*p->sig.hand));
+	p->kstack_top = p->sig.hand ? kstack_alloc(slot) : 0;
 	if (!p->kstack_top) {
+		kfree(p->sig.hand);
 		kfree(p);
 		return NULL;
 	}
@@ -102,6 +103,7 @@ void proc_free(struct proc *p)
 {
 	kstack_free(p->slot);
 	table[p->slot] = NULL;
+	kfree(p->sig.hand);
 	kfree(p);
 }
 
@@ -162,6 +164,9 @@ long proc_fork(void)
 	fpu_save(&child->fpu);
 	child->fs_base = current->fs_base;
 	child->fork_mode = current->fork_mode;
+	child->pgid = current->pgid;
+	child->sid = current->sid;
+	signal_fork(child, current);
 	memcpy(child->name, current->name, PROC_NAME_MAX);
 	copy_files(child, current);
 	child->parent = current;
@@ -213,6 +218,37 @@ static void reparent_children(struct proc *p)
 	}
 }
 
+/* A parent that ignores SIGCHLD, or set SA_NOCLDWAIT, leaves no zombies:
+ * its wait4 waits for every child to end, then gives ECHILD (POSIX). */
+static int children_unwaited(const struct proc *parent)
+{
+	const struct ksigaction *a = &parent->sig.hand->action[SIGCHLD - 1];
+
+	return a->handler == SIG_IGN || (a->flags & SA_NOCLDWAIT);
+}
+
+void proc_free_detached(struct proc *p)
+{
+	if (p->state == ZOMBIE && p->detached)
+		proc_free(p);
+}
+
+/* SIGCHLD, with what wait4 will report, and a parent asleep in wait4 woken. */
+static void tell_parent(struct proc *p)
+{
+	int sig = W_TERMSIG(p->wait_status);
+	struct sig_info info = {
+		.code = sig ? CLD_KILLED : CLD_EXITED, .pid = p->pid,
+		.status = sig ? sig : W_EXITSTATUS(p->wait_status),
+	};
+
+	if (!p->parent)
+		return;                 /* init */
+	p->detached = children_unwaited(p->parent);
+	signal_send(p->parent, SIGCHLD, &info);
+	wakeup(p->parent);
+}
+
 void proc_exit(int wait_status)
 {
 	struct proc *p = current;
@@ -226,7 +262,7 @@ void proc_exit(int wait_status)
 		reparent_children(p);
 	p->wait_status = wait_status;
 	p->state = ZOMBIE;
-	wakeup(p->parent);
+	tell_parent(p);
 	sched_exit();
 }
 
@@ -250,7 +286,8 @@ long proc_wait(int pid, int *ustatus, int options)
 		for (int i = 0; i < NPROC; i++) {
 			struct proc *c = table[i];
 
-			if (!c || c->parent != current || (pid > 0 && c->pid != pid))
+			if (!c || c->parent != current || (pid > 0 && c->pid != pid) ||
+			    (c->state == ZOMBIE && c->detached))
 				continue;
 			children++;
 			if (c->state == ZOMBIE)
@@ -260,43 +297,40 @@ long proc_wait(int pid, int *ustatus, int options)
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
-		if (sleep_on(current) < 0)
-			return -EINTR;
+		if (signal_pending(current))
+			return -ERESTARTSYS;    /* a child that ended meanwhile is reaped first */
+		sleep_on(current);
 	}
 }
 
-static int ignored_by_default(int sig)
+/* kill to one process.  Init takes only the signals it has handlers for. */
+long proc_kill_one(struct proc *p, int sig)
 {
-	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
+	struct sig_info info = { .code = SI_USER, .pid = current ? current->pid : 0 };
+
+	if (!p)
+		return -ESRCH;
+	if (p->state == ZOMBIE || !sig || signal_ignored_by_default(sig))
+		return 0;
+	if (p == init_proc && signal_is_default(p, sig))
+		return -EPERM;
+	return signal_send(p, sig, &info);
 }
 
-/* Signals whose default action stops a process: with no job control to
- * stop it, kill refuses them rather than end the process. */
-static int stops_by_default(int sig)
-{
-	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
-}
-
-/* Signals run from 1 to NSIG (SIGRTMAX) included; 0 only checks pid. */
+/* Signals run from 1 to NSIG (SIGRTMAX) included; 0 only checks pid.
+ * pid 0 is the caller's group, -1 every process but init and the caller,
+ * below that the group -pid. */
 long proc_kill(int pid, int sig)
 {
-	struct proc *p;
-
-	if (sig < 0 || sig > NSIG || stops_by_default(sig))
+	if (sig < 0 || sig > NSIG || signal_stops(sig))
 		return -EINVAL;
-	if (pid <= 0)
-		return -EINVAL;                 /* no process groups in forklab */
-	p = proc_find(pid);
-	if (!p || p->state == ZOMBIE)
-		return p ? 0 : -ESRCH;
-	if (!sig || ignored_by_default(sig))
-		return 0;
-	if (p == init_proc)
-		return -EPERM;
-	if (!p->killed)
-		p->killed = sig;
-	wake_process(p);
-	return 0;
+	if (pid > 0)
+		return proc_kill_one(proc_find(pid), sig);
+	if (pid == 0)
+		return pgrp_kill(current->pgid, sig);
+	if (pid == -1)
+		return pgrp_kill(PGRP_ALL, sig);
+	return pid == INT32_MIN ? -ESRCH : pgrp_kill(-pid, sig);
 }
 
 void proc_check_killed(void)
@@ -326,5 +360,6 @@ void proc_start_init(const char *path, char *const argv[])
 	if (err < 0)
 		panic("cannot run %s: error %ld", path, -err);
 	init_proc = p;
+	p->pgid = p->sid = p->pid;
 	p->state = RUNNABLE;
 }

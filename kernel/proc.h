@@ -20,6 +20,7 @@
 #include "arch/fpu.h"
 #include "arch/trap.h"
 #include "mm/mm.h"
+#include "kernel/signal.h"
 
 #define NPROC           512
 #define NOFILE          64
@@ -43,7 +44,11 @@ struct proc {
 	uint64_t context;               /* saved kernel rsp while switched out */
 	void *chan;                     /* what a SLEEPING process waits for */
 	int killed;                     /* signal to die of, at the next chance */
+	struct signals sig;             /* kernel/signal.c */
+	int syscall_nr;                 /* the call being made, to restart it; or -1 */
+	int pgid, sid;                  /* process group and session */
 	int wait_status;                /* Linux wait status, once a ZOMBIE */
+	int detached;                   /* a ZOMBIE nobody waits for: the scheduler frees it */
 	uint64_t fs_base;
 	uint64_t wake_tick;             /* nanosleep: wake at this tick */
 	struct file *files[NOFILE];
@@ -62,16 +67,24 @@ long proc_fork(void);
 void proc_exit(int wait_status) __attribute__((noreturn));
 long proc_wait(int pid, int *ustatus, int options);
 long proc_kill(int pid, int sig);
+long proc_kill_one(struct proc *p, int sig);   /* p NULL: -ESRCH */
 void proc_check_killed(void);
 int proc_count(void);
 struct proc *proc_at(int slot);         /* for /proc and ps: NULL if unused */
 void proc_set_name(struct proc *p, const char *path);
 void proc_power_off_if_done(void);
+void proc_free_detached(struct proc *p);      /* by the scheduler, off p's stack */
 int mm_check_all(void);                 /* mm_check of every process */
 extern int mm_check_enabled;            /* mm_check=1: at every fork, exec and exit */
 void run_mm_check(const char *event, struct proc *p);   /* if enabled */
 
 #define W_EXITED(code)  (((code) & 0xff) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7f)
+#define W_TERMSIG(st)   ((st) & 0x7f)
+#define W_EXITSTATUS(st) (((st) >> 8) & 0xff)
+
+/* kernel/pgrp.c: process groups and sessions. */
+#define PGRP_ALL        (-1)            /* every process but init and the caller */
+long pgrp_kill(int pgid, int sig);
 
 #endif

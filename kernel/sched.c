@@ -62,6 +62,7 @@ void scheduler_run(void)
 		p = pick_next();
 		if (p) {
 			sched_run(p);
+			proc_free_detached(p);
 			continue;
 		}
 		sti();                  /* idle until an interrupt makes work */
@@ -90,13 +91,13 @@ void sched_exit(void)
 
 int sleep_on(void *chan)
 {
-	if (current->killed)
+	if (signal_pending(current))
 		return -EINTR;
 	current->chan = chan;
 	current->state = SLEEPING;
 	sched();
 	current->chan = NULL;
-	return current->killed ? -EINTR : 0;
+	return signal_pending(current) ? -EINTR : 0;
 }
 
 void wakeup(void *chan)
@@ -109,7 +110,7 @@ void wakeup(void *chan)
 	}
 }
 
-/* Wakes a sleeping process early, so that it notices it was killed. */
+/* Wakes a sleeping process early, so that it notices a signal. */
 void wake_process(struct proc *p)
 {
 	if (p->state == SLEEPING)
@@ -120,6 +121,7 @@ void sched_tick(void)
 {
 	need_resched = 1;
 	wakeup(&timer_chan);
+	signal_tick();
 }
 
 void preempt_point(void)

@@ -8,12 +8,12 @@
  *
  *     while (!condition) {
  *             if (sleep_on(chan) < 0)
- *                     return -EINTR;          // the process was killed
+ *                     return -ERESTARTSYS;    // a signal to take
  *     }
  */
 struct proc;
 
-int sleep_on(void *chan);              /* 0, or -EINTR if killed while asleep */
+int sleep_on(void *chan);              /* 0, or -EINTR if a signal is to be taken */
 void wakeup(void *chan);               /* wake every process sleeping on chan */
 void wake_process(struct proc *p);
 void yield(void);

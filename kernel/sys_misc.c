@@ -55,12 +55,23 @@ static uint64_t wake_tick(const struct timespec *ts)
 	return now + (uint64_t)ts->sec * HZ + ((uint64_t)ts->nsec + NS_PER_TICK - 1) / NS_PER_TICK;
 }
 
+/* A sleep a signal cut short: EINTR, and the time left in *urem. */
+static long interrupted(uint64_t wake, uint64_t urem)
+{
+	uint64_t left = wake - ticks();
+	struct timespec rem = { left / HZ, left % HZ * NS_PER_TICK };
+
+	if (urem && copy_to_user((void *)urem, &rem, sizeof(rem)) < 0)
+		return -EFAULT;
+	return -EINTR;
+}
+
 long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	struct timespec req;
 	uint64_t wake;
 
-	(void)urem, (void)a2, (void)a3, (void)a4, (void)a5;
+	(void)a2, (void)a3, (void)a4, (void)a5;
 	if (copy_from_user(&req, (void *)ureq, sizeof(req)) < 0)
 		return -EFAULT;
 	if (req.sec < 0 || req.nsec < 0 || req.nsec >= NS_PER_SEC)
@@ -68,7 +79,7 @@ long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint6
 	wake = wake_tick(&req);
 	while (ticks() < wake)
 		if (sleep_on(timer_channel()) < 0)
-			return -EINTR;
+			return interrupted(wake, urem);
 	return 0;
 }
 
@@ -134,18 +145,4 @@ long sys_reboot(uint64_t magic1, uint64_t magic2, uint64_t cmd, uint64_t arg, ui
 		return -EINVAL;
 	pr_info("power off requested by pid %d\n", current->pid);
 	machine_exit(EXIT_OK);
-}
-
-/* Signals are not delivered to handlers in forklab: these are accepted so
- * that C libraries start, and change nothing. */
-long sys_rt_sigaction(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
-{
-	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return 0;
-}
-
-long sys_rt_sigprocmask(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
-{
-	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return 0;
 }

@@ -20,14 +20,20 @@ static const syscall_fn table[NR_SYSCALLS] = {
 	[0] = sys_read, [1] = sys_write, [2] = sys_open, [3] = sys_close,
 	[4] = sys_stat, [5] = sys_fstat, [6] = sys_stat, [8] = sys_lseek,
 	[9] = sys_mmap, [10] = sys_mprotect, [11] = sys_munmap, [12] = sys_brk,
-	[13] = sys_rt_sigaction, [14] = sys_rt_sigprocmask, [16] = sys_ioctl,
+	[13] = sys_rt_sigaction, [14] = sys_rt_sigprocmask, [15] = sys_rt_sigreturn,
+	[16] = sys_ioctl,
 	[20] = sys_writev, [22] = sys_pipe, [24] = sys_sched_yield, [32] = sys_dup,
-	[33] = sys_dup2, [35] = sys_nanosleep, [39] = sys_getpid, [56] = sys_clone,
+	[33] = sys_dup2, [34] = sys_pause, [35] = sys_nanosleep, [36] = sys_getitimer,
+	[37] = sys_alarm, [38] = sys_setitimer, [39] = sys_getpid, [56] = sys_clone,
 	[57] = sys_fork, [58] = sys_fork, [59] = sys_execve, [60] = sys_exit,
 	[61] = sys_wait4, [62] = sys_kill, [63] = sys_uname, [79] = sys_getcwd,
-	[110] = sys_getppid, [157] = sys_prctl, [158] = sys_arch_prctl,
-	[169] = sys_reboot, [186] = sys_getpid, [217] = sys_getdents64,
+	[109] = sys_setpgid, [110] = sys_getppid, [111] = sys_getpgrp, [112] = sys_setsid,
+	[121] = sys_getpgid, [124] = sys_getsid, [127] = sys_rt_sigpending,
+	[128] = sys_rt_sigtimedwait, [130] = sys_rt_sigsuspend, [131] = sys_sigaltstack,
+	[157] = sys_prctl, [158] = sys_arch_prctl,
+	[169] = sys_reboot, [186] = sys_getpid, [200] = sys_tkill, [217] = sys_getdents64,
 	[218] = sys_set_tid_address, [228] = sys_clock_gettime, [231] = sys_exit,
+	[234] = sys_tgkill,
 	[257] = sys_openat, [262] = sys_newfstatat, [293] = sys_pipe2,
 	[318] = sys_getrandom, [319] = sys_memfd_create, [322] = sys_execveat,
 };
@@ -51,6 +57,7 @@ void syscall_dispatch(struct trapframe *tf)
 	uint32_t nr = (uint32_t)tf->rax;
 	syscall_fn fn = nr < NR_SYSCALLS ? table[nr] : NULL;
 
+	current->syscall_nr = (int)nr;
 	tf->rax = fn ? fn(tf->rdi, tf->rsi, tf->rdx, tf->r10, tf->r8, tf->r9) : unknown(nr);
 	proc_check_killed();
 	preempt_point();

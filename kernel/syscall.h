@@ -15,7 +15,11 @@ SYS(fork); SYS(clone); SYS(execve); SYS(exit); SYS(wait4); SYS(kill);
 SYS(getpid); SYS(getppid); SYS(sched_yield); SYS(set_tid_address); SYS(prctl);
 SYS(arch_prctl);
 SYS(nanosleep); SYS(clock_gettime); SYS(uname); SYS(getrandom); SYS(reboot);
-SYS(rt_sigaction); SYS(rt_sigprocmask); SYS(getcwd);
+SYS(getcwd);
+SYS(rt_sigaction); SYS(rt_sigprocmask); SYS(rt_sigreturn); SYS(rt_sigpending);
+SYS(rt_sigsuspend); SYS(rt_sigtimedwait); SYS(pause); SYS(sigaltstack); SYS(tkill); SYS(tgkill);
+SYS(alarm); SYS(setitimer); SYS(getitimer);
+SYS(setpgid); SYS(getpgid); SYS(getpgrp); SYS(setsid); SYS(getsid);
 SYS(memfd_create); SYS(execveat);
 #undef SYS
 

@@ -7,12 +7,22 @@
 #ifndef KERNEL_UAPI_H
 #define KERNEL_UAPI_H
 
-/* Signals the kernel sends or treats apart. */
+/* Signals: their numbers (1 to NSIG), sigaction's flags, sigaltstack's,
+ * and the si_code values the kernel reports. */
+#define NSIG            64
+#define SIGHUP          1
+#define SIGINT          2
+#define SIGQUIT         3
 #define SIGILL          4
 #define SIGTRAP         5
+#define SIGABRT         6
 #define SIGBUS          7
 #define SIGFPE          8
+#define SIGKILL         9
+#define SIGUSR1         10
 #define SIGSEGV         11
+#define SIGPIPE         13
+#define SIGALRM         14
 #define SIGCHLD         17
 #define SIGCONT         18
 #define SIGSTOP         19
@@ -21,6 +31,33 @@
 #define SIGTTOU         22
 #define SIGURG          23
 #define SIGWINCH        28
+
+#define SIG_DFL         0
+#define SIG_IGN         1
+
+#define SA_NOCLDSTOP    0x00000001
+#define SA_NOCLDWAIT    0x00000002
+#define SA_SIGINFO      0x00000004
+#define SA_RESTORER     0x04000000
+#define SA_ONSTACK      0x08000000
+#define SA_RESTART      0x10000000
+#define SA_NODEFER      0x40000000
+#define SA_RESETHAND    0x80000000UL
+
+#define SS_ONSTACK      1
+#define SS_DISABLE      2
+
+#define SI_USER         0
+#define SI_KERNEL       0x80
+#define SI_TKILL        (-6)
+#define SEGV_MAPERR     1
+#define SEGV_ACCERR     2
+#define BUS_ADRERR      2
+#define ILL_ILLOPN      2
+#define FPE_INTDIV      1
+#define TRAP_BRKPT      1
+#define CLD_EXITED      1
+#define CLD_KILLED      2
 
 /* wait4's options, and clone's: its low byte is the signal sent at exit. */
 #define WNOHANG         1

@@ -42,6 +42,31 @@ pid_t gettid(void)
 	return SYSCALL(SYS_gettid);
 }
 
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return __sysret(SYSCALL(SYS_setpgid, pid, pgid));
+}
+
+pid_t getpgid(pid_t pid)
+{
+	return __sysret(SYSCALL(SYS_getpgid, pid));
+}
+
+pid_t getpgrp(void)
+{
+	return SYSCALL(SYS_getpgrp);
+}
+
+pid_t setsid(void)
+{
+	return __sysret(SYSCALL(SYS_setsid));
+}
+
+pid_t getsid(pid_t pid)
+{
+	return __sysret(SYSCALL(SYS_getsid, pid));
+}
+
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage)
 {
 	return __sysret(SYSCALL(SYS_wait4, pid, status, options, usage));

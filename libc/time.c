@@ -1,5 +1,6 @@
 /* Clocks and sleeping. */
 #include <time.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include "syscall.h"
 
@@ -42,4 +43,14 @@ int usleep(useconds_t usec)
 	struct timespec t = { usec / USEC_PER_SEC, usec % USEC_PER_SEC * NSEC_PER_USEC };
 
 	return nanosleep(&t, NULL);
+}
+
+int setitimer(int which, const struct itimerval *value, struct itimerval *old)
+{
+	return __sysret(SYSCALL(SYS_setitimer, which, value, old));
+}
+
+int getitimer(int which, struct itimerval *value)
+{
+	return __sysret(SYSCALL(SYS_getitimer, which, value));
 }

@@ -39,6 +39,13 @@ _Noreturn void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t gettid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+unsigned int alarm(unsigned int seconds);
+int pause(void);
 
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);

@@ -1,0 +1,111 @@
+/*
+ * Process groups and sessions, as the shell's job control and kill(0, ...)
+ * know them: a group is the set of processes with one pgid, and a session
+ * the set with one sid.  A process starts in its parent's; init leads
+ * group 1 and session 1.  There is no controlling terminal yet.
+ */
+#include <stddef.h>
+#include "kernel/syscall.h"
+#include "kernel/proc.h"
+#include "kernel/errno.h"
+
+#define INIT_PID        1
+
+/* Sends sig to the group pgid (PGRP_ALL: everyone but init and the
+ * caller); 0 if some member took it, else the error of the last one. */
+long pgrp_kill(int pgid, int sig)
+{
+	long err = -ESRCH;
+	int sent = 0;
+
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = proc_at(i);
+
+		if (!p || p->state == UNUSED)
+			continue;
+		if (pgid == PGRP_ALL ? p->pid == INIT_PID || p == current : p->pgid != pgid)
+			continue;
+		err = proc_kill_one(p, sig);
+		sent |= err == 0;
+	}
+	return sent ? 0 : err;
+}
+
+/* pid 0 is the caller; NULL if there is no such live process. */
+static struct proc *target(int pid)
+{
+	struct proc *p = pid ? proc_find(pid) : current;
+
+	return p && p->state != ZOMBIE ? p : NULL;
+}
+
+static int group_in_session(int pgid, int sid)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = proc_at(i);
+
+		if (p && p->state != UNUSED && p->pgid == pgid && p->sid == sid)
+			return 1;
+	}
+	return 0;
+}
+
+/* The caller may move itself or a child of its session, not a session
+ * leader, into a new group of its own pid or an existing one of the
+ * caller's session. */
+long sys_setpgid(uint64_t upid, uint64_t upgid, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	int pid = (int)upid, pgid = (int)upgid;
+	struct proc *p;
+
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	if (pid < 0 || pgid < 0)
+		return -EINVAL;
+	p = target(pid);
+	if (!p || (p != current && p->parent != current))
+		return -ESRCH;
+	if (p->sid != current->sid || p->sid == p->pid)
+		return -EPERM;
+	if (!pgid)
+		pgid = p->pid;
+	if (pgid != p->pid && !group_in_session(pgid, current->sid))
+		return -EPERM;
+	p->pgid = pgid;
+	return 0;
+}
+
+long sys_getpgid(uint64_t pid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct proc *p = target((int)pid);
+
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return p ? p->pgid : -ESRCH;
+}
+
+long sys_getpgrp(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return current->pgid;
+}
+
+long sys_getsid(uint64_t pid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct proc *p = target((int)pid);
+
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return p ? p->sid : -ESRCH;
+}
+
+/* A group leader may not start a session: its group would straddle two. */
+long sys_setsid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = proc_at(i);
+
+		if (p && p->state != UNUSED && p->pgid == current->pid)
+			return -EPERM;
+	}
+	current->pgid = current->sid = current->pid;
+	return current->sid;
+}

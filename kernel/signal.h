@@ -1,0 +1,81 @@
+/* Signals: numbers, per-process state, and the kernel's ways to send and
+ * deliver them (kernel/signal.c; the frame on the user stack: sigframe.c). */
+#ifndef KERNEL_SIGNAL_H
+#define KERNEL_SIGNAL_H
+
+#include <stdint.h>
+#include "arch/trap.h"
+#include "kernel/uapi.h"
+
+/*
+ * A blocking system call that a signal cuts short returns -ERESTARTSYS;
+ * on the way out, signal_deliver() turns it into -EINTR, or rewinds the
+ * call to run again if the handler has SA_RESTART (or no handler ran).
+ * No program ever sees the number.
+ */
+#define ERESTARTSYS     512
+
+#define SIGBIT(sig)     (1UL << ((sig) - 1))
+
+/* struct sigaction as Linux's rt_sigaction reads and writes it. */
+struct ksigaction {
+	uint64_t handler, flags, restorer, mask;
+};
+
+/* What a pending signal carries into siginfo; one per signal, not queued. */
+struct sig_info {
+	int code;
+	int pid;
+	int status;             /* SIGCHLD: the child's exit code or signal */
+	uint64_t addr;          /* faults: the address at fault */
+};
+
+struct altstack {
+	uint64_t sp, size;
+	int flags;              /* SS_DISABLE, or 0 */
+};
+
+/* The actions, apart from the process: too big to share its allocation,
+ * and what threads will share. */
+struct sighand {
+	struct ksigaction action[NSIG];
+};
+
+struct signals {
+	struct sighand *hand;           /* allocated with the process */
+	struct sig_info info[NSIG];
+	uint64_t blocked, pending;
+	uint64_t waiting;               /* rt_sigtimedwait's set, while it waits */
+	uint64_t saved_mask;            /* rt_sigsuspend: the mask to go back to */
+	int restore_mask;               /* saved_mask is set */
+	int restore_all;                /* rt_sigreturn rewrote the user registers */
+	struct altstack altstack;
+	uint64_t alarm_tick, alarm_interval;    /* ITIMER_REAL, in ticks; 0: off */
+};
+
+struct proc;
+
+int signal_send(struct proc *p, int sig, const struct sig_info *info);  /* 0 */
+int signal_pending(const struct proc *p);       /* one to take now: sleeps end */
+int signal_fault(int sig, int code, uint64_t addr);     /* 0: the caller kills */
+int signal_deliver(struct trapframe *tf);       /* 1: tf rewritten, use iretq */
+void signal_fork(struct proc *child, const struct proc *parent);
+void signal_exec(struct proc *p);
+void signal_tick(void);                         /* timer: SIGALRM when due */
+int signal_ignored_by_default(int sig);
+int signal_stops(int sig);                      /* kill refuses these */
+int signal_is_default(const struct proc *p, int sig);
+
+/* sigframe.c: the frame a handler runs on, and rt_sigreturn. */
+struct sigframe_args {
+	int sig;
+	const struct sig_info *info;
+	const struct ksigaction *act;
+	uint64_t old_mask;
+};
+int sigframe_push(struct trapframe *tf, const struct sigframe_args *a);
+int sigframe_pop(struct trapframe *tf, uint64_t *mask);
+int on_altstack(const struct altstack *ss, uint64_t sp);
+long siginfo_to_user(void *uinfo, int sig, const struct sig_info *info);
+
+#endif
