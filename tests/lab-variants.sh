@@ -6,6 +6,9 @@
 # with "N passed, N failed"; $BUILD/test/lab-variants/table.md is the
 # table of docs/labs/README.md.
 #
+# A last check plants a panic and wants the grader to show it and still
+# score the tests it does not break.
+#
 # usage: tests/lab-variants.sh [VARIANT...]   (default: every variant)
 # environment: BUILD=dir (default build), whose root.cpio the copies use;
 #   TEST_TIMEOUT=seconds per boot.
@@ -40,6 +43,7 @@ reuse_at_count_2	if (table_page(*pmd)->ref == 1) {	if (table_page(*pmd)->ref <= 
 freed_at_count_2	if (table->ref > 1) {	if (table->ref > 2) {
 overlap_starts_only	if (v->end > start && v->kind == VMA_SHARED)	if (v->start >= start && v->kind == VMA_SHARED)
 overlap_ends_only	if (v->end > start && v->kind == VMA_SHARED)	if (v->end > start && v->end <= end && v->kind == VMA_SHARED)
+planted_panic	table->ref--;	panic("planted: a shared table put");
 EOF
 }
 
@@ -100,6 +104,22 @@ variant() {
 	fi
 }
 
+# planted: a panic planted in lab 3's code costs only the tests that reach
+# it: the report shows its PANIC line, and the grader runs the tests left
+# in a fresh boot, so the score stays above 0.
+planted() {
+	local got total
+	variant planted_panic
+	read -r got total < <(score "$OUT/planted_panic.grade") || true
+	if ! grep -q 'PANIC: planted' "$OUT/planted_panic.grade"; then
+		fail "lab-variants:planted_panic_shown" "no PANIC line in the report"
+	elif [ "${got:-0}" -le 0 ]; then
+		fail "lab-variants:planted_panic_shown" "scores ${got:-?}/${total:-?}"
+	else
+		pass "lab-variants:planted_panic_shown (scores $got of $total)"
+	fi
+}
+
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -109,8 +129,9 @@ git ls-files --cached --others --exclude-standard | while read -r f; do
 	[ -f "$f" ] && echo "$f"
 done | tar -cf - -T - | tar -xf - -C "$dir"
 : >"$OUT/table.md"
-for v in ${*:-$(edits | cut -f1 | uniq)}; do
+for v in ${*:-$(edits | cut -f1 | uniq | grep -vx planted_panic)}; do
 	variant "$v"
 done
+[ $# = 0 ] && planted
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
