@@ -149,7 +149,7 @@ static int vec_entry(const struct exec_args *a, const char *const *vec, int i, c
 
 /*
  * Copies string s, NUL included, to at in the new stack (at 0: measures
- * only), if it takes at most max bytes; its size, or -E2BIG, -EFAULT.
+ * only), if it takes at most max bytes; its size, or -E2BIG, -EFAULT, -ENOMEM.
  */
 static long copy_string(struct stack *st, const struct exec_args *a, const char *s,
 			uint64_t at, uint64_t max)
