@@ -168,7 +168,7 @@ static int vec_entry(const struct exec_args *a, const char *const *vec, int i, c
 
 /*
  * Copies string s, NUL included, to at in the new stack (at 0: measures
- * only), if it takes at most max bytes; its size, or -E2BIG, -EFAULT.
+ * only), if it takes at most max bytes; its size, or -E2BIG, -EFAULT, -ENOMEM.
  */
 static long copy_string(struct stack *st, const struct exec_args *a, const char *s,
 			uint64_t at, uint64_t max)
@@ -272,14 +272,32 @@ static int push_tables(struct stack *st, const struct elf_image *elf, int argc, 
 	return 0;
 }
 
+/*
+ * The argument strings: a's, or if it has none, one empty string, as
+ * Linux gives, so that no program takes its environment for arguments.
+ */
+static int measure_argv(struct stack *st, const struct exec_args **a, int *argc,
+			uint64_t *used)
+{
+	static const char *const empty_argv[] = { "", NULL };
+	static const struct exec_args empty = { empty_argv, NULL, 0 };
+	int err = measure(st, *a, (*a)->argv, argc, used);
+
+	if (err || *argc)
+		return err;
+	*a = &empty;
+	return measure(st, *a, (*a)->argv, argc, used);
+}
+
 /* The strings below execfn, then the tables that point at them. */
 static int push_args(struct stack *st, const struct elf_image *elf, const struct exec_args *a,
 		     uint64_t execfn, uint64_t rnd)
 {
+	const struct exec_args *args = a;
 	uint64_t used = 0, at;
 	int argc, envc, err;
 
-	err = measure(st, a, a->argv, &argc, &used);
+	err = measure_argv(st, &args, &argc, &used);
 	if (!err)
 		err = measure(st, a, a->envp, &envc, &used);
 	if (err)
@@ -287,7 +305,7 @@ static int push_args(struct stack *st, const struct elf_image *elf, const struct
 	at = st->sp -= used - (argc + envc) * PTR_SIZE;
 	err = push_tables(st, elf, argc, envc, execfn, rnd);
 	if (!err)
-		err = place(st, a, a->argv, argc, &at, execfn, st->sp + PTR_SIZE);
+		err = place(st, args, args->argv, argc, &at, execfn, st->sp + PTR_SIZE);
 	if (!err)
 		err = place(st, a, a->envp, envc, &at, execfn, st->sp + (argc + 2) * PTR_SIZE);
 	return err;

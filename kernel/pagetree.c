@@ -31,13 +31,12 @@
 #include "mm/frame.h"
 
 #define INDENT          2                       /* spaces per level below the pgd */
+#define LINE_MAX        96                      /* one table's line, with its NUL */
+#define CUT_NOTE        "cut: more tables than the file holds\n"
 
 static const char *const level_names[] = {
 	[PT_PTE] = "pte", [PT_PMD] = "pmd", [PT_PUD] = "pud", [PT_PGD] = "pgd",
 };
-
-#define LINE_MAX        96                      /* one table's line, with its NUL */
-#define CUT_NOTE        "cut: more tables than the file holds\n"
 
 /* Where the text goes: buf, size bytes, len of them used; cut once a
  * line did not fit. */
@@ -47,11 +46,17 @@ struct out {
 	int cut;
 };
 
+/* What snprintf kept of a line n bytes long: a line too long for
+ * LINE_MAX is cut, and the next snprintf starts at its end. */
+static int kept(int n)
+{
+	return n < LINE_MAX - 1 ? n : LINE_MAX - 1;
+}
+
 /* Appends line (n bytes) if it fits whole, leaving room for CUT_NOTE and
  * a NUL; after a line that did not, appends nothing more. */
 static void put(struct out *o, const char *line, size_t n)
 {
-	n = n < LINE_MAX - 1 ? n : LINE_MAX - 1;      /* what snprintf kept */
 	if (o->cut || o->len + n + sizeof(CUT_NOTE) > o->size) {
 		o->cut = 1;
 		return;
@@ -80,19 +85,19 @@ static void put_table(struct out *o, pte_t e, int index, int level)
 	unsigned ref = pa_page(pa)->ref;
 	const pte_t *table = pte_table(e);
 	char line[LINE_MAX];
-	int n = snprintf(line, sizeof(line), "%*s[%d] %s %s frame %#lx ref %u",
-			 INDENT * (PT_PGD - level), "", index, e & PTE_W ? "rw" : "ro",
-			 level_names[level], pa >> PAGE_SHIFT, ref);
+	int n = kept(snprintf(line, sizeof(line), "%*s[%d] %s %s frame %#lx ref %u",
+			      INDENT * (PT_PGD - level), "", index, e & PTE_W ? "rw" : "ro",
+			      level_names[level], pa >> PAGE_SHIFT, ref));
 
 	if (level == PT_PTE) {
 		int present, writable;
 
 		count_pages(table, &present, &writable);
-		n += snprintf(line + n, sizeof(line) - n, "%s: %d page%s, %d writable",
-			      ref > 1 ? " shared" : "", present, present == 1 ? "" : "s",
-			      writable);
+		n = kept(n + snprintf(line + n, sizeof(line) - n, "%s: %d page%s, %d writable",
+				      ref > 1 ? " shared" : "", present,
+				      present == 1 ? "" : "s", writable));
 	}
-	n += snprintf(line + n, sizeof(line) - n, "\n");
+	n = kept(n + snprintf(line + n, sizeof(line) - n, "\n"));
 	put(o, line, n);
 	for (int i = 0; level > PT_PTE && i < PT_ENTRIES; i++)
 		if ((table[i] & PTE_P) && !(table[i] & PTE_PS))
@@ -105,8 +110,8 @@ size_t pagetree_format(struct mm *mm, char *buf, size_t size)
 	uint64_t pa = V2P(mm->pgd);
 	char line[LINE_MAX];
 
-	put(&o, line, snprintf(line, sizeof(line), "pgd frame %#lx ref %u\n",
-			       pa >> PAGE_SHIFT, pa_page(pa)->ref));
+	put(&o, line, kept(snprintf(line, sizeof(line), "pgd frame %#lx ref %u\n",
+				    pa >> PAGE_SHIFT, pa_page(pa)->ref)));
 	for (int i = 0; i < USER_PTRS_PER_PGD; i++)
 		if (mm->pgd[i] & PTE_P)
 			put_table(&o, mm->pgd[i], i, PT_PUD);

@@ -91,6 +91,18 @@ long sys_write(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, 
 	return f->ops->write(f, (const char *)buf, n);
 }
 
+/* Whether all cnt entries of the iovec array at uiov can be read: Linux
+ * reads the whole array before it writes a byte. */
+static int iov_readable(uint64_t uiov, uint64_t cnt)
+{
+	struct iovec v;
+
+	for (uint64_t i = 0; i < cnt; i++)
+		if (copy_from_user(&v, (struct iovec *)uiov + i, sizeof(v)) < 0)
+			return 0;
+	return 1;
+}
+
 /* The descriptor is checked first, as in Linux: a bad one gives EBADF
  * even when there is nothing to write. */
 long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -102,6 +114,8 @@ long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t 
 		return -EBADF;
 	if (cnt > IOV_MAX)
 		return -EINVAL;
+	if (!iov_readable(uiov, cnt))
+		return -EFAULT;
 	for (uint64_t i = 0; i < cnt; i++) {
 		struct iovec v;
 		long r;

@@ -98,7 +98,22 @@ long sys_uname(uint64_t ubuf, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4
 	return copy_to_user((void *)ubuf, &u, sizeof(u));
 }
 
-/* Linux's flags are checked and change nothing: the generator never waits. */
+/* Copies what it can of n bytes to udst, a byte at a time: how many went
+ * before the first that could not. */
+static uint64_t copy_some_to_user(char *udst, const uint8_t *src, uint64_t n)
+{
+	uint64_t i = 0;
+
+	while (i < n && copy_to_user(udst + i, src + i, 1) == 0)
+		i++;
+	return i;
+}
+
+/*
+ * Linux's flags are checked and change nothing: the generator never waits.
+ * A buffer that runs into memory it may not write is filled up to there,
+ * and that count returned, as in Linux; EFAULT only if nothing was.
+ */
 long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t uflags, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	unsigned int flags = (unsigned int)uflags;
@@ -113,8 +128,10 @@ long sys_getrandom(uint64_t ubuf, uint64_t n, uint64_t uflags, uint64_t a3, uint
 		uint64_t len = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
 
 		random_bytes(chunk, len);
-		if (copy_to_user((char *)ubuf + done, chunk, len) < 0)
-			return -EFAULT;
+		if (copy_to_user((char *)ubuf + done, chunk, len) < 0) {
+			done += copy_some_to_user((char *)ubuf + done, chunk, len);
+			return done ? (long)done : -EFAULT;
+		}
 	}
 	return n;
 }

@@ -139,12 +139,21 @@ long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, in
 	return map(mm, vma_new(addr, addr + len, prot, kind), flags);
 }
 
+/*
+ * Errors come in Linux's order: a misaligned addr or unknown prot is
+ * EINVAL, a length of 0 changes nothing, and a range that wraps or leaves
+ * user space is ENOMEM, as one with a hole in it.
+ */
 long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot)
 {
 	uint64_t end;
 
-	if (!range_ok(addr, PAGE_ROUND_UP(len)) || (prot & ~PROT_ALL))
+	if ((addr & ~PAGE_MASK) || (prot & ~PROT_ALL))
 		return -EINVAL;
+	if (!len)
+		return 0;
+	if (!range_ok(addr, PAGE_ROUND_UP(len)))
+		return -ENOMEM;
 	end = addr + PAGE_ROUND_UP(len);
 	for (uint64_t a = addr; a < end; ) {
 		struct vma *v = vma_find(mm, a);
