@@ -102,8 +102,10 @@ static void user_exception(struct trapframe *tf)
 	if (tf->vector == T_PAGE_FAULT) {
 		int r = handle_fault(current->mm, addr, tf->error);
 
-		if (!r)
+		if (!r) {
+			current->usage.minflt++;
 			return;
+		}
 		sig = r == -ENOMEM ? SIGBUS : SIGSEGV;
 	}
 	pr_info("pid %d (%s): %s at rip %lx, killed by signal %d\n", current->pid,

@@ -27,6 +27,18 @@
 
 enum proc_state { UNUSED, RUNNABLE, RUNNING, SLEEPING, ZOMBIE };
 
+/* CPU time (the scheduler's and syscall_dispatch's measure), page faults
+ * resolved, and the largest resident set seen, at exit or exec. */
+struct usage {
+	uint64_t cpu_ns, sys_ns, minflt, maxrss_pages;
+};
+
+#define RLIM_NLIMITS    16              /* Linux's resources, RLIMIT_CPU to RLIMIT_RTTIME */
+
+struct rlimit {
+	uint64_t cur, max;
+};
+
 struct file;
 
 struct proc {
@@ -46,6 +58,13 @@ struct proc {
 	int wait_status;                /* Linux wait status, once a ZOMBIE */
 	uint64_t fs_base;
 	uint64_t wake_tick;             /* nanosleep: wake at this tick */
+	uint64_t set_child_tid;         /* CLONE_CHILD_SETTID: our tid goes here first */
+	uint64_t clear_child_tid;       /* zeroed when we leave a shared address space */
+	int vfork_pending;              /* our parent sleeps until we exec or exit */
+	struct usage usage;             /* what we used (kernel/rusage.c) */
+	struct usage children;          /* what our reaped children used, in all */
+	uint64_t run_start;             /* time_ns when last switched in */
+	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
 	struct file *files[NOFILE];
 	uint64_t cloexec;               /* bit n: close files[n] on execve */
 	int slot;                       /* index in the process table */
@@ -59,9 +78,19 @@ struct proc *proc_alloc(void);
 void proc_free(struct proc *p);
 struct proc *proc_find(int pid);
 void proc_start_init(const char *path, char *const argv[]);
-long proc_fork(void);
+/* clone's flags that forklab knows (Linux's values). */
+#define CLONE_VM                0x00000100
+#define CLONE_VFORK             0x00004000
+#define CLONE_PARENT_SETTID     0x00100000
+#define CLONE_CHILD_CLEARTID    0x00200000
+#define CLONE_CHILD_SETTID      0x01000000
+
+/* A new process: flags already checked (sys_clone), a new user stack
+ * pointer or 0, and where to store the child's tid (ptid, ctid). */
+long proc_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid);
+void proc_mm_release(struct proc *p);   /* p is done with its mm: exit or exec */
 void proc_exit(int wait_status) __attribute__((noreturn));
-long proc_wait(int pid, int *ustatus, int options);
+long proc_wait(int pid, int *ustatus, int options, void *urusage);
 long proc_kill(int pid, int sig);
 void proc_check_killed(void);
 int proc_count(void);
@@ -70,6 +99,14 @@ void proc_set_name(struct proc *p, const char *path);
 void proc_power_off_if_done(void);
 int mm_check_all(void);                 /* mm_check of every process */
 extern int mm_check_enabled;            /* mm_check=1: at every fork and exit */
+
+/* Resource usage (kernel/rusage.c). */
+uint64_t proc_cpu_ns(struct proc *p);   /* CPU time so far, the current slice too */
+void rusage_note_rss(struct proc *p);   /* before p's mm goes: keep its peak */
+void usage_add(struct usage *sum, const struct usage *u);  /* maxrss: the larger */
+long rusage_to_user(void *urusage, const struct usage *u);
+
+void rlimit_init(struct rlimit *r);     /* the limits forklab has */
 
 #define W_EXITED(code)  (((code) & 0xff) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7f)
