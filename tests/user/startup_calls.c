@@ -5,10 +5,16 @@
  * CLOCK_REALTIME; who we are (and that we may stay so); resource limits
  * read through three calls that agree, lowered and read back, refused
  * when soft exceeds hard; sysinfo; sched_getaffinity; set_robust_list.
+ * And a private mapping larger than memory could ever hold is refused at
+ * mmap time, as Linux's default overcommit heuristic does; and glibc's
+ * fstat, fstatat(fd, "", AT_EMPTY_PATH), describes fd.
  */
 #include <stdint.h>
 #include <time.h>
+#include <sys/mman.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include "check.h"
 
 #define NR_GETTIMEOFDAY		96
@@ -26,6 +32,9 @@
 #define SYSINFO_BYTES		112
 #define ROBUST_HEAD_BYTES	24
 #define LOWER_NOFILE		32
+#define HUGE_LEN		(64UL << 40)	/* 64 TiB: more than any memory */
+#define NR_NEWFSTATAT		262
+#define AT_EMPTY_PATH_FLAG	0x1000
 
 static long ns_of(const struct timespec *t)
 {
@@ -134,6 +143,28 @@ static void test_machine(void)
 			      ROBUST_HEAD_BYTES, 0), 0);
 }
 
+static void test_overcommit(void)
+{
+	void *p = mmap(NULL, HUGE_LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	CHECK(p == MAP_FAILED);
+	CHECK_EQ(errno, ENOMEM);
+}
+
+static void test_fstat_empty_path(void)
+{
+	struct stat by_fd, by_at;
+	int fd = open("/proc", O_RDONLY);
+
+	CHECK(fd >= 0);
+	CHECK_EQ(fstat(fd, &by_fd), 0);
+	CHECK_EQ(raw_syscall4(NR_NEWFSTATAT, fd, (unsigned long)"", (unsigned long)&by_at,
+			      AT_EMPTY_PATH_FLAG), 0);
+	CHECK_EQ(by_at.st_ino, by_fd.st_ino);
+	CHECK_EQ(by_at.st_mode, by_fd.st_mode);
+	close(fd);
+}
+
 int main(void)
 {
 	test_clocks();
@@ -142,5 +173,7 @@ int main(void)
 	test_identity();
 	test_limits();
 	test_machine();
+	test_overcommit();
+	test_fstat_empty_path();
 	return test_result();
 }
