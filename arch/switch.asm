@@ -30,9 +30,13 @@ swtch:
 
 ; Where a new process's first swtch() returns: its context holds the
 ; trapframe's address in rbx (proc_alloc puts it there), and trap_return
-; takes it from there into user mode.
+; takes it from there into user mode, once proc_first_run has run on the
+; stack below it (rbx is callee-saved; the trapframe's size keeps the
+; stack 16-byte aligned for the call).
 extern trap_return
+extern proc_first_run
 global fork_return
 fork_return:
         mov rsp, rbx
+        call proc_first_run
         jmp trap_return

@@ -114,8 +114,10 @@ static void user_exception(struct trapframe *tf)
 	if (tf->vector == T_PAGE_FAULT) {
 		int r = handle_fault(current->mm, addr, tf->error);
 
-		if (!r)
+		if (!r) {
+			current->usage.minflt++;
 			return;
+		}
 		sig = r == -ENOMEM ? SIGBUS : SIGSEGV;
 		code = sig == SIGBUS ? BUS_ADRERR :
 		       vma_find(current->mm, addr) ? SEGV_ACCERR : SEGV_MAPERR;

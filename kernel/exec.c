@@ -368,11 +368,13 @@ static void commit(struct proc *p, struct mm *mm, const char *path, uint64_t ent
 {
 	struct mm *old = p->mm;
 
+	proc_mm_release(p);
+	rusage_note_rss(p);
 	p->mm = mm;
 	if (p == current)
 		mm_activate(mm);
 	if (old)
-		mm_free(old);
+		mm_put(old);
 	close_on_exec(p);
 	signal_exec(p);
 	proc_set_name(p, path);

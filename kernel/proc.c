@@ -92,6 +92,7 @@ struct proc *proc_alloc(void)
 	p->slot = slot;
 	p->pid = next_pid++;
 	p->fork_mode = default_fork_mode;
+	rlimit_init(p->rlimits);
 	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));
 	memset(p->tf, 0, sizeof(*p->tf));
 	prepare_context(p);
@@ -137,42 +138,109 @@ void run_mm_check(const char *event, struct proc *p)
 	}
 }
 
+/* A vfork child and its parent share one mm: each is checked once. */
 int mm_check_all(void)
 {
 	static struct mm *mms[NPROC];
 	int n = 0;
 
-	for (int i = 0; i < NPROC; i++)
-		if (table[i] && table[i]->mm)
-			mms[n++] = table[i]->mm;
+	for (int i = 0; i < NPROC; i++) {
+		struct mm *mm = table[i] ? table[i]->mm : NULL;
+		int seen = 0;
+
+		for (int j = 0; mm && j < n && !seen; j++)
+			seen = mms[j] == mm;
+		if (mm && !seen)
+			mms[n++] = mm;
+	}
 	return mm_check(mms, n);
 }
 
-long proc_fork(void)
+/* With CLONE_VM the child borrows the parent's address space (vfork:
+ * sys_clone allows CLONE_VM only with CLONE_VFORK); otherwise a copy in
+ * the parent's fork mode. */
+static struct mm *child_mm(uint64_t flags)
+{
+	if (flags & CLONE_VM) {
+		mm_get(current->mm);
+		return current->mm;
+	}
+	return mm_fork(current->mm, current->fork_mode, &current->last_fork);
+}
+
+/* The parent of a vfork child sleeps until the child execs or exits
+ * (proc_mm_release).  A signal with a handler must not wake it: the child
+ * runs on its memory and stack.  Only SIGKILL ends the wait early. */
+static void vfork_wait(struct proc *child)
+{
+	while (child->vfork_pending)
+		if (sleep_killable(&child->vfork_pending) < 0)
+			return;
+}
+
+long proc_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid)
 {
 	struct proc *child = proc_alloc();
+	int pid;
 
 	if (!child)
 		return -EAGAIN;
-	child->mm = mm_fork(current->mm, current->fork_mode, &current->last_fork);
+	child->mm = child_mm(flags);
 	if (!child->mm) {
 		proc_free(child);
 		return -ENOMEM;
 	}
 	*child->tf = *current->tf;
 	child->tf->rax = 0;                     /* fork returns 0 in the child */
+	if (stack)
+		child->tf->rsp = stack;
 	fpu_save(&child->fpu);
 	child->fs_base = current->fs_base;
 	child->fork_mode = current->fork_mode;
 	child->pgid = current->pgid;
 	child->sid = current->sid;
 	signal_fork(child, current);
+	memcpy(child->rlimits, current->rlimits, sizeof(child->rlimits));
 	memcpy(child->name, current->name, PROC_NAME_MAX);
 	copy_files(child, current);
 	child->parent = current;
+	child->set_child_tid = flags & CLONE_CHILD_SETTID ? ctid : 0;
+	child->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? ctid : 0;
+	child->vfork_pending = !!(flags & CLONE_VFORK);
+	pid = child->pid;
+	if (flags & CLONE_PARENT_SETTID)
+		(void)copy_to_user((void *)ptid, &pid, sizeof(pid));  /* as Linux: unchecked */
 	child->state = RUNNABLE;
 	run_mm_check("forked", current);
-	return child->pid;
+	vfork_wait(child);
+	return pid;
+}
+
+/* The child's first act in its own name, before it first returns to user
+ * mode (switch.asm's fork_return): storing its tid, unchecked as in Linux. */
+void proc_first_run(void)
+{
+	if (current->set_child_tid)
+		(void)copy_to_user((void *)current->set_child_tid, &current->pid, sizeof(int));
+}
+
+/*
+ * p lets go of its address space, at exit or exec, while it is still the
+ * one in use.  If someone else runs in it (a vfork parent; threads, one
+ * day), the word at clear_child_tid is zeroed for them to see, as in
+ * Linux; with no futex yet there is no one to wake.  A vfork parent goes on.
+ */
+void proc_mm_release(struct proc *p)
+{
+	int zero = 0;
+
+	if (p == current && p->clear_child_tid && p->mm && p->mm->users > 1)
+		(void)copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero));
+	p->clear_child_tid = 0;
+	if (p->vfork_pending) {
+		p->vfork_pending = 0;
+		wakeup(&p->vfork_pending);
+	}
 }
 
 static void close_all(struct proc *p)
@@ -254,8 +322,10 @@ void proc_exit(int wait_status)
 	struct proc *p = current;
 
 	close_all(p);
+	proc_mm_release(p);
+	rusage_note_rss(p);
 	write_cr3(V2P(kernel_pgd));             /* leave the tables we free */
-	mm_free(p->mm);
+	mm_put(p->mm);
 	p->mm = NULL;
 	run_mm_check("exited", p);
 	if (p != init_proc)
@@ -267,18 +337,24 @@ void proc_exit(int wait_status)
 }
 
 /* Reaps zombie child z for wait4; returns its pid, or -EFAULT if its
- * status cannot be stored (it is reaped all the same, as in Linux). */
-static long reap(struct proc *z, int *ustatus)
+ * status or usage cannot be stored (it is reaped all the same, as in Linux). */
+static long reap(struct proc *z, int *ustatus, void *urusage)
 {
 	int pid = z->pid, status = z->wait_status;
+	struct usage u = z->usage;
+	long err = 0;
 
+	usage_add(&u, &z->children);            /* wait4 reports both, as Linux */
+	usage_add(&current->children, &u);
 	proc_free(z);
 	if (ustatus && copy_to_user(ustatus, &status, sizeof(status)) < 0)
-		return -EFAULT;
-	return pid;
+		err = -EFAULT;
+	if (urusage && rusage_to_user(urusage, &u) < 0)
+		err = -EFAULT;
+	return err ? err : pid;
 }
 
-long proc_wait(int pid, int *ustatus, int options)
+long proc_wait(int pid, int *ustatus, int options, void *urusage)
 {
 	for (;;) {
 		int children = 0;
@@ -291,7 +367,7 @@ long proc_wait(int pid, int *ustatus, int options)
 				continue;
 			children++;
 			if (c->state == ZOMBIE)
-				return reap(c, ustatus);
+				return reap(c, ustatus, urusage);
 		}
 		if (!children)
 			return -ECHILD;

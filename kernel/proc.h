@@ -28,6 +28,18 @@
 
 enum proc_state { UNUSED, RUNNABLE, RUNNING, SLEEPING, ZOMBIE };
 
+/* CPU time (the scheduler's and syscall_dispatch's measure), page faults
+ * resolved, and the largest resident set seen, at exit or exec. */
+struct usage {
+	uint64_t cpu_ns, sys_ns, minflt, maxrss_pages;
+};
+
+#define RLIM_NLIMITS    16              /* Linux's resources, RLIMIT_CPU to RLIMIT_RTTIME */
+
+struct rlimit {
+	uint64_t cur, max;
+};
+
 struct file;
 
 struct proc {
@@ -51,6 +63,13 @@ struct proc {
 	int detached;                   /* a ZOMBIE nobody waits for: the scheduler frees it */
 	uint64_t fs_base;
 	uint64_t wake_tick;             /* nanosleep: wake at this tick */
+	uint64_t set_child_tid;         /* CLONE_CHILD_SETTID: our tid goes here first */
+	uint64_t clear_child_tid;       /* zeroed when we leave a shared address space */
+	int vfork_pending;              /* our parent sleeps until we exec or exit */
+	struct usage usage;             /* what we used (kernel/rusage.c) */
+	struct usage children;          /* what our reaped children used, in all */
+	uint64_t run_start;             /* time_ns when last switched in */
+	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
 	struct file *files[NOFILE];
 	uint64_t cloexec;               /* bit n: close files[n] on execve */
 	int slot;                       /* index in the process table */
@@ -63,9 +82,13 @@ struct proc *proc_alloc(void);
 void proc_free(struct proc *p);
 struct proc *proc_find(int pid);
 void proc_start_init(const char *path, char *const argv[]);
-long proc_fork(void);
+
+/* A new process: flags already checked (sys_clone), a new user stack
+ * pointer or 0, and where to store the child's tid (ptid, ctid). */
+long proc_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid);
+void proc_mm_release(struct proc *p);   /* p is done with its mm: exit or exec */
 void proc_exit(int wait_status) __attribute__((noreturn));
-long proc_wait(int pid, int *ustatus, int options);
+long proc_wait(int pid, int *ustatus, int options, void *urusage);
 long proc_kill(int pid, int sig);
 long proc_kill_one(struct proc *p, int sig);   /* p NULL: -ESRCH */
 void proc_check_killed(void);
@@ -77,6 +100,14 @@ void proc_free_detached(struct proc *p);      /* by the scheduler, off p's stack
 int mm_check_all(void);                 /* mm_check of every process */
 extern int mm_check_enabled;            /* mm_check=1: at every fork, exec and exit */
 void run_mm_check(const char *event, struct proc *p);   /* if enabled */
+
+/* Resource usage (kernel/rusage.c). */
+uint64_t proc_cpu_ns(struct proc *p);   /* CPU time so far, the current slice too */
+void rusage_note_rss(struct proc *p);   /* before p's mm goes: keep its peak */
+void usage_add(struct usage *sum, const struct usage *u);  /* maxrss: the larger */
+long rusage_to_user(void *urusage, const struct usage *u);
+
+void rlimit_init(struct rlimit *r);     /* the limits forklab has */
 
 #define W_EXITED(code)  (((code) & 0xff) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7f)

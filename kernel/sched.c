@@ -15,6 +15,7 @@
 #include "arch/cpu.h"
 #include "arch/gdt.h"
 #include "arch/x86.h"
+#include "arch/tsc.h"
 
 void swtch(uint64_t *save, uint64_t next);
 
@@ -48,7 +49,9 @@ void sched_run(struct proc *p)
 	wrmsr(MSR_FS_BASE, p->fs_base);
 	fpu_restore(&p->fpu);
 	need_resched = 0;
+	p->run_start = time_ns();
 	swtch(&scheduler_context, p->context);
+	p->usage.cpu_ns += time_ns() - p->run_start;
 	fpu_save(&p->fpu);
 	current = NULL;
 }
@@ -98,6 +101,17 @@ int sleep_on(void *chan)
 	sched();
 	current->chan = NULL;
 	return signal_pending(current) ? -EINTR : 0;
+}
+
+int sleep_killable(void *chan)
+{
+	if (current->killed)
+		return -EINTR;
+	current->chan = chan;
+	current->state = SLEEPING;
+	sched();
+	current->chan = NULL;
+	return current->killed ? -EINTR : 0;
 }
 
 void wakeup(void *chan)

@@ -14,6 +14,7 @@
 struct proc;
 
 int sleep_on(void *chan);              /* 0, or -EINTR if a signal is to be taken */
+int sleep_killable(void *chan);        /* the same, but only SIGKILL ends it early */
 void wakeup(void *chan);               /* wake every process sleeping on chan */
 void wake_process(struct proc *p);
 void yield(void);

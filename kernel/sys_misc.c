@@ -15,6 +15,8 @@
 
 #define NS_PER_SEC      1000000000L
 #define NS_PER_TICK     (NS_PER_SEC / HZ)
+#define NS_PER_USEC     1000L
+#define TSC_RESOLUTION_NS 1             /* what Linux reports for its fine clocks */
 #define RANDOM_CHUNK    256
 #define GRND_NONBLOCK   1
 #define GRND_RANDOM     2
@@ -26,41 +28,129 @@ struct timespec {
 	int64_t sec, nsec;
 };
 
-/* A clock id is an int: the upper half of its register is not read. */
+/*
+ * A clock's reading in ns, or -EINVAL for a clock forklab lacks.  One
+ * process is one thread: both CPU-time clocks read the same.  Nothing is
+ * ever suspended, so BOOTTIME is MONOTONIC, and no one sets the time, so
+ * RAW is too.  A clock id is an int: its register's upper half is not read.
+ */
+static long clock_read(int clock, uint64_t *ns)
+{
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+		*ns = time_ns() + BOOT_EPOCH * NS_PER_SEC;
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		*ns = time_ns();
+		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = proc_cpu_ns(current);
+		return 0;
+	}
+	return -EINVAL;
+}
+
 long sys_clock_gettime(uint64_t uclock, uint64_t uts, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	int clock = (int)uclock;
-	uint64_t ns = time_ns();
-	struct timespec ts = { ns / NS_PER_SEC, ns % NS_PER_SEC };
+	uint64_t ns;
+	struct timespec ts;
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
+	if (clock_read((int)uclock, &ns) < 0)
 		return -EINVAL;
-	if (clock == CLOCK_REALTIME)
-		ts.sec += BOOT_EPOCH;
+	ts = (struct timespec){ ns / NS_PER_SEC, ns % NS_PER_SEC };
 	return copy_to_user((void *)uts, &ts, sizeof(ts));
 }
 
-/*
- * The tick at which a sleep of ts, starting now, ends.  One too long to
- * count in ticks never ends (Linux's end after 292 years: the same to
- * anyone waiting).
- */
-static uint64_t wake_tick(const struct timespec *ts)
+/* The coarse clocks move once a tick; the others read the TSC. */
+long sys_clock_getres(uint64_t uclock, uint64_t ures, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	uint64_t now = ticks();
+	int clock = (int)uclock;
+	uint64_t ns;
+	int coarse = clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE;
+	struct timespec res = { 0, coarse ? NS_PER_TICK : TSC_RESOLUTION_NS };
 
-	if ((uint64_t)ts->sec >= (UINT64_MAX - now) / HZ - 1)
-		return UINT64_MAX;
-	return now + (uint64_t)ts->sec * HZ + ((uint64_t)ts->nsec + NS_PER_TICK - 1) / NS_PER_TICK;
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	if (clock_read(clock, &ns) < 0)
+		return -EINVAL;
+	return ures ? copy_to_user((void *)ures, &res, sizeof(res)) : 0;
 }
 
-/* A sleep a signal cut short: EINTR, and the time left in *urem. */
-static long interrupted(uint64_t wake, uint64_t urem)
+long sys_time(uint64_t utloc, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	uint64_t left = wake - ticks();
-	struct timespec rem = { left / HZ, left % HZ * NS_PER_TICK };
+	int64_t now = BOOT_EPOCH + time_ns() / NS_PER_SEC;
 
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	if (utloc && copy_to_user((void *)utloc, &now, sizeof(now)) < 0)
+		return -EFAULT;
+	return now;
+}
+
+/* The time zone, if asked for, is UTC with no daylight saving. */
+long sys_gettimeofday(uint64_t utv, uint64_t utz, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	uint64_t ns = time_ns() + BOOT_EPOCH * NS_PER_SEC;
+	int64_t tv[2] = { ns / NS_PER_SEC, ns % NS_PER_SEC / NS_PER_USEC };
+	int32_t tz[2] = { 0, 0 };
+
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	if (utv && copy_to_user((void *)utv, tv, sizeof(tv)) < 0)
+		return -EFAULT;
+	if (utz && copy_to_user((void *)utz, tz, sizeof(tz)) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * The time_ns() at which a sleep of ts, starting now, ends.  One too long
+ * to count never ends (Linux's end after 292 years: the same to anyone
+ * waiting).  Sleeps are measured on the clock they are read with, not in
+ * timer ticks, which an emulator may deliver faster than time passes.
+ */
+static uint64_t deadline_after(const struct timespec *ts)
+{
+	uint64_t now = time_ns();
+
+	if ((uint64_t)ts->sec >= (UINT64_MAX - now) / NS_PER_SEC - 1)
+		return UINT64_MAX;
+	return now + (uint64_t)ts->sec * NS_PER_SEC + (uint64_t)ts->nsec;
+}
+
+/* Wakes on every tick to look at the clock. */
+static long sleep_until(uint64_t deadline)
+{
+	while (time_ns() < deadline)
+		if (sleep_on(timer_channel()) < 0)
+			return -EINTR;
+	return 0;
+}
+
+static long read_timespec(struct timespec *ts, uint64_t uts)
+{
+	if (copy_from_user(ts, (void *)uts, sizeof(*ts)) < 0)
+		return -EFAULT;
+	if (ts->sec < 0 || ts->nsec < 0 || ts->nsec >= NS_PER_SEC)
+		return -EINVAL;
+	return 0;
+}
+
+/* A sleep until deadline that a signal cut short: EINTR, and the time
+ * left in *urem. */
+static long sleep_for(uint64_t deadline, uint64_t urem)
+{
+	uint64_t now, left;
+	struct timespec rem;
+
+	if (sleep_until(deadline) == 0)
+		return 0;
+	now = time_ns();
+	left = deadline > now ? deadline - now : 0;
+	rem = (struct timespec){ left / NS_PER_SEC, left % NS_PER_SEC };
 	if (urem && copy_to_user((void *)urem, &rem, sizeof(rem)) < 0)
 		return -EFAULT;
 	return -EINTR;
@@ -69,18 +159,35 @@ static long interrupted(uint64_t wake, uint64_t urem)
 long sys_nanosleep(uint64_t ureq, uint64_t urem, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	struct timespec req;
-	uint64_t wake;
+	long err = read_timespec(&req, ureq);
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (copy_from_user(&req, (void *)ureq, sizeof(req)) < 0)
-		return -EFAULT;
-	if (req.sec < 0 || req.nsec < 0 || req.nsec >= NS_PER_SEC)
+	return err < 0 ? err : sleep_for(deadline_after(&req), urem);
+}
+
+/* Sleeps on the wall and monotonic clocks, for a while or (TIMER_ABSTIME)
+ * until a time; Linux ignores the other flag bits.  Only a relative sleep
+ * that a signal cuts short says how long was left. */
+long sys_clock_nanosleep(uint64_t uclock, uint64_t uflags, uint64_t ureq, uint64_t urem, uint64_t a4, uint64_t a5)
+{
+	int clock = (int)uclock;
+	struct timespec req;
+	uint64_t now, until;
+	long err;
+
+	(void)a4, (void)a5;
+	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME)
 		return -EINVAL;
-	wake = wake_tick(&req);
-	while (ticks() < wake)
-		if (sleep_on(timer_channel()) < 0)
-			return interrupted(wake, urem);
-	return 0;
+	if ((err = read_timespec(&req, ureq)) < 0)
+		return err;
+	if (!((int)uflags & TIMER_ABSTIME))
+		return sleep_for(deadline_after(&req), urem);
+	clock_read(clock, &now);
+	until = (uint64_t)req.sec * NS_PER_SEC + req.nsec;
+	if (until <= now)
+		return 0;
+	req = (struct timespec){ (until - now) / NS_PER_SEC, (until - now) % NS_PER_SEC };
+	return sleep_until(deadline_after(&req));
 }
 
 struct utsname {

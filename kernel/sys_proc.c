@@ -13,20 +13,46 @@
 #include <forklab.h>
 
 #define FD_PATH_LEN     32              /* "/dev/fd/" and an int */
+#define CLONE_KNOWN     (CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | \
+			 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)
 
 long sys_fork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return proc_fork();
+	return proc_clone(SIGCHLD, 0, 0, 0);
 }
 
-/* Only the fork-like form: no shared memory, no threads, a SIGCHLD at exit. */
-long sys_clone(uint64_t flags, uint64_t stack, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+/* A real vfork: the child runs in our address space while we sleep. */
+long sys_vfork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (flags != SIGCHLD || stack)
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return proc_clone(CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0);
+}
+
+/*
+ * The forms C libraries use: fork (glibc adds CLONE_CHILD_SETTID and
+ * CLONE_CHILD_CLEARTID), and vfork with a new stack (posix_spawn).
+ * Sharing memory without vfork's wait is a thread, which forklab does
+ * not have yet: EINVAL, as for every other flag.  The child always ends
+ * with SIGCHLD, since wait4 without __WCLONE waits only for those.
+ * Arguments in Linux's x86-64 order: flags, stack, ptid, ctid, tls.
+ */
+long sys_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, uint64_t a4, uint64_t a5)
+{
+	(void)a4, (void)a5;
+	if ((flags & CSIGNAL) != SIGCHLD || (flags & ~(CSIGNAL | CLONE_KNOWN)))
 		return -EINVAL;
-	return proc_fork();
+	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+		return -EINVAL;
+	return proc_clone(flags, stack, ptid, ctid);
+}
+
+/* Both C libraries fall back to clone when clone3 is missing; this keeps
+ * the fallback out of the kernel log's list of missing calls. */
+long sys_clone3(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return -ENOSYS;
 }
 
 /* An exec, done or refused, is checked as a fork or exit is. */
@@ -102,14 +128,14 @@ long sys_exit(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 
 /* The status pointer is checked only when there is a status to store:
  * with no child to report, Linux gives ECHILD or 0, never EFAULT. */
-long sys_wait4(uint64_t pid, uint64_t ustatus, uint64_t uoptions, uint64_t rusage, uint64_t a4, uint64_t a5)
+long sys_wait4(uint64_t pid, uint64_t ustatus, uint64_t uoptions, uint64_t urusage, uint64_t a4, uint64_t a5)
 {
 	int options = (int)uoptions;
 
-	(void)rusage, (void)a4, (void)a5;
+	(void)a4, (void)a5;
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	return proc_wait((int)pid, (int *)ustatus, options);
+	return proc_wait((int)pid, (int *)ustatus, options, (void *)urusage);
 }
 
 long sys_kill(uint64_t pid, uint64_t sig, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -137,10 +163,12 @@ long sys_sched_yield(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_
 	return 0;
 }
 
-/* One thread per process: the thread id is the pid. */
-long sys_set_tid_address(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+/* One thread per process: the thread id is the pid.  The word is zeroed
+ * when this process leaves an address space someone else still uses. */
+long sys_set_tid_address(uint64_t uaddr, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	current->clear_child_tid = uaddr;
 	return current->pid;
 }
 

@@ -14,7 +14,7 @@
 #include "kernel/errno.h"
 #include "arch/trap.h"
 
-#define NR_SYSCALLS     335
+#define NR_SYSCALLS     436
 
 static const syscall_fn table[NR_SYSCALLS] = {
 	[0] = sys_read, [1] = sys_write, [2] = sys_open, [3] = sys_close,
@@ -25,17 +25,22 @@ static const syscall_fn table[NR_SYSCALLS] = {
 	[20] = sys_writev, [22] = sys_pipe, [24] = sys_sched_yield, [32] = sys_dup,
 	[33] = sys_dup2, [34] = sys_pause, [35] = sys_nanosleep, [36] = sys_getitimer,
 	[37] = sys_alarm, [38] = sys_setitimer, [39] = sys_getpid, [56] = sys_clone,
-	[57] = sys_fork, [58] = sys_fork, [59] = sys_execve, [60] = sys_exit,
+	[57] = sys_fork, [58] = sys_vfork, [59] = sys_execve, [60] = sys_exit,
 	[61] = sys_wait4, [62] = sys_kill, [63] = sys_uname, [79] = sys_getcwd,
+	[96] = sys_gettimeofday, [97] = sys_getrlimit, [98] = sys_getrusage,
+	[99] = sys_sysinfo, [100] = sys_times, [102] = sys_getuid, [104] = sys_getuid,
+	[105] = sys_setuid, [106] = sys_setuid, [107] = sys_getuid, [108] = sys_getuid,
 	[109] = sys_setpgid, [110] = sys_getppid, [111] = sys_getpgrp, [112] = sys_setsid,
-	[121] = sys_getpgid, [124] = sys_getsid, [127] = sys_rt_sigpending,
-	[128] = sys_rt_sigtimedwait, [130] = sys_rt_sigsuspend, [131] = sys_sigaltstack,
-	[157] = sys_prctl, [158] = sys_arch_prctl,
-	[169] = sys_reboot, [186] = sys_getpid, [200] = sys_tkill, [217] = sys_getdents64,
-	[218] = sys_set_tid_address, [228] = sys_clock_gettime, [231] = sys_exit,
-	[234] = sys_tgkill,
-	[257] = sys_openat, [262] = sys_newfstatat, [293] = sys_pipe2,
-	[318] = sys_getrandom, [319] = sys_memfd_create, [322] = sys_execveat,
+	[115] = sys_getgroups, [121] = sys_getpgid, [124] = sys_getsid,
+	[127] = sys_rt_sigpending, [128] = sys_rt_sigtimedwait, [130] = sys_rt_sigsuspend,
+	[131] = sys_sigaltstack, [157] = sys_prctl, [158] = sys_arch_prctl,
+	[160] = sys_setrlimit, [169] = sys_reboot, [186] = sys_getpid, [200] = sys_tkill,
+	[201] = sys_time, [204] = sys_sched_getaffinity, [217] = sys_getdents64,
+	[218] = sys_set_tid_address, [228] = sys_clock_gettime, [229] = sys_clock_getres,
+	[230] = sys_clock_nanosleep, [231] = sys_exit, [234] = sys_tgkill, [257] = sys_openat,
+	[262] = sys_newfstatat, [273] = sys_set_robust_list, [293] = sys_pipe2,
+	[302] = sys_prlimit64, [318] = sys_getrandom, [319] = sys_memfd_create,
+	[322] = sys_execveat, [334] = sys_rseq, [435] = sys_clone3,
 };
 
 /* Logs an unknown number once (numbers past the table share one slot), so
@@ -56,9 +61,11 @@ void syscall_dispatch(struct trapframe *tf)
 {
 	uint32_t nr = (uint32_t)tf->rax;
 	syscall_fn fn = nr < NR_SYSCALLS ? table[nr] : NULL;
+	uint64_t cpu_before = proc_cpu_ns(current);
 
 	current->syscall_nr = (int)nr;
 	tf->rax = fn ? fn(tf->rdi, tf->rsi, tf->rdx, tf->r10, tf->r8, tf->r9) : unknown(nr);
+	current->usage.sys_ns += proc_cpu_ns(current) - cpu_before;
 	proc_check_killed();
 	preempt_point();
 	proc_check_killed();

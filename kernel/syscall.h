@@ -11,7 +11,7 @@ SYS(read); SYS(write); SYS(writev); SYS(open); SYS(openat); SYS(close); SYS(fsta
 SYS(stat); SYS(newfstatat); SYS(lseek); SYS(getdents64); SYS(pipe); SYS(pipe2);
 SYS(dup); SYS(dup2); SYS(ioctl);
 SYS(mmap); SYS(munmap); SYS(mprotect); SYS(brk);
-SYS(fork); SYS(clone); SYS(execve); SYS(exit); SYS(wait4); SYS(kill);
+SYS(fork); SYS(vfork); SYS(clone); SYS(clone3); SYS(execve); SYS(exit); SYS(wait4); SYS(kill);
 SYS(getpid); SYS(getppid); SYS(sched_yield); SYS(set_tid_address); SYS(prctl);
 SYS(arch_prctl);
 SYS(nanosleep); SYS(clock_gettime); SYS(uname); SYS(getrandom); SYS(reboot);
@@ -21,6 +21,10 @@ SYS(rt_sigsuspend); SYS(rt_sigtimedwait); SYS(pause); SYS(sigaltstack); SYS(tkil
 SYS(alarm); SYS(setitimer); SYS(getitimer);
 SYS(setpgid); SYS(getpgid); SYS(getpgrp); SYS(setsid); SYS(getsid);
 SYS(memfd_create); SYS(execveat);
+SYS(clock_getres); SYS(clock_nanosleep); SYS(time); SYS(gettimeofday);
+SYS(getrusage); SYS(times);
+SYS(getuid); SYS(setuid); SYS(getgroups); SYS(prlimit64); SYS(getrlimit); SYS(setrlimit);
+SYS(sysinfo); SYS(sched_getaffinity); SYS(set_robust_list); SYS(rseq);
 #undef SYS
 
 struct file;

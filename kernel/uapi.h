@@ -64,6 +64,11 @@
 #define WUNTRACED       2
 #define WCONTINUED      8
 #define CSIGNAL         0xff
+#define CLONE_VM        0x00000100
+#define CLONE_VFORK     0x00004000
+#define CLONE_PARENT_SETTID  0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID   0x01000000
 
 #define PATH_MAX        4096            /* bytes in a path, with its NUL */
 #define NAME_MAX        255             /* bytes in one component of a path */
@@ -102,6 +107,7 @@
 #define PROT_WRITE      0x2
 #define PROT_EXEC       0x4
 #define MAP_TYPE        0x0f            /* the bits saying shared or private */
+#define MAP_NORESERVE   0x4000
 #define MAP_SHARED      0x01
 #define MAP_PRIVATE     0x02
 #define MAP_FIXED       0x10
@@ -110,6 +116,13 @@
 /* Clocks, the fs base, and reboot's magic numbers and commands. */
 #define CLOCK_REALTIME  0
 #define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID  3
+#define CLOCK_MONOTONIC_RAW      4
+#define CLOCK_REALTIME_COARSE    5
+#define CLOCK_MONOTONIC_COARSE   6
+#define CLOCK_BOOTTIME           7
+#define TIMER_ABSTIME   1
 #define ARCH_SET_FS     0x1002
 #define ARCH_GET_FS     0x1003
 #define REBOOT_MAGIC1   0xfee1dead

@@ -8,13 +8,6 @@ pid_t fork(void)
 	return __sysret(SYSCALL(SYS_fork));
 }
 
-/* vfork's shared memory is only an optimization: a child that keeps the
- * rules (it only calls exec or _exit) cannot tell a copy from it. */
-pid_t vfork(void)
-{
-	return fork();
-}
-
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	return __sysret(SYSCALL(SYS_execve, path, argv, envp));

@@ -17,6 +17,17 @@ int nanosleep(const struct timespec *want, struct timespec *left)
 	return __sysret(SYSCALL(SYS_nanosleep, want, left));
 }
 
+int clock_getres(clockid_t clock, struct timespec *res)
+{
+	return __sysret(SYSCALL(SYS_clock_getres, clock, res));
+}
+
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *want,
+		    struct timespec *left)
+{
+	return -SYSCALL(SYS_clock_nanosleep, clock, flags, want, left);
+}
+
 time_t time(time_t *t)
 {
 	struct timespec now;

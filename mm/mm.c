@@ -65,6 +65,7 @@ struct mm *mm_new(void)
 	mm->pgd = page_va(pg);
 	memcpy(mm->pgd + USER_PTRS_PER_PGD, kernel_pgd + USER_PTRS_PER_PGD,
 	       (PT_ENTRIES - USER_PTRS_PER_PGD) * sizeof(pte_t));
+	mm->users = 1;
 	return mm;
 }
 
@@ -252,6 +253,18 @@ void mm_free(struct mm *mm)
 	while (mm->vmas)
 		vma_remove(mm, mm->vmas);
 	kfree(mm);
+}
+
+void mm_get(struct mm *mm)
+{
+	mm->users++;
+}
+
+/* Like mm_free, mm must not be in use when the last user goes. */
+void mm_put(struct mm *mm)
+{
+	if (--mm->users == 0)
+		mm_free(mm);
 }
 
 static void count_ptes(const pte_t *table, struct mm_usage *u)

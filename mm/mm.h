@@ -50,6 +50,7 @@ struct mm {
 	pte_t *pgd;
 	struct vma *vmas;
 	uint64_t brk_start, brk;
+	int users;              /* processes running in it: 2 while a vfork child borrows it */
 };
 
 /* What one fork did (mm_fork), for /proc and the benchmarks. */
@@ -79,8 +80,10 @@ struct odf_counters {
  * and the stack share their upper page tables. */
 #define MMAP_TOP        ((STACK_TOP - STACK_MAX - STACK_GUARD_GAP) & ~(PMD_SIZE - 1))
 
-struct mm *mm_new(void);
+struct mm *mm_new(void);                /* one user */
 void mm_free(struct mm *mm);
+void mm_get(struct mm *mm);
+void mm_put(struct mm *mm);             /* frees mm when its last user lets go */
 void mm_activate(struct mm *mm);
 
 /* VMAs (mm/vma.c). */

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include "mm/mm.h"
 #include "mm/heap.h"
+#include "mm/frame.h"
 #include "kernel/errno.h"
 
 #define PROT_ALL        (PROT_READ | PROT_WRITE | PROT_EXEC)
@@ -114,6 +115,16 @@ static long map(struct mm *mm, struct vma *v, int flags)
 	return v->start;
 }
 
+/* Linux's default overcommit heuristic refuses, at mmap time, a mapping
+ * of memory that could be written to and is larger than all memory; a
+ * read-only private or MAP_NORESERVE one is not counted. */
+static int accounted(int prot, int flags)
+{
+	if (flags & MAP_NORESERVE)
+		return 0;
+	return (prot & PROT_WRITE) || (flags & MAP_TYPE) == MAP_SHARED;
+}
+
 long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd)
 {
 	int type = flags & MAP_TYPE;
@@ -126,6 +137,8 @@ long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, in
 	len = PAGE_ROUND_UP(len);
 	if (!(flags & MAP_ANONYMOUS) || fd != -1)
 		return -ENODEV;                 /* no files to map: the root is in memory */
+	if (accounted(prot, flags) && len / PAGE_SIZE > frames_total())
+		return -ENOMEM;                 /* could never be had */
 	if (flags & MAP_FIXED) {
 		if ((addr & ~PAGE_MASK) || addr < PAGE_SIZE)
 			return -EINVAL;

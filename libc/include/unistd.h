@@ -31,7 +31,7 @@ int unlink(const char *path);
 char *getcwd(char *buf, size_t size);
 
 pid_t fork(void);
-pid_t vfork(void);
+pid_t vfork(void) __attribute__((returns_twice));
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
@@ -46,6 +46,10 @@ pid_t setsid(void);
 pid_t getsid(pid_t pid);
 unsigned int alarm(unsigned int seconds);
 int pause(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
 
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);

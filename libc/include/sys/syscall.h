@@ -28,11 +28,18 @@
 #define SYS_setitimer		38
 #define SYS_getpid		39
 #define SYS_fork		57
+#define SYS_vfork		58
 #define SYS_execve		59
 #define SYS_wait4		61
 #define SYS_kill		62
 #define SYS_uname		63
 #define SYS_getcwd		79
+#define SYS_getrusage		98
+#define SYS_times		100
+#define SYS_getuid		102
+#define SYS_getgid		104
+#define SYS_geteuid		107
+#define SYS_getegid		108
 #define SYS_setpgid		109
 #define SYS_getppid		110
 #define SYS_getpgrp		111
@@ -48,11 +55,14 @@
 #define SYS_gettid		186
 #define SYS_getdents64		217
 #define SYS_clock_gettime	228
+#define SYS_clock_getres	229
+#define SYS_clock_nanosleep	230
 #define SYS_exit_group		231
 #define SYS_tgkill		234
 #define SYS_openat		257
 #define SYS_newfstatat		262
 #define SYS_unlinkat		263
+#define SYS_prlimit64		302
 #define SYS_getrandom		318
 
 #endif
