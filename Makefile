@@ -155,6 +155,7 @@ help:
 	@echo '  bench         what fork costs in each mode (BENCH_MEM, BENCH_MAX, BENCH_ICOUNT, ...)'
 	@echo '  skeleton      LAB=n OUT=dir: write lab n'"'"'s student tree'
 	@echo '  grade         LAB=n: run lab n'"'"'s graded tests'
+	@echo '  lab-variants  lab 3'"'"'s wrong variants each lose points; a planted panic is shown'
 	@echo '  user          the user programs of /bin'
 	@echo '  utests        the user tests of /tests, built for forklab'
 	@echo '  host-tests    the same tests, built for the host'
