@@ -13,6 +13,7 @@
 #include "kernel/console.h"
 #include "kernel/file.h"
 #include "kernel/sched.h"
+#include "kernel/poll.h"
 #include "kernel/errno.h"
 #include "kernel/signal.h"
 #include "mm/uaccess.h"
@@ -51,6 +52,7 @@ static void input_char(int c)
 		in.eof = in.e == in.committed;
 		in.committed = in.e;
 		wakeup(&in);
+		poll_wake();
 		return;
 	}
 	if (in.e - in.r == INPUT_SIZE)
@@ -60,6 +62,7 @@ static void input_char(int c)
 	if (c == '\n') {
 		in.committed = in.e;
 		wakeup(&in);
+		poll_wake();
 	}
 }
 
@@ -112,6 +115,17 @@ static long console_write(struct file *f, const char *ubuf, size_t n)
 	return n;
 }
 
+/* Readable when a line (or the end of input) is; always writable. */
+static unsigned console_poll(struct file *f)
+{
+	unsigned ready = POLLOUT | POLLWRNORM;
+
+	(void)f;
+	if (in.r != in.committed || in.eof)
+		ready |= POLLIN | POLLRDNORM;
+	return ready;
+}
+
 static void console_stat(struct file *f, struct kstat *st)
 {
 	(void)f;
@@ -123,6 +137,7 @@ static const struct file_ops console_ops = {
 	.read = console_read,
 	.write = console_write,
 	.stat = console_stat,
+	.poll = console_poll,
 };
 
 void console_init(void)

@@ -21,6 +21,7 @@ struct file_ops {
 	long (*getdents)(struct file *f, char *ubuf, size_t n);   /* linux_dirent64 */
 	void (*stat)(struct file *f, struct kstat *st);
 	void (*release)(struct file *f);                          /* last reference gone */
+	unsigned (*poll)(struct file *f);     /* POLL* bits true now; NULL: always ready */
 	int seekable;                                             /* lseek allowed */
 };
 

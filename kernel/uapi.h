@@ -102,6 +102,19 @@
 #define SEEK_CUR        1
 #define SEEK_END        2
 
+/* Readiness, as poll and select report it: what a file's poll op returns
+ * (kernel/poll.h). */
+#define POLLIN          0x001
+#define POLLPRI         0x002
+#define POLLOUT         0x004
+#define POLLERR         0x008
+#define POLLHUP         0x010
+#define POLLNVAL        0x020
+#define POLLRDNORM      0x040
+#define POLLRDBAND      0x080
+#define POLLWRNORM      0x100
+#define POLLWRBAND      0x200
+
 /* Memory: mmap's protections and flags. */
 #define PROT_READ       0x1
 #define PROT_WRITE      0x2
