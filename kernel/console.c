@@ -78,10 +78,12 @@ static long console_read(struct file *f, char *ubuf, size_t n)
 {
 	size_t got = 0;
 
-	(void)f;
-	while (in.r == in.committed && !in.eof)
+	while (in.r == in.committed && !in.eof) {
+		if (f->flags & O_NONBLOCK)
+			return -EAGAIN;
 		if (sleep_on(&in) < 0)
 			return -ERESTARTSYS;
+	}
 	if (in.r == in.committed) {
 		in.eof = 0;                     /* this read reports the end */
 		return 0;

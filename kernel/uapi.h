@@ -115,6 +115,15 @@
 #define POLLWRNORM      0x100
 #define POLLWRBAND      0x200
 
+/* fcntl's commands, and the one descriptor flag. */
+#define F_DUPFD         0
+#define F_GETFD         1
+#define F_SETFD         2
+#define F_GETFL         3
+#define F_SETFL         4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC      1
+
 /* Memory: mmap's protections and flags. */
 #define PROT_READ       0x1
 #define PROT_WRITE      0x2
