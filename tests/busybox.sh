@@ -11,7 +11,14 @@ echo "fd_read: $first"
 exec 3<&-
 echo "one two" | { read a b; echo "pipe_read: $a/$b"; }
 echo "subshell: $(echo inner)"
-{ sleep 2; echo late; } | { read -t 0.2 x; echo "pipe_timeout: $? [$x]"; }
+# A timeout shows as a failed read that took its whole second: whole
+# seconds of date differ by at least one across it.
+timed_read() {
+	start=$(date +%s)
+	read -t 1 value
+	status=$?
+	echo "$status [$value] waited=$(( $(date +%s) - start >= 1 ))"
+}
+{ sleep 3; echo late; } | { echo "pipe_timeout: $(timed_read)"; }
 { sleep 0.1; echo late; } | { read -t 5 y; echo "pipe_wait: $y"; }
-read -t 0.2 z
-echo "console_timeout: $?"
+echo "console_timeout: $(timed_read)"
