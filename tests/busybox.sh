@@ -1,4 +1,10 @@
 # fd 3 reads this line
+if [ "$1" = typed ]; then
+	printf '$ '                     # the prompt the suite waits for
+	read -t 20 line
+	echo "console_line: [$line]"
+	exit
+fi
 # A shell script for the busybox suite (tests/run): busybox's sh runs it in
 # forklab, and the suite compares what it prints.  Each line it prints is
 # "name: result", and the suite wants every expected line.
