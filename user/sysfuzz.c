@@ -629,9 +629,11 @@ static void replace_descriptors(void)
 enum { SHAPE_POLLFDS = 1, SHAPE_SETS, SHAPE_TIMING, SHAPE_MASK, SHAPE_MASK_ARG };
 
 static const uint64_t timeouts_ms[] = { 0, 1, 10, (uint64_t)-1, 0x7fffffff, 0x80000000 };
+#define F_GETLK_CMD	5		/* Linux's lock and pipe-size commands, */
+#define F_SETPIPE_SZ_CMD 1031		/* which forklab refuses */
 static const uint64_t fcntl_cmds[] = {
-	F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, 5, 1031,
-	(uint64_t)-1, WIDE + F_GETFD,
+	F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, F_GETLK_CMD,
+	F_SETPIPE_SZ_CMD, (uint64_t)-1, WIDE + F_GETFD,
 };
 static const uint64_t dup3_flags[] = { 0, O_CLOEXEC, O_NONBLOCK, (uint64_t)-1, WIDE };
 

@@ -21,6 +21,8 @@
 #define HIGH_FD		40	/* free in a test that opened a few */
 #define UNKNOWN_CMD	9999
 #define CLOSED_FD	(LIMIT - 1)
+#define FIRST_FREE	3	/* past stdin, stdout, stderr */
+#define AFTER_PIPE	(FIRST_FREE + 2)
 
 static void descriptor_flag(int fd)
 {
@@ -62,8 +64,8 @@ static void dupfd(int fd)
 	CHECK_EQ(b, HIGH_FD + 1);
 	CHECK_EQ(fcntl(a, F_GETFD), 0);
 	CHECK_EQ(fcntl(b, F_GETFD), FD_CLOEXEC);
-	CHECK_EQ(fcntl(fd, F_DUPFD, 0), 3 + 2);         /* lowest free: after the pipe */
-	close(3 + 2);
+	CHECK_EQ(fcntl(fd, F_DUPFD, 0), AFTER_PIPE);    /* the lowest free */
+	close(AFTER_PIPE);
 	close(a);
 	close(b);
 	CHECK_ERR(fcntl(fd, F_DUPFD, LIMIT), EINVAL);
@@ -88,11 +90,11 @@ int main(void)
 	struct rlimit lim = { LIMIT, LIMIT };
 	int fds[2];
 
-	for (int fd = 3; fd < LIMIT; fd++)
-		close(fd);                      /* the lowest free is 3 */
+	for (int fd = FIRST_FREE; fd < LIMIT; fd++)
+		close(fd);
 	CHECK_EQ(setrlimit(RLIMIT_NOFILE, &lim), 0);
 	CHECK_EQ(pipe(fds), 0);
-	CHECK_EQ(fds[0], 3);
+	CHECK_EQ(fds[0], FIRST_FREE);
 	descriptor_flag(fds[0]);
 	status_flags(fds);
 	dupfd(fds[0]);
