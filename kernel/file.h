@@ -19,6 +19,9 @@ struct file_ops {
 	long (*read)(struct file *f, char *ubuf, size_t n);
 	long (*write)(struct file *f, const char *ubuf, size_t n);
 	long (*getdents)(struct file *f, char *ubuf, size_t n);   /* linux_dirent64 */
+	/* pread64 and pwrite64: at pos, f->pos untouched (seekable files). */
+	long (*pread)(struct file *f, char *ubuf, size_t n, uint64_t pos);
+	long (*pwrite)(struct file *f, const char *ubuf, size_t n, uint64_t pos);
 	void (*stat)(struct file *f, struct kstat *st);
 	void (*release)(struct file *f);                          /* last reference gone */
 	int seekable;                                             /* lseek allowed */
@@ -33,11 +36,14 @@ struct file {
 	void *priv;
 };
 
-/* The kernel's view of struct stat; sys_fstat converts it for the user. */
+/* The kernel's view of struct stat; sys_fstat converts it for the user.
+ * blocks, if not 0, counts the 512-byte blocks held (else size says). */
 struct kstat {
 	uint64_t ino, size;
 	uint32_t mode;                  /* S_IFREG | 0755 ... (Linux values) */
 	uint64_t nlink;
+	uint64_t dev, rdev, blocks;
+	uint64_t atime, mtime, ctime;   /* ns since the epoch */
 };
 
 /* A new file with one reference, or NULL when out of memory. */

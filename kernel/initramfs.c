@@ -505,3 +505,85 @@ struct file *initramfs_open(const char *path, int flags, long *err)
 {
 	return initramfs_open_in(&root_fs, path, flags, err);
 }
+
+static struct rnode *rnode_of(struct inode *i)
+{
+	return i->priv;
+}
+
+static int rimage_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+	struct rnode *c = find_child(rnode_of(dir), name, len);
+
+	if (!c)
+		return -ENOENT;
+	*out = &c->inode;
+	return 0;
+}
+
+static long rimage_getdents(struct inode *dir, uint64_t *pos, void *buf, size_t n)
+{
+	return initramfs_dirents(rnode_of(dir), pos, buf, n);
+}
+
+static int rimage_name_of(struct inode *dir, struct inode *child, char *name)
+{
+	const struct rnode *c = rnode_of(child);
+
+	(void)dir;
+	memcpy(name, c->name, c->namelen);
+	name[c->namelen] = '\0';
+	return 0;
+}
+
+static long rimage_read(struct inode *i, char *ubuf, size_t n, uint64_t pos)
+{
+	const struct rnode *node = rnode_of(i);
+
+	if (pos >= node->size)
+		return 0;
+	if (n > node->size - pos)
+		n = node->size - pos;
+	if (copy_to_user(ubuf, (const char *)node->data + pos, n) < 0)
+		return -EFAULT;
+	return n;
+}
+
+static void rimage_statfs(struct inode *i, struct statfs_info *st)
+{
+	(void)i;
+	st->magic = RAMFS_MAGIC;
+	st->files = root_fs.nnodes;
+}
+
+/* The root image never changes: no create, unlink... (EROFS). */
+static const struct inode_ops rimage_ops = {
+	.lookup = rimage_lookup,
+	.getdents = rimage_getdents,
+	.name_of = rimage_name_of,
+	.read = rimage_read,
+	.statfs = rimage_statfs,
+};
+
+static void inode_init(struct rnode *node)
+{
+	struct inode *i = &node->inode;
+
+	i->ops = &rimage_ops;
+	i->mode = node->mode;
+	i->nlink = is_dir(node) ? DIR_NLINK : FILE_NLINK;
+	i->ref = 1;                     /* the image's own: never released */
+	i->dev = DEV_ROOT;
+	i->ino = node->ino;
+	i->size = node->size;
+	i->parent = node->parent ? &node->parent->inode : i;
+	i->priv = node;
+}
+
+struct inode *initramfs_root(void)
+{
+	inode_init(&root_fs.root);
+	for (struct rnode *node = root_fs.nodes; node; node = node->next_alloc)
+		inode_init(node);
+	return &root_fs.root.inode;
+}

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "kernel/file.h"
+#include "kernel/vfs.h"
 
 /* What getdents gives the user, one record after another. */
 struct linux_dirent64 {
@@ -39,6 +40,7 @@ struct rnode {
 	struct rnode *children;         /* a directory's, linked by sibling */
 	struct rnode *sibling;
 	struct rnode *next_alloc;       /* every node but the root, for freeing */
+	struct inode inode;             /* the node in the tree of kernel/vfs.h */
 };
 
 /* One tree; the kernel has one for "/", tests build their own. */
@@ -70,6 +72,8 @@ struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags
 
 /* The kernel's root: built once at boot from the module GRUB loaded. */
 int initramfs_init(const void *base, size_t size);
+/* The root image's root directory, for the VFS (its nodes' inodes set up). */
+struct inode *initramfs_root(void);
 /* 0, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
 int initramfs_lookup(const char *path, struct initramfs_node *out);
 int initramfs_stat(const char *path, struct kstat *st);
