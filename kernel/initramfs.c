@@ -49,6 +49,7 @@
 #include "kernel/printk.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
+#include "kernel/namei.h"
 
 #define NEWC_MAGIC      "070701"
 #define NEWC_MAGIC_LEN  6
@@ -578,6 +579,27 @@ static void inode_init(struct rnode *node)
 	i->size = node->size;
 	i->parent = node->parent ? &node->parent->inode : i;
 	i->priv = node;
+}
+
+int initramfs_resolve(const char *path, struct initramfs_node *out)
+{
+	struct walk w;
+	int r = walk_path(AT_FDCWD, path, 0, &w);
+	struct rnode *node;
+
+	if (r < 0)
+		return r;
+	if (w.proc_rest || w.inode->ops != &rimage_ops) {
+		walk_done(&w);
+		return -EACCES;
+	}
+	node = rnode_of(w.inode);
+	out->data = node->data;
+	out->size = node->size;
+	out->mode = node->mode;
+	out->ino = node->ino;
+	walk_done(&w);
+	return 0;
 }
 
 struct inode *initramfs_root(void)

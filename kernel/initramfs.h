@@ -72,6 +72,10 @@ struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags
 
 /* The kernel's root: built once at boot from the module GRUB loaded. */
 int initramfs_init(const void *base, size_t size);
+/* The file of the root image that path names, walked through the whole
+ * tree from the working directory: 0, a walk's error, or -EACCES for a
+ * file of another file system (exec runs programs of the root image). */
+int initramfs_resolve(const char *path, struct initramfs_node *out);
 /* The root image's root directory, for the VFS (its nodes' inodes set up). */
 struct inode *initramfs_root(void);
 /* 0, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */

@@ -3,7 +3,8 @@
  * ENOTEMPTY, ENOTDIR, ENOENT, EINVAL, EBUSY), getdents64 listing what is
  * there, renaming a directory (not into itself), "..", paths relative to
  * a directory descriptor, fstatat with AT_EMPTY_PATH, the working
- * directory (chdir, fchdir, getcwd, and getcwd in a removed one), umask,
+ * directory (chdir, fchdir, getcwd, getcwd in a removed one, a program
+ * run by a relative path), umask,
  * access and statfs.
  */
 #define _GNU_SOURCE             /* AT_EMPTY_PATH */
@@ -217,6 +218,22 @@ static void test_cwd(void)
 	close(root);
 }
 
+/* A relative program path starts at the working directory too. */
+static void test_exec_relative(void)
+{
+	char *argv[] = { "true", NULL };
+	int status;
+	pid_t pid = test_fork();
+
+	if (pid == 0) {
+		if (chdir("/bin") == 0)
+			execv("./true", argv);
+		_exit(TEST_FAIL);
+	}
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK_EXITED(status, 0);
+}
+
 static void test_umask_access(void)
 {
 	char p[PATH_LEN];
@@ -262,6 +279,7 @@ int main(void)
 	test_rename_dirs();
 	test_dirfd();
 	test_cwd();
+	test_exec_relative();
 	test_umask_access();
 	test_statfs();
 	CHECK_EQ(rmdir(top), 0);
