@@ -1,7 +1,8 @@
 /*
  * The root file system: a read-only tree built from the cpio archive that
- * GRUB loads as a module (kernel/initramfs.c explains the format).  Paths
- * are absolute or relative to "/" (there is no current directory).
+ * GRUB loads as a module (kernel/initramfs.c explains the format).  Its
+ * nodes are inodes of the tree of kernel/vfs.h, mounted at "/"; the
+ * functions taking a path here walk the image alone, from its root.
  */
 #ifndef KERNEL_INITRAMFS_H
 #define KERNEL_INITRAMFS_H
@@ -24,7 +25,7 @@ struct linux_dirent64 {
 struct initramfs_node {
 	const void *data;               /* the contents, inside the archive */
 	uint64_t size;                  /* 0 for a directory */
-	uint32_t mode;                  /* S_IFREG or S_IFDIR | permission bits */
+	uint32_t mode;                  /* S_IFREG, S_IFDIR or S_IFLNK | permission bits */
 	uint64_t ino;
 };
 
@@ -40,6 +41,8 @@ struct rnode {
 	struct rnode *children;         /* a directory's, linked by sibling */
 	struct rnode *sibling;
 	struct rnode *next_alloc;       /* every node but the root, for freeing */
+	uint64_t cpio_id;               /* a hard-linked file's dev and ino in the archive */
+	struct rnode *same;             /* another name of this file: the one with its data */
 	struct inode inode;             /* the node in the tree of kernel/vfs.h */
 };
 
@@ -58,7 +61,8 @@ struct initramfs {
  */
 int initramfs_build(struct initramfs *fs, const void *base, size_t size);
 void initramfs_free(struct initramfs *fs);      /* leaves an empty root */
-/* 0 and the node, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
+/* 0 and the node (a hard link's file, whichever name), or -ENOENT,
+ * -ENOTDIR or -ENAMETOOLONG.  Symlinks are not followed. */
 int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out);
 /*
  * Formats the entries of directory dir from position *pos on ("." is 0,
@@ -67,7 +71,11 @@ int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out);
  * used, 0 at the end, or -EINVAL if not even the next record fits.
  */
 long initramfs_dirents(const struct rnode *dir, uint64_t *pos, void *buf, size_t n);
-/* Opens path in fs; see initramfs_open. */
+/*
+ * A new open file for path in fs, or NULL with *err set: -EROFS if flags
+ * ask to write, create or truncate; -ENOTDIR if O_DIRECTORY names a file;
+ * -ENOMEM; or a lookup error.
+ */
 struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags, long *err);
 
 /* The kernel's root: built once at boot from the module GRUB loaded. */
@@ -81,11 +89,5 @@ struct inode *initramfs_root(void);
 /* 0, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
 int initramfs_lookup(const char *path, struct initramfs_node *out);
 int initramfs_stat(const char *path, struct kstat *st);
-/*
- * A new open file for path, or NULL with *err set: -EROFS if flags ask to
- * write, create or truncate; -ENOTDIR if O_DIRECTORY names a file; -ENOMEM;
- * or a lookup error.
- */
-struct file *initramfs_open(const char *path, int flags, long *err);
 
 #endif
