@@ -1,9 +1,10 @@
 /*
  * Open files.  A struct file is one open of something (the console, a pipe
- * end, a file or directory of the root image, a /proc file); descriptors in
- * a process's table point at it, and fork and dup share it, so it counts its
- * references.  What a file does is in its ops; buffers they get are user
- * addresses, to be reached only through mm/uaccess.h.
+ * end, an inode of the directory tree (kernel/vfs.c), a /proc file, a
+ * memfd); descriptors in a process's table point at it, and fork and dup
+ * share it, so it counts its references.  What a file does is in its ops;
+ * buffers they get are user addresses, to be reached only through
+ * mm/uaccess.h.
  */
 #ifndef KERNEL_FILE_H
 #define KERNEL_FILE_H

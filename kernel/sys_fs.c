@@ -214,10 +214,10 @@ long sys_mkdirat(uint64_t dirfd, uint64_t upath, uint64_t mode, uint64_t a3, uin
 	kfree(path);
 	if (err < 0)
 		return err;
-	if (w.inode || w.lastlen == 0)
-		err = -EEXIST;
-	else if (is_proc(&w))
+	if (is_proc(&w))
 		err = -EACCES;
+	else if (w.inode || w.lastlen == 0)
+		err = -EEXIST;
 	else if (!w.dir->ops->create)
 		err = -EROFS;
 	else
