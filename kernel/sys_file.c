@@ -225,7 +225,7 @@ long sys_newfstatat(uint64_t dirfd, uint64_t upath, uint64_t ustat, uint64_t ufl
 	long err;
 
 	(void)a4, (void)a5;
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
 	err = strncpy_from_user(path, (const char *)upath, sizeof(path));
 	if (err < 0)

@@ -7,7 +7,7 @@
  * run by a relative path), umask,
  * access and statfs.
  */
-#define _GNU_SOURCE             /* AT_EMPTY_PATH */
+#define _GNU_SOURCE             /* AT_EMPTY_PATH, AT_NO_AUTOMOUNT */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -21,6 +21,7 @@
 #define DIRBUF		4096
 #define NENTRIES	40		/* more than one getdents call's worth */
 #define TMPFS_MAGIC_NR	0x01021994
+#define BAD_AT_FLAG	0x40000000	/* no *at call takes it */
 
 static char top[NAME_LEN];
 
@@ -166,8 +167,9 @@ static void test_dirfd(void)
 	fd = openat(dfd, "d/../f", O_RDWR | O_CREAT, 0644);
 	CHECK(fd >= 0);
 	CHECK_EQ(write(fd, "xyz", 3), 3);
-	CHECK_EQ(fstatat(dfd, "f", &st, 0), 0);
+	CHECK_EQ(fstatat(dfd, "f", &st, AT_NO_AUTOMOUNT), 0);
 	CHECK_EQ(st.st_size, 3);
+	CHECK_ERR(fstatat(dfd, "f", &st2, BAD_AT_FLAG), EINVAL);
 	CHECK_EQ(fstatat(fd, "", &st2, AT_EMPTY_PATH), 0);
 	CHECK_EQ(st2.st_ino, st.st_ino);
 	CHECK_ERR(openat(fd, "x", O_RDONLY), ENOTDIR);
