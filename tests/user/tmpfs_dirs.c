@@ -4,7 +4,7 @@
  * there, renaming a directory (not into itself), "..", paths relative to
  * a directory descriptor, fstatat with AT_EMPTY_PATH, the working
  * directory (chdir, fchdir, getcwd, getcwd in a removed one, a program
- * run by a relative path), umask,
+ * run by a relative path, inherited at fork as the umask is), umask,
  * access and statfs.
  */
 #define _GNU_SOURCE             /* AT_EMPTY_PATH, AT_NO_AUTOMOUNT */
@@ -220,6 +220,30 @@ static void test_cwd(void)
 	close(root);
 }
 
+/* A child starts in its parent's directory with its umask; what it
+ * changes is its own. */
+static void test_inherited(void)
+{
+	char cwd[PATH_LEN];
+	mode_t old = umask(027);
+	int status;
+	pid_t pid;
+
+	CHECK_EQ(chdir(top), 0);
+	pid = test_fork();
+	if (pid == 0) {
+		CHECK(getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, top));
+		CHECK_EQ(umask(0), 027);
+		CHECK_EQ(chdir("/"), 0);
+		_exit(test_result());
+	}
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK_EXITED(status, 0);
+	CHECK(getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, top));
+	CHECK_EQ(umask(old), 027);
+	CHECK_EQ(chdir("/"), 0);
+}
+
 /* A relative program path starts at the working directory too. */
 static void test_exec_relative(void)
 {
@@ -281,6 +305,7 @@ int main(void)
 	test_rename_dirs();
 	test_dirfd();
 	test_cwd();
+	test_inherited();
 	test_exec_relative();
 	test_umask_access();
 	test_statfs();
