@@ -99,14 +99,15 @@ include scripts/labs.mk
 include scripts/bench.mk
 include scripts/stress.mk
 
-# The root image: /bin from user/, /tests from tests/user/, and /extra from
-# ROOTFS_EXTRA (modes kept).  Rebuilt every time, since ROOTFS_EXTRA's files
+# The root image: /bin from user/, /tests from tests/user/, /extra from
+# ROOTFS_EXTRA (modes kept), and empty /dev, /proc and /tmp where their
+# file systems are mounted.  Rebuilt every time, since ROOTFS_EXTRA's files
 # are not known to make, in a directory of this make's own and renamed into
 # place, so that a run reading the old image meanwhile reads it whole.
 .PHONY: $(ROOT)
 $(ROOT): $(USER_BINS) $(UTEST_BINS)
 	@echo "  ROOT    $@"
-	@set -e; tmp=$(BUILD)/rootfs.$$$$; rm -rf $$tmp; mkdir -p $$tmp/bin $$tmp/tests; \
+	@set -e; tmp=$(BUILD)/rootfs.$$$$; rm -rf $$tmp; mkdir -p $$tmp/bin $$tmp/tests $$tmp/dev $$tmp/proc $$tmp/tmp; \
 	cp $(USER_BINS) $$tmp/bin/; \
 	$(if $(UTEST_BINS),cp $(UTEST_BINS) $$tmp/tests/;) \
 	$(if $(ROOTFS_EXTRA),mkdir -p $$tmp/extra && cp -a $(ROOTFS_EXTRA)/. $$tmp/extra/;) \

@@ -15,7 +15,9 @@
 #define ENOMEM          12
 #define EACCES          13
 #define EFAULT          14
+#define EBUSY           16
 #define EEXIST          17
+#define EXDEV           18
 #define ENOTDIR         20
 #define EISDIR          21
 #define EINVAL          22
@@ -24,11 +26,14 @@
 #define ENOTTY          25
 #define ENODEV          19
 #define EFBIG           27
+#define ENOSPC          28
 #define ESPIPE          29
 #define EROFS           30
 #define EPIPE           32
 #define ERANGE          34
 #define ENAMETOOLONG    36
 #define ENOSYS          38
+#define ENOTEMPTY       39
+#define ELOOP           40
 
 #endif

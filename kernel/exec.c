@@ -397,7 +397,7 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 {
 	struct initramfs_node node;
-	long err = initramfs_lookup(path, &node);
+	long err = initramfs_resolve(path, &node);
 
 	return err < 0 ? err : exec_image(p, &node, path, a);
 }

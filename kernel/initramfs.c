@@ -31,6 +31,12 @@
  *                                 v              v
  *                                 sh            motd -> data in the archive
  *
+ * Hard links: cpio writes each name of a file as an entry with the same
+ * ino (and dev), and the data with one of them only (GNU cpio: the last).
+ * The first name's node holds the file; a later name's node points at it
+ * (same), and whichever entry carries data gives it.  A symbolic link's
+ * data is its target.
+ *
  * A directory implied by a path ("etc/motd" with no "etc" entry) is made
  * when first needed and gets its mode if its own entry comes later.  Inode
  * numbers are ours (the order nodes were made in), so implied directories
@@ -40,7 +46,7 @@
  * The archive comes from outside the kernel, so every header is checked
  * against the archive's size before anything in it is used.  A damaged
  * header ends the walk with a warning, keeping what came before; an entry
- * that is well formed but unusable (a symlink, a ".." in the name) is
+ * that is well formed but unusable (a device, a ".." in the name) is
  * skipped with a warning.
  */
 #include <string.h>
@@ -49,6 +55,7 @@
 #include "kernel/printk.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
+#include "kernel/namei.h"
 
 #define NEWC_MAGIC      "070701"
 #define NEWC_MAGIC_LEN  6
@@ -57,6 +64,8 @@
 #define NEWC_ALIGN      4
 #define NEWC_TRAILER    "TRAILER!!!"
 #define HEX_RADIX       16
+#define INO_BITS        32              /* a hard link's id: dev above its ino */
+#define DEV_MINOR_BITS  16
 
 /* The header's fields, in order after the magic. */
 enum newc_field {
@@ -85,7 +94,8 @@ _Static_assert(DIRENT_CHUNK >= DIRENT_RECLEN(NAME_MAX), "a record must fit");
 /* An entry of the archive, its header checked and decoded. */
 struct newc_entry {
 	const char *name;               /* NUL-terminated, inside the archive */
-	uint32_t mode;
+	uint32_t mode, nlink;
+	uint64_t id;                    /* dev and ino: the same for hard links */
 	const void *data;
 	uint32_t size;
 	size_t next;                    /* offset of the next header */
@@ -161,6 +171,8 @@ static const char *parse_entry(const char *base, size_t size, size_t off, struct
 		return "contents run past the end";
 	e->name = base + name_off;
 	e->mode = f[F_MODE];
+	e->nlink = f[F_NLINK];
+	e->id = (uint64_t)(f[F_DEVMAJOR] << DEV_MINOR_BITS | f[F_DEVMINOR]) << INO_BITS | f[F_INO];
 	e->data = base + data_off;
 	e->size = f[F_FILESIZE];
 	e->next = newc_align(data_off + f[F_FILESIZE]);
@@ -223,6 +235,25 @@ static int skip(const struct newc_entry *e, const char *why)
 	return -EINVAL;
 }
 
+/* node is one name of a hard-linked file: the first holds the file, a
+ * later one points at it and gives it its data if it carries any. */
+static void link_names(struct initramfs *fs, struct rnode *node, const struct newc_entry *e)
+{
+	struct rnode *first = NULL;
+
+	for (struct rnode *n = fs->nodes; n && !first; n = n->next_alloc)
+		if (n != node && !n->same && n->cpio_id == e->id && (n->mode & S_IFMT) == S_IFREG)
+			first = n;
+	node->cpio_id = e->id;
+	if (!first)
+		return;
+	node->same = first;
+	if (e->size) {
+		first->data = e->data;
+		first->size = e->size;
+	}
+}
+
 /* Puts e in the tree, making the directories its name implies.  Returns 0,
  * -EINVAL if skipped, or -ENOMEM. */
 static int add_entry(struct initramfs *fs, const struct newc_entry *e)
@@ -233,8 +264,8 @@ static int add_entry(struct initramfs *fs, const struct newc_entry *e)
 	size_t len;
 	int created = 0;
 
-	if (type != S_IFREG && type != S_IFDIR)
-		return skip(e, "not a regular file or directory");
+	if (type != S_IFREG && type != S_IFDIR && type != S_IFLNK)
+		return skip(e, "not a regular file, directory or symlink");
 	while ((name = next_component(&p, &len))) {
 		if (is_dot(name, len))
 			continue;
@@ -254,7 +285,9 @@ static int add_entry(struct initramfs *fs, const struct newc_entry *e)
 		return skip(e, "its type differs from an earlier entry's");
 	node->mode = e->mode & MODE_BITS;
 	node->data = e->data;
-	node->size = type == S_IFREG ? e->size : 0;
+	node->size = type != S_IFDIR ? e->size : 0;
+	if (type == S_IFREG && e->nlink > 1)
+		link_names(fs, node, e);
 	return 0;
 }
 
@@ -325,7 +358,7 @@ int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out)
 	}
 	if (p[-1] == '/' && !is_dir(node))
 		return -ENOTDIR;                /* "file/" names a directory */
-	*out = node;
+	*out = node->same ? node->same : node;
 	return 0;
 }
 
@@ -346,8 +379,15 @@ static int dir_item(const struct rnode *dir, uint64_t pos, struct dir_item *it)
 		return 0;
 	it->name = c->name;
 	it->namelen = c->namelen;
-	it->node = c;
+	it->node = c->same ? c->same : c;
 	return 1;
+}
+
+static uint8_t d_type(uint32_t mode)
+{
+	if ((mode & S_IFMT) == S_IFDIR)
+		return DT_DIR;
+	return (mode & S_IFMT) == S_IFLNK ? DT_LNK : DT_REG;
 }
 
 /* Writes the record for it at buf; the padding is zeroed so that no kernel
@@ -358,7 +398,7 @@ static void put_dirent(char *buf, const struct dir_item *it, uint64_t next_pos, 
 		.d_ino = it->node->ino,
 		.d_off = next_pos,
 		.d_reclen = reclen,
-		.d_type = is_dir(it->node) ? DT_DIR : DT_REG,
+		.d_type = d_type(it->node->mode),
 	};
 
 	memcpy(buf, &d, DIRENT_NAME_OFF);
@@ -501,7 +541,119 @@ int initramfs_stat(const char *path, struct kstat *st)
 	return r;
 }
 
-struct file *initramfs_open(const char *path, int flags, long *err)
+static struct rnode *rnode_of(struct inode *i)
 {
-	return initramfs_open_in(&root_fs, path, flags, err);
+	return i->priv;
+}
+
+static int rimage_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+	struct rnode *c = find_child(rnode_of(dir), name, len);
+
+	if (!c)
+		return -ENOENT;
+	*out = &(c->same ? c->same : c)->inode;
+	return 0;
+}
+
+static long rimage_getdents(struct inode *dir, uint64_t *pos, void *buf, size_t n)
+{
+	return initramfs_dirents(rnode_of(dir), pos, buf, n);
+}
+
+static int rimage_name_of(struct inode *dir, struct inode *child, char *name)
+{
+	const struct rnode *c = rnode_of(child);
+
+	(void)dir;
+	memcpy(name, c->name, c->namelen);
+	name[c->namelen] = '\0';
+	return 0;
+}
+
+static long rimage_read(struct inode *i, char *ubuf, size_t n, uint64_t pos)
+{
+	const struct rnode *node = rnode_of(i);
+
+	if (pos >= node->size)
+		return 0;
+	if (n > node->size - pos)
+		n = node->size - pos;
+	if (copy_to_user(ubuf, (const char *)node->data + pos, n) < 0)
+		return -EFAULT;
+	return n;
+}
+
+static long rimage_readlink(struct inode *i, char *buf, size_t n)
+{
+	const struct rnode *node = rnode_of(i);
+	size_t len = node->size < n ? node->size : n;
+
+	memcpy(buf, node->data, len);
+	return len;
+}
+
+static void rimage_statfs(struct inode *i, struct statfs_info *st)
+{
+	(void)i;
+	st->magic = RAMFS_MAGIC;
+	st->files = root_fs.nnodes;
+}
+
+/* The root image never changes: no create, unlink... (EROFS). */
+static const struct inode_ops rimage_ops = {
+	.lookup = rimage_lookup,
+	.getdents = rimage_getdents,
+	.name_of = rimage_name_of,
+	.read = rimage_read,
+	.readlink = rimage_readlink,
+	.statfs = rimage_statfs,
+};
+
+static void inode_init(struct rnode *node)
+{
+	struct inode *i = &node->inode;
+
+	i->ops = &rimage_ops;
+	i->mode = node->mode;
+	i->nlink = is_dir(node) ? DIR_NLINK : FILE_NLINK;
+	i->ref = 1;                     /* the image's own: never released */
+	i->dev = DEV_ROOT;
+	i->ino = node->ino;
+	i->size = node->size;
+	i->parent = node->parent ? &node->parent->inode : i;
+	i->priv = node;
+}
+
+int initramfs_resolve(const char *path, struct initramfs_node *out)
+{
+	struct walk w;
+	int r = walk_path(AT_FDCWD, path, 0, &w);
+	struct rnode *node;
+
+	if (r < 0)
+		return r;
+	if (w.proc_rest || w.inode->ops != &rimage_ops) {
+		walk_done(&w);
+		return -EACCES;
+	}
+	node = rnode_of(w.inode);
+	out->data = node->data;
+	out->size = node->size;
+	out->mode = node->mode;
+	out->ino = node->ino;
+	walk_done(&w);
+	return 0;
+}
+
+/* A file's link count is its names: its node and those that point at it. */
+struct inode *initramfs_root(void)
+{
+	inode_init(&root_fs.root);
+	for (struct rnode *node = root_fs.nodes; node; node = node->next_alloc)
+		inode_init(node);
+	for (struct rnode *node = root_fs.nodes; node; node = node->next_alloc)
+		if (node->same)
+			node->same->inode.nlink++;
+	return &root_fs.root.inode;
 }

@@ -1,7 +1,8 @@
 /*
  * The root file system: a read-only tree built from the cpio archive that
- * GRUB loads as a module (kernel/initramfs.c explains the format).  Paths
- * are absolute or relative to "/" (there is no current directory).
+ * GRUB loads as a module (kernel/initramfs.c explains the format).  Its
+ * nodes are inodes of the tree of kernel/vfs.h, mounted at "/"; the
+ * functions taking a path here walk the image alone, from its root.
  */
 #ifndef KERNEL_INITRAMFS_H
 #define KERNEL_INITRAMFS_H
@@ -9,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "kernel/file.h"
+#include "kernel/vfs.h"
 
 /* What getdents gives the user, one record after another. */
 struct linux_dirent64 {
@@ -23,7 +25,7 @@ struct linux_dirent64 {
 struct initramfs_node {
 	const void *data;               /* the contents, inside the archive */
 	uint64_t size;                  /* 0 for a directory */
-	uint32_t mode;                  /* S_IFREG or S_IFDIR | permission bits */
+	uint32_t mode;                  /* S_IFREG, S_IFDIR or S_IFLNK | permission bits */
 	uint64_t ino;
 };
 
@@ -39,6 +41,9 @@ struct rnode {
 	struct rnode *children;         /* a directory's, linked by sibling */
 	struct rnode *sibling;
 	struct rnode *next_alloc;       /* every node but the root, for freeing */
+	uint64_t cpio_id;               /* a hard-linked file's dev and ino in the archive */
+	struct rnode *same;             /* another name of this file: the one with its data */
+	struct inode inode;             /* the node in the tree of kernel/vfs.h */
 };
 
 /* One tree; the kernel has one for "/", tests build their own. */
@@ -56,7 +61,8 @@ struct initramfs {
  */
 int initramfs_build(struct initramfs *fs, const void *base, size_t size);
 void initramfs_free(struct initramfs *fs);      /* leaves an empty root */
-/* 0 and the node, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
+/* 0 and the node (a hard link's file, whichever name), or -ENOENT,
+ * -ENOTDIR or -ENAMETOOLONG.  Symlinks are not followed. */
 int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out);
 /*
  * Formats the entries of directory dir from position *pos on ("." is 0,
@@ -65,19 +71,23 @@ int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out);
  * used, 0 at the end, or -EINVAL if not even the next record fits.
  */
 long initramfs_dirents(const struct rnode *dir, uint64_t *pos, void *buf, size_t n);
-/* Opens path in fs; see initramfs_open. */
+/*
+ * A new open file for path in fs, or NULL with *err set: -EROFS if flags
+ * ask to write, create or truncate; -ENOTDIR if O_DIRECTORY names a file;
+ * -ENOMEM; or a lookup error.
+ */
 struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags, long *err);
 
 /* The kernel's root: built once at boot from the module GRUB loaded. */
 int initramfs_init(const void *base, size_t size);
+/* The file of the root image that path names, walked through the whole
+ * tree from the working directory: 0, a walk's error, or -EACCES for a
+ * file of another file system (exec runs programs of the root image). */
+int initramfs_resolve(const char *path, struct initramfs_node *out);
+/* The root image's root directory, for the VFS (its nodes' inodes set up). */
+struct inode *initramfs_root(void);
 /* 0, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
 int initramfs_lookup(const char *path, struct initramfs_node *out);
 int initramfs_stat(const char *path, struct kstat *st);
-/*
- * A new open file for path, or NULL with *err set: -EROFS if flags ask to
- * write, create or truncate; -ENOTDIR if O_DIRECTORY names a file; -ENOMEM;
- * or a lookup error.
- */
-struct file *initramfs_open(const char *path, int flags, long *err);
 
 #endif

@@ -18,6 +18,9 @@
 #include "mm/kmap.h"
 #include "kernel/console.h"
 #include "kernel/initramfs.h"
+#include "kernel/tmpfs.h"
+#include "kernel/devfs.h"
+#include "kernel/vfs.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "mm/kstack.h"
@@ -88,6 +91,15 @@ static void mount_root(void)
 	}
 	if (initramfs_init(P2V(m->range.start), m->range.end - m->range.start) < 0)
 		pr_warn("the root image is damaged; using what could be read\n");
+}
+
+/* One tree: the root image at "/", and the file systems in memory. */
+static void mount_all(void)
+{
+	vfs_init(initramfs_root());
+	vfs_mount("tmp", tmpfs_init());
+	vfs_mount("dev", devfs_init());
+	vfs_mount("proc", vfs_proc_root());
 }
 
 /* The command file (`make run CMD=`), copied out of its boot module with a
@@ -180,6 +192,7 @@ void __attribute__((noreturn)) kmain(uint64_t info_pa)
 	sti();
 	banner();
 	mount_root();
+	mount_all();
 	tests = cmdline_get("test");
 	if (tests)
 		machine_exit(ktest_run(tests) ? EXIT_FAIL : EXIT_OK);

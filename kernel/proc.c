@@ -23,6 +23,7 @@
 #include "arch/x86.h"
 
 #define INIT_PID        1
+#define INIT_UMASK      022             /* files 0644, directories 0755 */
 #define CONTEXT_REGS    6               /* what swtch pops before rflags */
 #define CONTEXT_RBX     4               /* popped second to last */
 #define EXIT_SIGNAL_BASE 128            /* a shell's status for "killed by N" */
@@ -124,6 +125,7 @@ static void copy_files(struct proc *child, struct proc *parent)
 			file_get(child->files[fd]);
 	}
 	child->cloexec = parent->cloexec;
+	fs_context_copy(&child->fs, &parent->fs);
 }
 
 /* With mm_check=1, after every fork, exec and exit (tests boot with it). */
@@ -250,6 +252,7 @@ static void close_all(struct proc *p)
 			file_put(p->files[fd]);
 		p->files[fd] = NULL;
 	}
+	fs_context_drop(&p->fs);
 }
 
 /*
@@ -432,6 +435,9 @@ void proc_start_init(const char *path, char *const argv[])
 		if (fd)
 			file_get(console);
 	}
+	p->fs.cwd = vfs_root;
+	p->fs.umask = INIT_UMASK;
+	inode_get(vfs_root);
 	err = exec_program(p, path, &args);
 	if (err < 0)
 		panic("cannot run %s: error %ld", path, -err);

@@ -21,6 +21,7 @@
 #include "arch/trap.h"
 #include "mm/mm.h"
 #include "kernel/signal.h"
+#include "kernel/vfs.h"
 
 #define NPROC           512
 #define NOFILE          64
@@ -72,6 +73,7 @@ struct proc {
 	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
 	struct file *files[NOFILE];
 	uint64_t cloexec;               /* bit n: close files[n] on execve */
+	struct fs_context fs;           /* working directory and umask (current_fs) */
 	int slot;                       /* index in the process table */
 };
 

@@ -1,20 +1,20 @@
 /*
  * File system calls: descriptors and what is read and written through
- * them.  Paths name files of the root image, or of /proc (kernel/procfs.c).
+ * them.  Paths are walked by kernel/sys_fs.c's fs_open and fs_stat.
  */
 #include <string.h>
 #include "kernel/syscall.h"
 #include "kernel/file.h"
 #include "kernel/proc.h"
 #include "kernel/pipe.h"
-#include "kernel/procfs.h"
-#include "kernel/initramfs.h"
+#include "kernel/sys_fs.h"
 #include "kernel/errno.h"
 #include "kernel/uapi.h"
 #include "mm/uaccess.h"
 
 #define STAT_BLKSIZE    4096
 #define STAT_BLOCK      512
+#define NS_PER_SEC      1000000000UL
 
 /* struct stat as Linux x86-64 lays it out. */
 struct linux_stat {
@@ -158,13 +158,6 @@ long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t 
 	return total;
 }
 
-static struct file *open_path(const char *path, int flags, long *err)
-{
-	if (procfs_owns(path))
-		return procfs_open(path, flags, err);
-	return initramfs_open(path, flags, err);
-}
-
 long sys_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode, uint64_t a4, uint64_t a5)
 {
 	char path[PATH_MAX];
@@ -172,12 +165,10 @@ long sys_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode, u
 	struct file *f;
 	int fd;
 
-	(void)mode, (void)a4, (void)a5;
+	(void)a4, (void)a5;
 	if (err < 0)
 		return err;
-	if ((int)dirfd != AT_FDCWD && path[0] != '/')
-		return -EBADF;                  /* only the root directory exists */
-	f = open_path(path, flags, &err);
+	f = fs_open((int)dirfd, path, (int)flags, mode, &err);
 	if (!f)
 		return err;
 	fd = fd_install(f, flags & O_CLOEXEC);
@@ -207,19 +198,36 @@ long sys_close(uint64_t ufd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	return 0;
 }
 
+static void put_time(int64_t *t, uint64_t ns)
+{
+	t[0] = ns / NS_PER_SEC;
+	t[1] = ns % NS_PER_SEC;
+}
+
+static long put_kstat(const struct kstat *ks, uint64_t ustat)
+{
+	struct linux_stat st = { 0 };
+
+	st.dev = ks->dev;
+	st.ino = ks->ino;
+	st.nlink = ks->nlink;
+	st.mode = ks->mode;
+	st.rdev = ks->rdev;
+	st.size = ks->size;
+	st.blksize = STAT_BLKSIZE;
+	st.blocks = ks->blocks ? ks->blocks : (ks->size + STAT_BLOCK - 1) / STAT_BLOCK;
+	put_time(&st.times[0], ks->atime);
+	put_time(&st.times[2], ks->mtime);
+	put_time(&st.times[4], ks->ctime);
+	return copy_to_user((void *)ustat, &st, sizeof(st));
+}
+
 static long put_stat(struct file *f, uint64_t ustat)
 {
 	struct kstat ks = { 0 };
-	struct linux_stat st = { 0 };
 
 	f->ops->stat(f, &ks);
-	st.ino = ks.ino;
-	st.nlink = ks.nlink;
-	st.mode = ks.mode;
-	st.size = ks.size;
-	st.blksize = STAT_BLKSIZE;
-	st.blocks = (ks.size + STAT_BLOCK - 1) / STAT_BLOCK;
-	return copy_to_user((void *)ustat, &st, sizeof(st));
+	return put_kstat(&ks, ustat);
 }
 
 long sys_fstat(uint64_t fd, uint64_t ustat, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -233,27 +241,46 @@ long sys_fstat(uint64_t fd, uint64_t ustat, uint64_t a2, uint64_t a3, uint64_t a
 }
 
 /* An empty path with AT_EMPTY_PATH names dirfd itself: glibc's fstat. */
-long sys_newfstatat(uint64_t dirfd, uint64_t upath, uint64_t ustat, uint64_t flags, uint64_t a4, uint64_t a5)
+long sys_newfstatat(uint64_t dirfd, uint64_t upath, uint64_t ustat, uint64_t uflags, uint64_t a4, uint64_t a5)
 {
-	char first;
-	long fd, r;
+	int flags = (int)uflags;
+	struct kstat ks = { 0 };
+	char path[PATH_MAX];
+	long err;
 
 	(void)a4, (void)a5;
-	if (((int)flags & AT_EMPTY_PATH) && copy_from_user(&first, (void *)upath, 1) == 0 &&
-	    first == '\0')
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+		return -EINVAL;
+	err = strncpy_from_user(path, (const char *)upath, sizeof(path));
+	if (err < 0)
+		return err;
+	if ((flags & AT_EMPTY_PATH) && path[0] == '\0')
 		return sys_fstat(dirfd, ustat, 0, 0, 0, 0);
-	fd = sys_openat(dirfd, upath, O_RDONLY, 0, 0, 0);
-	if (fd < 0)
-		return fd;
-	r = sys_fstat(fd, ustat, 0, 0, 0, 0);
-	sys_close(fd, 0, 0, 0, 0, 0);
-	return r;
+	err = fs_stat((int)dirfd, path, flags & AT_SYMLINK_NOFOLLOW, &ks);
+	return err < 0 ? err : put_kstat(&ks, ustat);
 }
 
 long sys_stat(uint64_t upath, uint64_t ustat, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)a2, (void)a3, (void)a4, (void)a5;
 	return sys_newfstatat((uint64_t)AT_FDCWD, upath, ustat, 0, 0, 0);
+}
+
+long sys_lstat(uint64_t upath, uint64_t ustat, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	return sys_newfstatat((uint64_t)AT_FDCWD, upath, ustat, AT_SYMLINK_NOFOLLOW, 0, 0);
+}
+
+/* The size now: another descriptor may have grown the file. */
+static uint64_t file_size(struct file *f)
+{
+	struct kstat ks = { 0 };
+
+	if (!f->ops->stat)
+		return f->size;
+	f->ops->stat(f, &ks);
+	return ks.size;
 }
 
 long sys_lseek(uint64_t fd, uint64_t off, uint64_t uwhence, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -272,7 +299,7 @@ long sys_lseek(uint64_t fd, uint64_t off, uint64_t uwhence, uint64_t a3, uint64_
 	else if (whence == SEEK_CUR)
 		base = f->pos;
 	else if (whence == SEEK_END)
-		base = f->size;
+		base = file_size(f);
 	else
 		return -EINVAL;
 	pos = base + (int64_t)off;
@@ -363,14 +390,72 @@ long sys_ioctl(uint64_t fd, uint64_t req, uint64_t arg, uint64_t a3, uint64_t a4
 	return fd_file(fd) ? -ENOTTY : -EBADF;  /* no terminal control in forklab */
 }
 
-long sys_getcwd(uint64_t ubuf, uint64_t size, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+/* The file fd names if it can be read, else NULL (EBADF). */
+static struct file *fd_readable(int fd)
 {
-	static const char root[] = "/";
+	struct file *f = fd_file(fd);
 
-	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (size < sizeof(root))
-		return -ERANGE;
-	if (copy_to_user((void *)ubuf, root, sizeof(root)) < 0)
+	return f && (f->flags & O_ACCMODE) != O_WRONLY ? f : NULL;
+}
+
+long sys_pread64(uint64_t fd, uint64_t buf, uint64_t n, uint64_t pos, uint64_t a4, uint64_t a5)
+{
+	struct file *f = fd_readable((int)fd);
+
+	(void)a4, (void)a5;
+	if (!f)
+		return -EBADF;
+	if (!f->ops->pread)
+		return -ESPIPE;
+	if ((int64_t)pos < 0)
+		return -EINVAL;
+	if (!user_range_ok(buf, n))
 		return -EFAULT;
-	return sizeof(root);
+	return f->ops->pread(f, (char *)buf, n, pos);
+}
+
+long sys_pwrite64(uint64_t fd, uint64_t buf, uint64_t n, uint64_t pos, uint64_t a4, uint64_t a5)
+{
+	struct file *f = fd_writable((int)fd);
+
+	(void)a4, (void)a5;
+	if (!f)
+		return -EBADF;
+	if (!f->ops->pwrite)
+		return -ESPIPE;
+	if ((int64_t)pos < 0)
+		return -EINVAL;
+	if (!user_range_ok(buf, n))
+		return -EFAULT;
+	return f->ops->pwrite(f, (const char *)buf, n, pos);
+}
+
+/* As writev: the whole array is checked before a byte moves. */
+long sys_readv(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	long total = 0;
+
+	(void)a3, (void)a4, (void)a5;
+	if (!fd_readable(fd))
+		return -EBADF;
+	if (cnt > IOV_MAX)
+		return -EINVAL;
+	if (!iov_readable(uiov, cnt))
+		return -EFAULT;
+	for (uint64_t i = 0; i < cnt; i++) {
+		struct iovec v;
+		long r;
+
+		if (copy_from_user(&v, (struct iovec *)uiov + i, sizeof(v)) < 0)
+			return total ? total : -EFAULT;
+		if (!v.len)
+			continue;
+		r = sys_read(fd, v.base, v.len, 0, 0, 0);
+		if (r < 0)
+			return total ? total : r;
+		total += r;
+		if ((uint64_t)r < v.len)
+			break;
+	}
+	return total;
 }

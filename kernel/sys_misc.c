@@ -28,6 +28,11 @@ struct timespec {
 	int64_t sec, nsec;
 };
 
+uint64_t realtime_ns(void)
+{
+	return time_ns() + BOOT_EPOCH * NS_PER_SEC;
+}
+
 /*
  * A clock's reading in ns, or -EINVAL for a clock forklab lacks.  One
  * process is one thread: both CPU-time clocks read the same.  Nothing is

@@ -80,23 +80,33 @@
 #define O_WRONLY        1
 #define O_RDWR          2
 #define O_CREAT         0100
+#define O_EXCL          0200
+#define O_NOCTTY        0400
 #define O_TRUNC         01000
 #define O_APPEND        02000
 #define O_NONBLOCK      04000
 #define O_DIRECTORY     0200000
+#define O_NOFOLLOW      0400000
 #define O_CLOEXEC       02000000
 
 #define S_IFMT          0170000
+#define S_IFLNK         0120000
 #define S_IFDIR         0040000
 #define S_IFCHR         0020000
 #define S_IFREG         0100000
 #define S_IFIFO         0010000
 
+#define DT_CHR          2
 #define DT_DIR          4
 #define DT_REG          8
+#define DT_LNK          10
 
 #define AT_FDCWD        (-100)
 #define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR    0x200
+#define AT_SYMLINK_FOLLOW 0x400
+#define AT_NO_AUTOMOUNT 0x800           /* accepted: forklab mounts nothing on demand */
+#define AT_EACCESS      0x200           /* faccessat's; a flag of its own call */
 #define AT_EMPTY_PATH   0x1000
 #define SEEK_SET        0
 #define SEEK_CUR        1
@@ -123,6 +133,21 @@
 #define F_SETFL         4
 #define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC      1
+/* The file system calls: access's modes, renameat2's flags, utimensat's
+ * special times, and the symlinks a path walk follows at most (ELOOP). */
+#define F_OK            0
+#define X_OK            1
+#define W_OK            2
+#define R_OK            4
+#define RENAME_NOREPLACE 1
+#define RENAME_EXCHANGE 2
+#define UTIME_NOW       ((1L << 30) - 1)
+#define UTIME_OMIT      ((1L << 30) - 2)
+#define SYMLOOP_MAX     40
+#define ST_RDONLY       1               /* statfs's f_flags */
+#define TMPFS_MAGIC     0x01021994
+#define RAMFS_MAGIC     0x858458f6      /* what statfs says of the root image */
+#define PROC_SUPER_MAGIC 0x9fa0
 
 /* Memory: mmap's protections and flags. */
 #define PROT_READ       0x1

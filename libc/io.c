@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/uio.h>
 #include "syscall.h"
 
 #define KERNEL_NCCS	19
@@ -32,6 +33,41 @@ int close(int fd)
 off_t lseek(int fd, off_t off, int whence)
 {
 	return __sysret(SYSCALL(SYS_lseek, fd, off, whence));
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t pos)
+{
+	return __sysret(SYSCALL(SYS_pread64, fd, buf, n, pos));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos)
+{
+	return __sysret(SYSCALL(SYS_pwrite64, fd, buf, n, pos));
+}
+
+ssize_t readv(int fd, const struct iovec *iov, int cnt)
+{
+	return __sysret(SYSCALL(SYS_readv, fd, iov, cnt));
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int cnt)
+{
+	return __sysret(SYSCALL(SYS_writev, fd, iov, cnt));
+}
+
+int ftruncate(int fd, off_t len)
+{
+	return __sysret(SYSCALL(SYS_ftruncate, fd, len));
+}
+
+int fsync(int fd)
+{
+	return __sysret(SYSCALL(SYS_fsync, fd));
+}
+
+int fdatasync(int fd)
+{
+	return __sysret(SYSCALL(SYS_fdatasync, fd));
 }
 
 int dup(int fd)

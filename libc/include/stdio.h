@@ -52,4 +52,7 @@ int vsnprintf(char *s, size_t size, const char *fmt, va_list ap);
 
 void perror(const char *s);
 
+int rename(const char *old, const char *new);
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new);
+
 #endif

@@ -30,6 +30,9 @@ int abs(int x);
 long labs(long x);
 long long llabs(long long x);
 char *getenv(const char *name);
+/* Makes and opens a new file from template, whose last six characters
+ * are "XXXXXX" and become the name's own. */
+int mkstemp(char *template);
 int rand(void);
 void srand(unsigned int seed);
 

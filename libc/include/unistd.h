@@ -13,6 +13,12 @@
 #define SEEK_CUR	1
 #define SEEK_END	2
 
+/* access() modes */
+#define F_OK		0
+#define X_OK		1
+#define W_OK		2
+#define R_OK		4
+
 /* sysconf() names */
 #define _SC_PAGESIZE	30
 #define _SC_PAGE_SIZE	_SC_PAGESIZE
@@ -30,7 +36,25 @@ int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int isatty(int fd);
 int unlink(const char *path);
+int unlinkat(int dirfd, const char *path, int flags);
+int rmdir(const char *path);
+int link(const char *old, const char *new);
+int linkat(int olddirfd, const char *old, int newdirfd, const char *new, int flags);
+int symlink(const char *target, const char *path);
+int symlinkat(const char *target, int dirfd, const char *path);
+ssize_t readlink(const char *path, char *buf, size_t size);
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t size);
+int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode, int flags);
 char *getcwd(char *buf, size_t size);
+int chdir(const char *path);
+int fchdir(int fd);
+ssize_t pread(int fd, void *buf, size_t n, off_t pos);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos);
+int truncate(const char *path, off_t len);
+int ftruncate(int fd, off_t len);
+int fsync(int fd);
+int fdatasync(int fd);
 
 pid_t fork(void);
 pid_t vfork(void) __attribute__((returns_twice));

@@ -75,15 +75,17 @@ static void pad(void)
 		archive[archive_len++] = '\0';
 }
 
-/* Appends an entry; returns the archive length from which it is whole. */
-static size_t add(const char *name, uint32_t mode, const char *data)
+/* Appends an entry with its inode number and link count; returns the
+ * archive length from which it is whole. */
+static size_t add_inode(const char *name, uint32_t mode, const char *data, uint32_t ino,
+			uint32_t nlink)
 {
 	uint32_t f[NR_FIELDS] = { 0 };
 	size_t end;
 
-	f[F_INO] = ++next_ino;
+	f[F_INO] = ino;
 	f[F_MODE] = mode;
-	f[F_NLINK] = 1;
+	f[F_NLINK] = nlink;
 	f[F_FILESIZE] = data ? strlen(data) : 0;
 	f[F_NAMESIZE] = strlen(name) + 1;
 	memcpy(archive + archive_len, NEWC_MAGIC, MAGIC_LEN);
@@ -96,6 +98,12 @@ static size_t add(const char *name, uint32_t mode, const char *data)
 	end = archive_len;
 	pad();
 	return end;
+}
+
+/* Appends an entry of an inode of its own. */
+static size_t add(const char *name, uint32_t mode, const char *data)
+{
+	return add_inode(name, mode, data, ++next_ino, 1);
 }
 
 static void start_archive(void)
@@ -279,7 +287,7 @@ KTEST(initramfs, skipped_entries)
 	start_archive();
 	add("etc/motd", S_IFREG | 0644, "old");
 	add("etc", S_IFDIR | 0700, NULL);               /* an implied directory's own entry */
-	add("link", 0120777, "etc/motd");               /* a symbolic link */
+	add("link", 0120777, "etc/motd");               /* a symbolic link: kept */
 	add("../escape", S_IFREG | 0644, "x");
 	add("etc/motd/x", S_IFREG | 0644, "x");
 	add("etc/motd", S_IFDIR | 0755, NULL);
@@ -293,11 +301,36 @@ KTEST(initramfs, skipped_entries)
 	KEXPECT_EQ(node("/etc/motd")->mode, S_IFREG | 0600);
 	KEXPECT(!memcmp(node("/etc/motd")->data, "new", strlen("new")));
 	KEXPECT_EQ(find_err("/etc/motd/x"), -ENOTDIR);
-	KEXPECT_EQ(find_err("/link"), -ENOENT);
+	KEXPECT_EQ(node("/link")->mode, S_IFLNK | 0777);
 	KEXPECT_EQ(find_err("/escape"), -ENOENT);
 	KEXPECT_EQ(fs.root.mode & S_IFMT, S_IFDIR);
 	KEXPECT(node("/last") != NULL);
-	KEXPECT_EQ(fs.nnodes, 4);                       /* /, etc, motd, last */
+	KEXPECT_EQ(fs.nnodes, 5);                       /* /, etc, motd, link, last */
+	initramfs_free(&fs);
+}
+
+/* Hard links as GNU cpio writes them: every name an entry with the same
+ * inode number, the data with the last; or with the first.  A symlink's
+ * data is its target. */
+KTEST(initramfs, links)
+{
+	enum { INO_A = 100, INO_B = 200, LINKS = 3 };
+
+	start_archive();
+	add_inode("a1", S_IFREG | 0644, NULL, INO_A, LINKS);
+	add_inode("d/a2", S_IFREG | 0644, NULL, INO_A, LINKS);
+	add_inode("a3", S_IFREG | 0644, "data", INO_A, LINKS);
+	add_inode("b1", S_IFREG | 0755, "bee", INO_B, 2);
+	add_inode("b2", S_IFREG | 0755, NULL, INO_B, 2);
+	add("s", S_IFLNK | 0777, "a1");
+	KEXPECT_EQ(initramfs_build(&fs, archive, finish_archive()), 0);
+	KEXPECT(node("/a1") == node("/d/a2") && node("/a1") == node("/a3"));
+	KEXPECT_EQ(node("/a1")->size, strlen("data"));
+	KEXPECT(!memcmp(node("/d/a2")->data, "data", strlen("data")));
+	KEXPECT(node("/b1") == node("/b2") && node("/b1") != node("/a1"));
+	KEXPECT_EQ(node("/b2")->size, strlen("bee"));
+	KEXPECT_EQ(node("/s")->size, strlen("a1"));
+	KEXPECT(!memcmp(node("/s")->data, "a1", strlen("a1")));
 	initramfs_free(&fs);
 }
 

@@ -44,7 +44,38 @@ struct stat {
 #define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
 #define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
 
+/* Permission bits. */
+#define S_ISUID		04000
+#define S_ISGID		02000
+#define S_ISVTX		01000
+#define S_IRWXU		0700
+#define S_IRUSR		0400
+#define S_IWUSR		0200
+#define S_IXUSR		0100
+#define S_IRWXG		070
+#define S_IRGRP		040
+#define S_IWGRP		020
+#define S_IXGRP		010
+#define S_IRWXO		07
+#define S_IROTH		04
+#define S_IWOTH		02
+#define S_IXOTH		01
+
+/* utimensat's special nanoseconds: the time now, or unchanged. */
+#define UTIME_NOW	((1l << 30) - 1l)
+#define UTIME_OMIT	((1l << 30) - 2l)
+
 int fstat(int fd, struct stat *st);
 int stat(const char *path, struct stat *st);
+int lstat(const char *path, struct stat *st);
+int fstatat(int dirfd, const char *path, struct stat *st, int flags);
+int mkdir(const char *path, mode_t mode);
+int mkdirat(int dirfd, const char *path, mode_t mode);
+int chmod(const char *path, mode_t mode);
+int fchmod(int fd, mode_t mode);
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+mode_t umask(mode_t mask);
+int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int futimens(int fd, const struct timespec times[2]);
 
 #endif

@@ -9,8 +9,8 @@
 #define SYS_write		1
 #define SYS_close		3
 #define SYS_fstat		5
-#define SYS_lseek		8
 #define SYS_poll		7
+#define SYS_lseek		8
 #define SYS_mmap		9
 #define SYS_mprotect		10
 #define SYS_munmap		11
@@ -19,6 +19,11 @@
 #define SYS_rt_sigprocmask	14
 #define SYS_rt_sigreturn	15
 #define SYS_ioctl		16
+#define SYS_pread64		17
+#define SYS_pwrite64		18
+#define SYS_readv		19
+#define SYS_writev		20
+#define SYS_access		21
 #define SYS_pipe		22
 #define SYS_select		23
 #define SYS_dup			32
@@ -36,7 +41,15 @@
 #define SYS_kill		62
 #define SYS_uname		63
 #define SYS_fcntl		72
+#define SYS_fsync		74
+#define SYS_fdatasync		75
+#define SYS_truncate		76
+#define SYS_ftruncate		77
 #define SYS_getcwd		79
+#define SYS_chdir		80
+#define SYS_fchdir		81
+#define SYS_fchmod		91
+#define SYS_umask		95
 #define SYS_getrusage		98
 #define SYS_times		100
 #define SYS_getuid		102
@@ -53,6 +66,8 @@
 #define SYS_rt_sigtimedwait	128
 #define SYS_rt_sigsuspend	130
 #define SYS_sigaltstack		131
+#define SYS_statfs		137
+#define SYS_fstatfs		138
 #define SYS_prctl		157
 #define SYS_reboot		169
 #define SYS_gettid		186
@@ -63,13 +78,21 @@
 #define SYS_exit_group		231
 #define SYS_tgkill		234
 #define SYS_openat		257
+#define SYS_mkdirat		258
 #define SYS_newfstatat		262
 #define SYS_unlinkat		263
+#define SYS_linkat		265
+#define SYS_symlinkat		266
+#define SYS_readlinkat		267
+#define SYS_fchmodat		268
+#define SYS_faccessat		269
 #define SYS_pselect6		270
 #define SYS_ppoll		271
+#define SYS_utimensat		280
 #define SYS_dup3		292
 #define SYS_pipe2		293
 #define SYS_prlimit64		302
+#define SYS_renameat2		316
 #define SYS_getrandom		318
 
 #endif
