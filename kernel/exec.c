@@ -304,10 +304,13 @@ static int push_args(struct stack *st, const struct elf_image *elf, const struct
 		return err;
 	at = st->sp -= used - (argc + envc) * PTR_SIZE;
 	err = push_tables(st, elf, argc, envc, execfn, rnd);
+	st->mm->layout.arg_start = at;
 	if (!err)
 		err = place(st, args, args->argv, argc, &at, execfn, st->sp + PTR_SIZE);
+	st->mm->layout.arg_end = st->mm->layout.env_start = at;
 	if (!err)
 		err = place(st, a, a->envp, envc, &at, execfn, st->sp + (argc + 2) * PTR_SIZE);
+	st->mm->layout.env_end = at;
 	return err;
 }
 
@@ -331,6 +334,7 @@ static int build_stack(struct stack *st, const struct elf_image *elf, const char
 	err = push_args(st, elf, a, execfn, rnd_at);
 	if (err < 0)
 		return err;
+	st->mm->layout.start_stack = st->sp;
 	protect_range(st->mm, vma_find(st->mm, STACK_TOP - 1));
 	return 0;
 }
@@ -389,6 +393,8 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 	if (err < 0)
 		return err;
 	err = load_segments(mm, elf, node->data, node->size);
+	if (err == 0)
+		err = mm_set_exe(mm, path, node->ino);
 	if (err < 0)
 		return err;
 	return build_stack(st, elf, path, a);
