@@ -21,6 +21,7 @@
 #include "mm/uaccess.h"
 #include "arch/poweroff.h"
 #include "arch/x86.h"
+#include "arch/tsc.h"
 
 #define INIT_PID        1
 #define CONTEXT_REGS    6               /* what swtch pops before rflags */
@@ -39,6 +40,11 @@ enum fork_mode default_fork_mode = FORK_ODF;
 struct proc *proc_at(int slot)
 {
 	return table[slot];
+}
+
+int proc_last_pid(void)
+{
+	return next_pid - 1;
 }
 
 struct proc *proc_find(int pid)
@@ -91,6 +97,7 @@ struct proc *proc_alloc(void)
 	}
 	p->slot = slot;
 	p->pid = next_pid++;
+	p->start_ns = time_ns();
 	p->fork_mode = default_fork_mode;
 	rlimit_init(p->rlimits);
 	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));
