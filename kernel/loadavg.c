@@ -29,15 +29,24 @@ int loadavg_runnable(void)
 	return n;
 }
 
+/* Each step rounds towards the count, up when rising and down when
+ * falling, so that an average reaches a steady count and goes back to 0,
+ * rather than stopping short where a step rounds to nothing. */
+void loadavg_sample(uint64_t avg[LOAD_AVERAGES], int runnable)
+{
+	uint64_t now = (uint64_t)runnable << LOAD_SHIFT;
+
+	for (int i = 0; i < LOAD_AVERAGES; i++) {
+		uint64_t sum = avg[i] * keep[i] + now * (LOAD_ONE - keep[i]);
+
+		avg[i] = (sum + (now >= avg[i] ? LOAD_ONE - 1 : 0)) >> LOAD_SHIFT;
+	}
+}
+
 void loadavg_tick(void)
 {
-	uint64_t now;
-
-	if (ticks() % LOAD_PERIOD)
-		return;
-	now = (uint64_t)loadavg_runnable() << LOAD_SHIFT;
-	for (int i = 0; i < LOAD_AVERAGES; i++)
-		load[i] = (load[i] * keep[i] + now * (LOAD_ONE - keep[i]) + LOAD_ONE / 2) >> LOAD_SHIFT;
+	if (ticks() % LOAD_PERIOD == 0)
+		loadavg_sample(load, loadavg_runnable());
 }
 
 void loadavg_get(uint64_t out[LOAD_AVERAGES])

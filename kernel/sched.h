@@ -32,6 +32,7 @@ uint64_t sched_idle_ns(void);          /* time spent halted, with no process to 
 #define LOAD_SHIFT      11             /* loads are fixed point: 1.0 is 1 << LOAD_SHIFT */
 #define LOAD_AVERAGES   3              /* over 1, 5 and 15 minutes */
 void loadavg_tick(void);               /* from the timer interrupt */
+void loadavg_sample(uint64_t avg[LOAD_AVERAGES], int runnable);    /* one sample's step */
 void loadavg_get(uint64_t load[LOAD_AVERAGES]);
 int loadavg_runnable(void);            /* processes running or ready to run now */
 
