@@ -344,6 +344,36 @@ long sys_ioctl(uint64_t fd, uint64_t req, uint64_t arg, uint64_t a3, uint64_t a4
 	return fd_file(fd) ? -ENOTTY : -EBADF;  /* no terminal control in forklab */
 }
 
+/* Links are only in /proc (kernel/procfs.c): any other file is none. */
+long sys_readlinkat(uint64_t dirfd, uint64_t upath, uint64_t ubuf, uint64_t usize, uint64_t a4, uint64_t a5)
+{
+	char path[PATH_MAX];
+	long err = strncpy_from_user(path, (const char *)upath, sizeof(path));
+	int size = (int)usize;                  /* an int in Linux */
+	struct file *f;
+
+	(void)a4, (void)a5;
+	if (err < 0)
+		return err;
+	if ((int)dirfd != AT_FDCWD && path[0] != '/')
+		return -EBADF;
+	if (size <= 0)
+		return -EINVAL;
+	if (procfs_owns(path))
+		return procfs_readlink(path, (char *)ubuf, size);
+	f = initramfs_open(path, O_RDONLY, &err);
+	if (!f)
+		return err;
+	file_put(f);
+	return -EINVAL;
+}
+
+long sys_readlink(uint64_t upath, uint64_t ubuf, uint64_t size, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a3, (void)a4, (void)a5;
+	return sys_readlinkat((uint64_t)AT_FDCWD, upath, ubuf, size, 0, 0);
+}
+
 long sys_getcwd(uint64_t ubuf, uint64_t size, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	static const char root[] = "/";

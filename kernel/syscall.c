@@ -27,6 +27,7 @@ static const syscall_fn table[NR_SYSCALLS] = {
 	[37] = sys_alarm, [38] = sys_setitimer, [39] = sys_getpid, [56] = sys_clone,
 	[57] = sys_fork, [58] = sys_vfork, [59] = sys_execve, [60] = sys_exit,
 	[61] = sys_wait4, [62] = sys_kill, [63] = sys_uname, [79] = sys_getcwd,
+	[89] = sys_readlink,
 	[96] = sys_gettimeofday, [97] = sys_getrlimit, [98] = sys_getrusage,
 	[99] = sys_sysinfo, [100] = sys_times, [102] = sys_getuid, [104] = sys_getuid,
 	[105] = sys_setuid, [106] = sys_setuid, [107] = sys_getuid, [108] = sys_getuid,
@@ -38,7 +39,8 @@ static const syscall_fn table[NR_SYSCALLS] = {
 	[201] = sys_time, [204] = sys_sched_getaffinity, [217] = sys_getdents64,
 	[218] = sys_set_tid_address, [228] = sys_clock_gettime, [229] = sys_clock_getres,
 	[230] = sys_clock_nanosleep, [231] = sys_exit, [234] = sys_tgkill, [257] = sys_openat,
-	[262] = sys_newfstatat, [273] = sys_set_robust_list, [293] = sys_pipe2,
+	[262] = sys_newfstatat, [267] = sys_readlinkat,
+	[273] = sys_set_robust_list, [293] = sys_pipe2,
 	[302] = sys_prlimit64, [318] = sys_getrandom, [319] = sys_memfd_create,
 	[322] = sys_execveat, [334] = sys_rseq, [435] = sys_clone3,
 };

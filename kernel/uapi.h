@@ -94,6 +94,7 @@
 
 #define DT_DIR          4
 #define DT_REG          8
+#define DT_LNK          10
 
 #define AT_FDCWD        (-100)
 #define AT_SYMLINK_NOFOLLOW 0x100
@@ -129,5 +130,9 @@
 #define REBOOT_MAGIC2   672274793
 #define REBOOT_CMD_POWER_OFF 0x4321fedc
 #define REBOOT_CMD_RESTART   0x01234567
+
+/* prctl's options for the name ps shows. */
+#define PR_SET_NAME     15
+#define PR_GET_NAME     16
 
 #endif

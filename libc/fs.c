@@ -43,6 +43,11 @@ int unlink(const char *path)
 	return __sysret(SYSCALL(SYS_unlinkat, AT_FDCWD, path, 0));
 }
 
+ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	return __sysret(SYSCALL(SYS_readlink, path, buf, size));
+}
+
 /* The system call returns the length; we return the buffer. */
 char *getcwd(char *buf, size_t size)
 {
