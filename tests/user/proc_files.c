@@ -30,6 +30,7 @@
 #define TEXT_MAX        8192
 #define STAT_FIELDS     52
 #define COMM_MAX        16              /* TASK_COMM_LEN, the NUL included */
+#define CLOCK_TICKS     100             /* sysconf(_SC_CLK_TCK) */
 #define HEAP_GROWTH     (4 * PAGE_SIZE)
 #define CMDLINE_ARG     "cmdline-child"
 #define CMDLINE_EXIT    42              /* the child's status when cmdline matched */
@@ -115,6 +116,8 @@ static void check_stat_self(const char *name)
 	CHECK_EQ(getrlimit(RLIMIT_RSS, &rss), 0);
 	CHECK_EQ((unsigned long)s.field[25], rss.rlim_cur);
 	CHECK_EQ(s.field[38], SIGCHLD);         /* exit_signal */
+	CHECK(slurp("/proc/uptime") > 0);
+	CHECK(s.field[22] <= (strtoul(text, NULL, 10) + 1) * CLOCK_TICKS);    /* starttime */
 }
 
 /* A child that has exited and is not yet waited for is a zombie. */
@@ -353,7 +356,7 @@ static void check_system_files(void)
 
 /* forklab's own values, from the counters they share (Linux's rss lags
  * behind in per-thread counters, and may read 0 for a small process). */
-static void check_forklab(void)
+static void check_forklab(const char *self)
 {
 	unsigned long resident = 0, size = 0;
 	struct rusage ru;
@@ -369,6 +372,9 @@ static void check_forklab(void)
 	CHECK_EQ(s.field[10], (unsigned long)ru.ru_minflt);
 	CHECK(slurp("/proc/mounts") > 0);
 	CHECK(!strcmp(text, "rootfs / rootfs ro 0 0\nproc /proc proc ro 0 0\n"));
+	CHECK_EQ(s.field[7], 0);                /* tty_nr: no controlling terminals */
+	if (self[0] == '/')                     /* the program's code, named by its path */
+		CHECK_EQ(maps_holds(self, (unsigned long)check_forklab), 0);
 }
 
 int main(int argc, char **argv)
@@ -391,6 +397,6 @@ int main(int argc, char **argv)
 	check_system_files();
 	CHECK_EQ(uname(&u), 0);
 	if (!strcmp(u.sysname, "forklab"))
-		check_forklab();
+		check_forklab(argv[0]);
 	return test_result();
 }
