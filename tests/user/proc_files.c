@@ -30,6 +30,7 @@
 #define TEXT_MAX        8192
 #define STAT_FIELDS     52
 #define COMM_MAX        16              /* TASK_COMM_LEN, the NUL included */
+#define BAD_ADDR        1UL             /* never mapped */
 #define CLOCK_TICKS     100             /* sysconf(_SC_CLK_TCK) */
 #define HEAP_GROWTH     (4 * PAGE_SIZE)
 #define CMDLINE_ARG     "cmdline-child"
@@ -163,6 +164,9 @@ static void check_comm(const char *name)
 	CHECK_EQ(prctl(PR_SET_NAME, "0123456789abcdefghij"), 0);
 	CHECK(slurp("/proc/self/comm") >= 0 && !strcmp(text, "0123456789abcde\n"));
 	CHECK_EQ(prctl(PR_SET_NAME, name), 0);
+	CHECK_EQ(raw_syscall3(SYS_prctl, PR_SET_NAME, BAD_ADDR, 0), -EFAULT);
+	CHECK_EQ(raw_syscall3(SYS_prctl, PR_GET_NAME, BAD_ADDR, 0), -EFAULT);
+	CHECK(slurp("/proc/self/comm") >= 0 && !strcmp(text, want));
 }
 
 static const char *const odd_args[] = { CMDLINE_ARG, "", "two words", "tab\there", "\n", ")" };
@@ -309,6 +313,9 @@ static void check_self(void)
 	CHECK_ERR(readlink("/proc/self/stat", link, sizeof(link)), EINVAL);
 	CHECK_ERR(readlink("/proc/no-such-file", link, sizeof(link)), ENOENT);
 	CHECK_ERR(readlink("/proc/self", link, 0), EINVAL);
+	CHECK_EQ(raw_syscall3(SYS_readlink, (unsigned long)"/proc/self", BAD_ADDR, sizeof(link)),
+		 -EFAULT);
+	CHECK_EQ(raw_syscall3(SYS_readlink, BAD_ADDR, (unsigned long)link, sizeof(link)), -EFAULT);
 }
 
 /* getdents of /proc: self, our pid and the files, each once. */
