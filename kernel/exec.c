@@ -23,11 +23,13 @@
 #include "kernel/exec.h"
 #include "kernel/elf.h"
 #include "kernel/initramfs.h"
+#include "kernel/procfs.h"
 #include "kernel/proc.h"
 #include "kernel/file.h"
 #include "kernel/random.h"
 #include "kernel/errno.h"
 #include "mm/frame.h"
+#include "mm/heap.h"
 #include "mm/uaccess.h"
 #include "arch/gdt.h"
 #include "arch/x86.h"
@@ -400,12 +402,26 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 	return build_stack(st, elf, path, a);
 }
 
+/* A /proc link to a program (/proc/self/exe, as busybox runs itself by)
+ * runs the program. */
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 {
+	char *target = NULL;
 	struct initramfs_node node;
-	long err = initramfs_lookup(path, &node);
+	long err;
 
-	return err < 0 ? err : exec_image(p, &node, path, a);
+	if (procfs_owns(path)) {
+		target = kmalloc(PATH_MAX);
+		if (!target)
+			return -ENOMEM;
+		if (procfs_link(path, target, PATH_MAX) >= 0 && target[0] == '/')
+			path = target;
+	}
+	err = initramfs_lookup(path, &node);
+	if (err == 0)
+		err = exec_image(p, &node, path, a);
+	kfree(target);
+	return err;
 }
 
 long exec_image(struct proc *p, const struct initramfs_node *node, const char *path,

@@ -3,7 +3,8 @@
  * one program, ps or top among them, can measure Linux and forklab alike.
  *
  *   /proc/<pid>/...           a process's files (kernel/procfs_pid.c)
- *   /proc/self                a link to the caller's /proc/<pid>
+ *   /proc/self                a link to the caller's /proc/<pid>; the
+ *                             other link is /proc/<pid>/exe, the program
  *   /proc/meminfo             MemTotal, MemFree, AnonPages, PageTables,
  *                             Cached, Shmem
  *   /proc/stat                CPU time in clock ticks, processes made
@@ -254,6 +255,12 @@ static struct proc *path_proc(const char *path, const char **rest)
 	return pid ? proc_find(pid) : NULL;
 }
 
+/* What snprintf wrote of len into size bytes. */
+static long kept(int len, size_t size)
+{
+	return (size_t)len < size ? len : (long)size - 1;
+}
+
 struct file *procfs_text(char *buf, size_t len, long *err)
 {
 	struct text *t = kmalloc(sizeof(*t));
@@ -384,11 +391,48 @@ static struct file *open_node(const char *path, int flags, long *err)
 	return p ? procfs_pid_open(p, rest, err) : NULL;
 }
 
-/* O_DIRECTORY opens only directories: files give ENOTDIR. */
+/* The process whose exe link path names, or NULL. */
+static struct proc *exe_link(const char *path)
+{
+	const char *rest = "";
+	struct proc *p = strncmp(path, "/proc/", 6) ? NULL : path_proc(path, &rest);
+
+	return p && !strcmp(rest, "/exe") ? p : NULL;
+}
+
+/* The target of the link at path, NUL-terminated in buf: /proc/self (the
+ * caller's pid) or /proc/<pid>/exe (the program's path).  Its length, cut
+ * to size - 1; -EINVAL if path is no link, or what opening it gives. */
+long procfs_link(const char *path, char *buf, size_t size)
+{
+	struct proc *p = exe_link(path);
+	struct file *f;
+	long err;
+
+	if (!strcmp(path, "/proc/self"))
+		return kept(snprintf(buf, size, "%d", current->pid), size);
+	if (p)
+		return p->mm && p->mm->exe ?
+		       kept(snprintf(buf, size, "%s", p->mm->exe->path), size) : -ENOENT;
+	f = open_node(path, O_RDONLY, &err);
+	if (!f)
+		return err;
+	file_put(f);
+	return -EINVAL;
+}
+
+/* O_DIRECTORY opens only directories: files give ENOTDIR.  A program's
+ * exe link opens the program. */
 struct file *procfs_open(const char *path, int flags, long *err)
 {
-	struct file *f = open_node(path, flags, err);
+	struct proc *p = exe_link(path);
+	struct file *f;
 
+	if (p && !(p->mm && p->mm->exe)) {
+		*err = -ENOENT;
+		return NULL;
+	}
+	f = p ? initramfs_open(p->mm->exe->path, flags, err) : open_node(path, flags, err);
 	if (f && (flags & O_DIRECTORY) && !f->ops->getdents) {
 		file_put(f);
 		*err = -ENOTDIR;
@@ -399,19 +443,13 @@ struct file *procfs_open(const char *path, int flags, long *err)
 
 long procfs_readlink(const char *path, char *ubuf, size_t size)
 {
-	char pid[NAME_LEN];
-	struct file *f;
-	size_t len;
-	long err;
+	char *target = kmalloc(PATH_MAX);
+	long len = target ? procfs_link(path, target, PATH_MAX) : -ENOMEM;
 
-	if (strcmp(path, "/proc/self")) {
-		f = open_node(path, O_RDONLY, &err);
-		if (!f)
-			return err;
-		file_put(f);
-		return -EINVAL;
-	}
-	len = snprintf(pid, sizeof(pid), "%d", current->pid);
-	len = len < size ? len : size;
-	return copy_to_user(ubuf, pid, len) < 0 ? -EFAULT : (long)len;
+	if (len > (long)size)
+		len = size;
+	if (len > 0 && copy_to_user(ubuf, target, len) < 0)
+		len = -EFAULT;
+	kfree(target);
+	return len;
 }

@@ -11,6 +11,9 @@ struct proc;
 
 int procfs_owns(const char *path);      /* is path under /proc? */
 struct file *procfs_open(const char *path, int flags, long *err);
+/* The target of a /proc link (self, <pid>/exe), NUL-terminated in buf of
+ * size bytes: its length, -EINVAL if path is no link, or -ENOENT. */
+long procfs_link(const char *path, char *buf, size_t size);
 /* readlink of a /proc path: the link's length copied to ubuf (at most
  * size bytes, no NUL), -EINVAL if path is no link, or -ENOENT, -EFAULT. */
 long procfs_readlink(const char *path, char *ubuf, size_t size);

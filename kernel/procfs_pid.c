@@ -7,6 +7,7 @@
  *   status     Name, State, Pid, PPid, VmRSS, VmPTE and forklab's lines
  *   cmdline    argv's strings, each with its NUL, as execve gave them
  *   comm       the name, then a newline
+ *   exe        a link to the program, which open and execve follow
  *   maps       a line per VMA: range, permissions, offset, device, inode,
  *              and a name: the program's path, [heap] or [stack]
  *   pagetree   its page tables (kernel/pagetree.c)
@@ -322,12 +323,20 @@ static const struct {
 	int needs_mm;                   /* no such file for a zombie */
 } files[] = {
 	{ "cmdline", NULL, &cmdline_ops, 0 }, { "comm", comm, NULL, 0 },
+	{ "exe", NULL, NULL, 1 },       /* a link: kernel/procfs.c */
 	{ "maps", NULL, &maps_ops, 0 }, { "pagetree", pagetree, NULL, 1 },
 	{ "stat", stat, NULL, 0 }, { "statm", statm, NULL, 0 },
 	{ "status", status, NULL, 0 },
 };
 
 #define NFILES  (sizeof(files) / sizeof(files[0]))
+
+static unsigned dirent_type(uint64_t pos)
+{
+	if (pos < 2)
+		return DT_DIR;
+	return files[pos - 2].make || files[pos - 2].live ? DT_REG : DT_LNK;
+}
 
 /* "/proc/<pid>": ".", "..", then the files. */
 static long dir_getdents(struct file *f, char *ubuf, size_t n)
@@ -338,7 +347,7 @@ static long dir_getdents(struct file *f, char *ubuf, size_t n)
 	for (; f->pos < NFILES + 2; f->pos++) {
 		const char *name = f->pos == 0 ? "." : f->pos == 1 ? ".." : files[f->pos - 2].name;
 		long len = procfs_put_dirent(ubuf + done, n - done, procfs_ino(pid, f->pos),
-					     f->pos, name, f->pos < 2 ? DT_DIR : DT_REG);
+					     f->pos, name, dirent_type(f->pos));
 
 		if (len <= 0)
 			return done ? (long)done : len ? len : -EINVAL;
@@ -368,7 +377,7 @@ struct file *procfs_pid_open(struct proc *p, const char *rest, long *err)
 	}
 	*err = -ENOENT;
 	for (unsigned i = 0; *rest == '/' && i < NFILES; i++)
-		if (!strcmp(rest + 1, files[i].name))
+		if (!strcmp(rest + 1, files[i].name) && (files[i].make || files[i].live))
 			return files[i].needs_mm && !p->mm ? NULL : open_file(p, i, err);
 	return NULL;
 }
