@@ -23,11 +23,13 @@
 #include "kernel/exec.h"
 #include "kernel/elf.h"
 #include "kernel/initramfs.h"
+#include "kernel/procfs.h"
 #include "kernel/proc.h"
 #include "kernel/file.h"
 #include "kernel/random.h"
 #include "kernel/errno.h"
 #include "mm/frame.h"
+#include "mm/heap.h"
 #include "mm/uaccess.h"
 #include "arch/gdt.h"
 #include "arch/x86.h"
@@ -304,10 +306,13 @@ static int push_args(struct stack *st, const struct elf_image *elf, const struct
 		return err;
 	at = st->sp -= used - (argc + envc) * PTR_SIZE;
 	err = push_tables(st, elf, argc, envc, execfn, rnd);
+	st->mm->layout.arg_start = at;
 	if (!err)
 		err = place(st, args, args->argv, argc, &at, execfn, st->sp + PTR_SIZE);
+	st->mm->layout.arg_end = st->mm->layout.env_start = at;
 	if (!err)
 		err = place(st, a, a->envp, envc, &at, execfn, st->sp + (argc + 2) * PTR_SIZE);
+	st->mm->layout.env_end = at;
 	return err;
 }
 
@@ -331,6 +336,7 @@ static int build_stack(struct stack *st, const struct elf_image *elf, const char
 	err = push_args(st, elf, a, execfn, rnd_at);
 	if (err < 0)
 		return err;
+	st->mm->layout.start_stack = st->sp;
 	protect_range(st->mm, vma_find(st->mm, STACK_TOP - 1));
 	return 0;
 }
@@ -389,17 +395,33 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 	if (err < 0)
 		return err;
 	err = load_segments(mm, elf, node->data, node->size);
+	if (err == 0)
+		err = mm_set_exe(mm, path, node->ino);
 	if (err < 0)
 		return err;
 	return build_stack(st, elf, path, a);
 }
 
+/* A /proc link to a program (/proc/self/exe, as busybox runs itself by)
+ * runs the program. */
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 {
+	char *target = NULL;
 	struct initramfs_node node;
-	long err = initramfs_resolve(path, &node);
+	long err;
 
-	return err < 0 ? err : exec_image(p, &node, path, a);
+	if (procfs_owns(path)) {
+		target = kmalloc(PATH_MAX);
+		if (!target)
+			return -ENOMEM;
+		if (procfs_link(path, target, PATH_MAX) >= 0 && target[0] == '/')
+			path = target;
+	}
+	err = initramfs_resolve(path, &node);
+	if (err == 0)
+		err = exec_image(p, &node, path, a);
+	kfree(target);
+	return err;
 }
 
 long exec_image(struct proc *p, const struct initramfs_node *node, const char *path,

@@ -21,6 +21,7 @@
 #include "mm/uaccess.h"
 #include "arch/poweroff.h"
 #include "arch/x86.h"
+#include "arch/tsc.h"
 
 #define INIT_PID        1
 #define INIT_UMASK      022             /* files 0644, directories 0755 */
@@ -40,6 +41,11 @@ enum fork_mode default_fork_mode = FORK_ODF;
 struct proc *proc_at(int slot)
 {
 	return table[slot];
+}
+
+int proc_last_pid(void)
+{
+	return next_pid - 1;
 }
 
 struct proc *proc_find(int pid)
@@ -92,6 +98,7 @@ struct proc *proc_alloc(void)
 	}
 	p->slot = slot;
 	p->pid = next_pid++;
+	p->start_ns = time_ns();
 	p->fork_mode = default_fork_mode;
 	rlimit_init(p->rlimits);
 	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));

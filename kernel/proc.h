@@ -70,6 +70,7 @@ struct proc {
 	struct usage usage;             /* what we used (kernel/rusage.c) */
 	struct usage children;          /* what our reaped children used, in all */
 	uint64_t run_start;             /* time_ns when last switched in */
+	uint64_t start_ns;              /* time_ns when made: /proc's starttime */
 	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
 	struct file *files[NOFILE];
 	uint64_t cloexec;               /* bit n: close files[n] on execve */
@@ -96,6 +97,7 @@ long proc_kill_one(struct proc *p, int sig);   /* p NULL: -ESRCH */
 void proc_check_killed(void);
 int proc_count(void);
 struct proc *proc_at(int slot);         /* for /proc and ps: NULL if unused */
+int proc_last_pid(void);                /* the newest process's pid */
 void proc_set_name(struct proc *p, const char *path);
 void proc_power_off_if_done(void);
 void proc_free_detached(struct proc *p);      /* by the scheduler, off p's stack */

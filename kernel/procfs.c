@@ -1,35 +1,36 @@
 /*
  * /proc: what the kernel knows, as text files in Linux's formats, so that
- * one program can measure Linux and forklab alike.
+ * one program, ps or top among them, can measure Linux and forklab alike.
  *
- *   /proc/meminfo             MemTotal, MemFree, AnonPages, PageTables
- *   /proc/<pid>/status        Name, State, Pid, PPid, VmRSS, VmPTE, and
- *                             forklab's lines: shared PTE tables, the fork
- *                             mode and what the process's last fork did
- *   /proc/self/status         the caller's
- *   /proc/<pid>/pagetree      its page tables, a line per table
- *                             (kernel/pagetree.c); /proc/self/pagetree
+ *   /proc/<pid>/...           a process's files (kernel/procfs_pid.c)
+ *   /proc/self                a link to the caller's /proc/<pid>; the
+ *                             other link is /proc/<pid>/exe, the program
+ *   /proc/meminfo             MemTotal, MemFree, AnonPages, PageTables,
+ *                             Cached, Shmem
+ *   /proc/stat                CPU time in clock ticks, processes made
+ *   /proc/uptime              seconds since boot, and seconds idle
+ *   /proc/loadavg             the load average (kernel/loadavg.c), the
+ *                             processes runnable and in all, the last pid
+ *   /proc/mounts              the file systems, as fstab lines
  *   /proc/cpuinfo             vendor, TSC frequency, protections, and
  *                             the hypervisor (TCG or KVM) running us
  *   /proc/faults              the fault trace (mm/trace.h), oldest first
  *   /proc/forkstat            on-demand fork's table copies and reuses since
  *                             boot, however they came about (mm/odf.c)
  *
- * VmRSS counts every page the process maps, through shared tables too.
- * VmPTE counts the page tables only it maps; the PTE tables it shares are
- * VmPTEShared (each in full: a table belongs to all who share it, and to
- * none of them alone).
- *
- * A file's text is made when it is opened, so reads see one snapshot.
+ * A file's text is made when it is opened, so reads see one snapshot;
+ * the longer files (faults, and a process's maps and cmdline) are made as
+ * they are read instead.
  */
 #include <string.h>
 #include "kernel/procfs.h"
+#include "kernel/sys_fs.h"
 #include "kernel/file.h"
 #include "kernel/proc.h"
+#include "kernel/sched.h"
 #include "kernel/initramfs.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
-#include "kernel/pagetree.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
@@ -37,18 +38,23 @@
 #include "mm/trace.h"
 #include "arch/tsc.h"
 
-#define TEXT_MAX        KMALLOC_MAX
 #define KB_PER_PAGE     (PAGE_SIZE / 1024)
 #define PROC_INO_BASE   0x70000000      /* clear of the root image's inodes */
+#define PID_INO_SHIFT   16              /* a process's entries, clear of each other */
 #define NAME_LEN        24
 #define HZ_PER_MHZ      1000000
 #define FAULT_LINE      160
 #define PID_MAX         0x7fffffff      /* pids are ints */
+#define NS_PER_CENTI    10000000UL      /* uptime's hundredths of a second */
+#define NS_PER_CLOCK    NS_PER_CENTI    /* /proc/stat's clock ticks, sysconf(_SC_CLK_TCK) */
+#define CENTI           100
 
-static const char *const state_names[] = {
-	[RUNNABLE] = "R (running)", [RUNNING] = "R (running)",
-	[SLEEPING] = "S (sleeping)", [ZOMBIE] = "Z (zombie)",
-};
+/*
+ * The page cache of files, for meminfo's Cached and Shmem: forklab's files
+ * are the root image, which is not counted as cache; a writable file
+ * system adds the frames its files hold here.
+ */
+uint64_t nr_file_pages;
 
 struct text {
 	char *buf;
@@ -74,11 +80,18 @@ static void text_stat(struct file *f, struct kstat *st)
 	st->nlink = 1;
 }
 
-static void text_stat_empty(struct file *f, struct kstat *st)
+void procfs_stat_empty(struct file *f, struct kstat *st)
 {
 	(void)f;
 	st->mode = S_IFREG | 0444;
 	st->nlink = 1;
+}
+
+void procfs_stat_dir(struct file *f, struct kstat *st)
+{
+	(void)f;
+	st->mode = S_IFDIR | 0555;
+	st->nlink = 2;
 }
 
 static void text_release(struct file *f)
@@ -89,6 +102,22 @@ static void text_release(struct file *f)
 	kfree(t);
 }
 
+long procfs_put_line(struct file *f, char *ubuf, size_t n, size_t *done, uint64_t *off,
+		     const char *line, size_t len)
+{
+	if (*off + len > f->pos && *done < n) {
+		size_t skip = f->pos > *off ? f->pos - *off : 0;
+		size_t take = len - skip < n - *done ? len - skip : n - *done;
+
+		if (copy_to_user(ubuf + *done, line + skip, take) < 0)
+			return -EFAULT;
+		*done += take;
+		f->pos += take;
+	}
+	*off += len;
+	return 0;
+}
+
 /* /proc/faults is longer than a text buffer: its lines are made as they are
  * read, from the events still in the ring when the file was opened. */
 static long faults_read(struct file *f, char *ubuf, size_t n)
@@ -96,8 +125,9 @@ static long faults_read(struct file *f, char *ubuf, size_t n)
 	uint64_t first = (uint64_t)f->priv, off = 0;
 	char line[FAULT_LINE];
 	size_t done = 0;
+	long err = 0;
 
-	for (uint64_t seq = first; seq < fault_trace.next && done < n; seq++) {
+	for (uint64_t seq = first; seq < fault_trace.next && done < n && !err; seq++) {
 		const struct fault_event *e = &fault_trace.ev[seq % FAULT_TRACE_SIZE];
 		size_t len;
 
@@ -105,21 +135,12 @@ static long faults_read(struct file *f, char *ubuf, size_t n)
 			continue;               /* overwritten since the open */
 		len = fault_event_format(e, line, sizeof(line) - 1);
 		line[len++] = '\n';
-		if (off + len > f->pos) {
-			size_t skip = f->pos > off ? f->pos - off : 0;
-			size_t take = len - skip < n - done ? len - skip : n - done;
-
-			if (copy_to_user(ubuf + done, line + skip, take) < 0)
-				return done ? (long)done : -EFAULT;
-			done += take;
-			f->pos += take;
-		}
-		off += len;
+		err = procfs_put_line(f, ubuf, n, &done, &off, line, len);
 	}
-	return done;
+	return done || !err ? (long)done : err;
 }
 
-static const struct file_ops faults_ops = { .read = faults_read, .stat = text_stat_empty };
+static const struct file_ops faults_ops = { .read = faults_read, .stat = procfs_stat_empty };
 
 static const struct file_ops text_ops = {
 	.read = text_read, .stat = text_stat, .release = text_release, .seekable = 1,
@@ -127,46 +148,87 @@ static const struct file_ops text_ops = {
 
 static size_t meminfo(char *buf)
 {
-	return snprintf(buf, TEXT_MAX,
-		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\n"
-		"AnonPages:      %8lu kB\nPageTables:     %8lu kB\n",
+	return snprintf(buf, PROCFS_TEXT_MAX,
+		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\nCached:         %8lu kB\n"
+		"AnonPages:      %8lu kB\nShmem:          %8lu kB\nPageTables:     %8lu kB\n",
 		frames_total() * KB_PER_PAGE, frames_free() * KB_PER_PAGE,
-		nr_user_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
+		nr_file_pages * KB_PER_PAGE, nr_user_pages * KB_PER_PAGE,
+		nr_file_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
 }
 
 static size_t forkstat(char *buf)
 {
-	return snprintf(buf, TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n",
+	return snprintf(buf, PROCFS_TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n",
 			odf_counters.tables_copied, odf_counters.tables_reused);
 }
 
 static size_t cpuinfo(char *buf)
 {
-	return snprintf(buf, TEXT_MAX,
+	return snprintf(buf, PROCFS_TEXT_MAX,
 		"vendor_id\t: %s\ncpu MHz\t\t: %lu\nflags\t\t:%s%s%s\nhypervisor\t: %s\n",
 		cpu_has.vendor, tsc_hz() / HZ_PER_MHZ, cpu_has.nx ? " nx" : "",
 		cpu_has.smep ? " smep" : "", cpu_has.smap ? " smap" : "",
 		cpu_has.hypervisor[0] ? cpu_has.hypervisor : "none");
 }
 
-static size_t status(char *buf, struct proc *p)
+/* The CPU's user and system time: every process's, its reaped children's
+ * included (those of children whose parent did not wait are lost). */
+static size_t cpu_stat(char *buf)
 {
-	struct mm_usage u = { 0 };
-	const struct fork_stats *f = &p->last_fork;
+	uint64_t user = 0, sys = 0, idle = sched_idle_ns() / NS_PER_CLOCK;
 
-	if (p->mm)
-		mm_usage(p->mm, &u);
-	return snprintf(buf, TEXT_MAX,
-		"Name:\t%s\nState:\t%s\nPid:\t%d\nPPid:\t%d\n"
-		"VmRSS:\t%8lu kB\nVmPTE:\t%8lu kB\nVmPTEShared:\t%8lu kB\n"
-		"SharedPTETables:\t%lu\nForkMode:\t%s\n"
-		"ForkTablesShared:\t%lu\nForkTablesCopied:\t%lu\nForkPTEsCopied:\t%lu\n"
-		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n",
-		p->name, state_names[p->state], p->pid, p->parent ? p->parent->pid : 0,
-		u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE, u.pt_shared * KB_PER_PAGE,
-		u.pt_shared, fork_mode_names[p->fork_mode],
-		f->tables_shared, f->tables_copied, f->ptes_copied, f->pages_copied,
-		f->tlb_flushes);
+	for (int slot = 0; slot < NPROC; slot++) {
+		struct proc *p = proc_at(slot);
+
+		if (!p)
+			continue;
+		user += proc_cpu_ns(p) - p->usage.sys_ns + p->children.cpu_ns - p->children.sys_ns;
+		sys += p->usage.sys_ns + p->children.sys_ns;
+	}
+	user /= NS_PER_CLOCK;
+	sys /= NS_PER_CLOCK;
+	return snprintf(buf, PROCFS_TEXT_MAX,
+		"cpu  %lu 0 %lu %lu 0 0 0 0 0 0\ncpu0 %lu 0 %lu %lu 0 0 0 0 0 0\n"
+		"intr 0\nctxt 0\nbtime %ld\nprocesses %d\nprocs_running %d\nprocs_blocked 0\n",
+		user, sys, idle, user, sys, idle, BOOT_EPOCH, proc_last_pid(),
+		loadavg_runnable());
+}
+
+static size_t uptime(char *buf)
+{
+	uint64_t up = time_ns() / NS_PER_CENTI, idle = sched_idle_ns() / NS_PER_CENTI;
+
+	return snprintf(buf, PROCFS_TEXT_MAX, "%lu.%02lu %lu.%02lu\n",
+			up / CENTI, up % CENTI, idle / CENTI, idle % CENTI);
+}
+
+/* Loads as Linux prints them: two decimals, rounded. */
+static size_t loadavg(char *buf)
+{
+	uint64_t load[LOAD_AVERAGES], centi[LOAD_AVERAGES];
+
+	loadavg_get(load);
+	for (int i = 0; i < LOAD_AVERAGES; i++)
+		centi[i] = (load[i] * CENTI + (1UL << LOAD_SHIFT) / 2) >> LOAD_SHIFT;
+	return snprintf(buf, PROCFS_TEXT_MAX, "%lu.%02lu %lu.%02lu %lu.%02lu %d/%d %d\n",
+			centi[0] / CENTI, centi[0] % CENTI, centi[1] / CENTI, centi[1] % CENTI,
+			centi[2] / CENTI, centi[2] % CENTI, loadavg_runnable(), proc_count(),
+			proc_last_pid());
+}
+
+/* Device, mount point, type, options, and fstab's two unused numbers. */
+static const char *const mounts_table[] = {
+	"rootfs / rootfs ro 0 0",
+	"proc /proc proc ro 0 0",
+};
+
+static size_t mounts(char *buf)
+{
+	size_t len = 0;
+
+	for (unsigned i = 0; i < sizeof(mounts_table) / sizeof(mounts_table[0]); i++)
+		len += snprintf(buf + len, PROCFS_TEXT_MAX - len, "%s\n", mounts_table[i]);
+	return len;
 }
 
 /*
@@ -194,7 +256,13 @@ static struct proc *path_proc(const char *path, const char **rest)
 	return pid ? proc_find(pid) : NULL;
 }
 
-static struct file *text_buffer(char *buf, size_t len, long *err)
+/* What snprintf wrote of len into size bytes. */
+static long kept(int len, size_t size)
+{
+	return (size_t)len < size ? len : (long)size - 1;
+}
+
+struct file *procfs_text(char *buf, size_t len, long *err)
 {
 	struct text *t = kmalloc(sizeof(*t));
 	struct file *f = t ? file_new(&text_ops, O_RDONLY, t) : NULL;
@@ -210,76 +278,93 @@ static struct file *text_buffer(char *buf, size_t len, long *err)
 	return f;
 }
 
+/* The files of /proc itself, in the order getdents gives them; "self" is
+ * a link, and faults (make NULL) is made as it is read. */
 static const struct {
-	const char *path;
+	const char *name;
 	size_t (*make)(char *buf);
-} text_files[] = {
-	{ "/proc/meminfo", meminfo }, { "/proc/cpuinfo", cpuinfo },
-	{ "/proc/forkstat", forkstat },
+} top_files[] = {
+	{ "self", NULL }, { "cpuinfo", cpuinfo }, { "faults", NULL }, { "forkstat", forkstat },
+	{ "loadavg", loadavg }, { "meminfo", meminfo }, { "mounts", mounts },
+	{ "stat", cpu_stat }, { "uptime", uptime },
 };
 
-static struct file *text_file(size_t (*make)(char *buf), long *err)
-{
-	char *buf = kmalloc(TEXT_MAX);
+#define NTOP    (sizeof(top_files) / sizeof(top_files[0]))
+#define SELF    0
 
-	if (!buf) {
-		*err = -ENOMEM;
-		return NULL;
+static struct file *open_top(unsigned i, long *err)
+{
+	char *buf;
+	uint64_t first;
+
+	*err = -ENOMEM;
+	if (top_files[i].make) {
+		buf = kmalloc(PROCFS_TEXT_MAX);
+		return buf ? procfs_text(buf, top_files[i].make(buf), err) : NULL;
 	}
-	return text_buffer(buf, make(buf), err);
+	first = fault_trace.next > FAULT_TRACE_SIZE ? fault_trace.next - FAULT_TRACE_SIZE : 1;
+	return file_new(&faults_ops, O_RDONLY, (void *)first);
 }
 
-/* Formats one linux_dirent64 into buf; its length, or 0 if it does not fit. */
-static size_t dirent(void *buf, size_t room, uint64_t ino, uint64_t off, const char *name)
+uint64_t procfs_ino(uint64_t pid, uint64_t pos)
 {
-	struct linux_dirent64 *d = buf;
+	return PROC_INO_BASE + (pid << PID_INO_SHIFT) + pos;
+}
+
+long procfs_put_dirent(char *ubuf, size_t room, uint64_t ino, uint64_t pos,
+		       const char *name, unsigned type)
+{
+	char rec[sizeof(struct linux_dirent64) + NAME_LEN];
+	struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
 	size_t len = (sizeof(*d) + strlen(name) + 1 + 7) & ~7UL;
 
 	if (len > room)
 		return 0;
 	d->d_ino = ino;
-	d->d_off = off;
+	d->d_off = pos + 1;
 	d->d_reclen = len;
-	d->d_type = DT_DIR;
+	d->d_type = type;
 	strcpy(d->d_name, name);
-	return len;
+	return copy_to_user(ubuf, rec, len) < 0 ? -EFAULT : (long)len;
 }
 
-/* "/proc": "." and "..", then one directory per process. */
+/* The name and type of entry pos of /proc: ".", "..", the files, then a
+ * directory per process; 0 if there is none at pos (a free slot). */
+static int top_entry(uint64_t pos, char *name, unsigned *type)
+{
+	struct proc *p;
+
+	*type = pos < 2 ? DT_DIR : pos == 2 + SELF ? DT_LNK : DT_REG;
+	if (pos < 2 + NTOP) {
+		snprintf(name, NAME_LEN, "%s", pos == 0 ? "." : pos == 1 ? ".." : top_files[pos - 2].name);
+		return 1;
+	}
+	p = proc_at(pos - 2 - NTOP);
+	*type = DT_DIR;
+	return p && snprintf(name, NAME_LEN, "%d", p->pid);
+}
+
 static long dir_getdents(struct file *f, char *ubuf, size_t n)
 {
-	char rec[sizeof(struct linux_dirent64) + NAME_LEN];
 	size_t done = 0;
 
-	for (; f->pos < NPROC + 2; f->pos++) {
-		struct proc *p = f->pos >= 2 ? proc_at(f->pos - 2) : NULL;
+	for (; f->pos < 2 + NTOP + NPROC; f->pos++) {
 		char name[NAME_LEN];
-		size_t len;
+		unsigned type;
+		long len;
 
-		if (f->pos >= 2 && !p)
+		if (!top_entry(f->pos, name, &type))
 			continue;
-		snprintf(name, sizeof(name), "%s", f->pos == 0 ? "." : f->pos == 1 ? ".." : "");
-		if (p)
-			snprintf(name, sizeof(name), "%d", p->pid);
-		len = dirent(rec, n - done < sizeof(rec) ? n - done : sizeof(rec),
-			     PROC_INO_BASE + f->pos, f->pos + 1, name);
-		if (!len)
-			return done ? (long)done : -EINVAL;
-		if (copy_to_user(ubuf + done, rec, len) < 0)
-			return -EFAULT;
+		len = procfs_put_dirent(ubuf + done, n - done, procfs_ino(0, f->pos), f->pos,
+					name, type);
+		if (len <= 0)
+			return done ? (long)done : len ? len : -EINVAL;
 		done += len;
 	}
 	return done;
 }
 
-static void dir_stat(struct file *f, struct kstat *st)
-{
-	(void)f;
-	st->mode = S_IFDIR | 0555;
-	st->nlink = 2;
-}
-
-static const struct file_ops dir_ops = { .getdents = dir_getdents, .stat = dir_stat };
+static const struct file_ops dir_ops = { .getdents = dir_getdents, .stat = procfs_stat_dir };
 
 int procfs_owns(const char *path)
 {
@@ -290,51 +375,82 @@ static struct file *open_node(const char *path, int flags, long *err)
 {
 	const char *rest = NULL;
 	struct proc *p;
-	char *buf;
 
 	if (flags & (O_ACCMODE | O_CREAT | O_TRUNC)) {
 		*err = -EACCES;
 		return NULL;
 	}
 	if (!strcmp(path, "/proc") || !strcmp(path, "/proc/")) {
-		struct file *f = file_new(&dir_ops, O_RDONLY, NULL);
-
 		*err = -ENOMEM;
-		return f;
+		return file_new(&dir_ops, O_RDONLY, NULL);
 	}
-	if (!strcmp(path, "/proc/faults")) {
-		uint64_t first = fault_trace.next > FAULT_TRACE_SIZE ?
-				 fault_trace.next - FAULT_TRACE_SIZE : 1;
-
-		*err = -ENOMEM;
-		return file_new(&faults_ops, O_RDONLY, (void *)first);
-	}
-	p = path[5] ? path_proc(path, &rest) : NULL;
+	for (unsigned i = 0; i < NTOP; i++)
+		if (i != SELF && !strcmp(path + strlen("/proc/"), top_files[i].name))
+			return open_top(i, err);
+	p = path_proc(path, &rest);
 	*err = -ENOENT;
-	for (unsigned i = 0; !p && i < sizeof(text_files) / sizeof(text_files[0]); i++)
-		if (!strcmp(path, text_files[i].path))
-			return text_file(text_files[i].make, err);
-	if (!p || (strcmp(rest, "/status") && (strcmp(rest, "/pagetree") || !p->mm)))
-		return NULL;
-	buf = kmalloc(TEXT_MAX);
-	if (!buf) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	if (!strcmp(rest, "/pagetree"))
-		return text_buffer(buf, pagetree_format(p->mm, buf, TEXT_MAX), err);
-	return text_buffer(buf, status(buf, p), err);
+	return p ? procfs_pid_open(p, rest, err) : NULL;
 }
 
-/* O_DIRECTORY opens only /proc itself: its files give ENOTDIR. */
+/* The process whose exe link path names, or NULL. */
+static struct proc *exe_link(const char *path)
+{
+	const char *rest = "";
+	struct proc *p = strncmp(path, "/proc/", 6) ? NULL : path_proc(path, &rest);
+
+	return p && !strcmp(rest, "/exe") ? p : NULL;
+}
+
+/* The target of the link at path, NUL-terminated in buf: /proc/self (the
+ * caller's pid) or /proc/<pid>/exe (the program's path).  Its length, cut
+ * to size - 1; -EINVAL if path is no link, or what opening it gives. */
+long procfs_link(const char *path, char *buf, size_t size)
+{
+	struct proc *p = exe_link(path);
+	struct file *f;
+	long err;
+
+	if (!strcmp(path, "/proc/self"))
+		return kept(snprintf(buf, size, "%d", current->pid), size);
+	if (p)
+		return p->mm && p->mm->exe ?
+		       kept(snprintf(buf, size, "%s", p->mm->exe->path), size) : -ENOENT;
+	f = open_node(path, O_RDONLY, &err);
+	if (!f)
+		return err;
+	file_put(f);
+	return -EINVAL;
+}
+
+/* O_DIRECTORY opens only directories: files give ENOTDIR.  A program's
+ * exe link opens the program. */
 struct file *procfs_open(const char *path, int flags, long *err)
 {
-	struct file *f = open_node(path, flags, err);
+	struct proc *p = exe_link(path);
+	struct file *f;
 
-	if (f && (flags & O_DIRECTORY) && f->ops != &dir_ops) {
+	if (p && !(p->mm && p->mm->exe)) {
+		*err = -ENOENT;
+		return NULL;
+	}
+	f = p ? fs_open(AT_FDCWD, p->mm->exe->path, flags, 0, err) : open_node(path, flags, err);
+	if (f && (flags & O_DIRECTORY) && !f->ops->getdents) {
 		file_put(f);
 		*err = -ENOTDIR;
 		return NULL;
 	}
 	return f;
+}
+
+long procfs_readlink(const char *path, char *ubuf, size_t size)
+{
+	char *target = kmalloc(PATH_MAX);
+	long len = target ? procfs_link(path, target, PATH_MAX) : -ENOMEM;
+
+	if (len > (long)size)
+		len = size;
+	if (len > 0 && copy_to_user(ubuf, target, len) < 0)
+		len = -EFAULT;
+	kfree(target);
+	return len;
 }

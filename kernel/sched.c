@@ -24,6 +24,7 @@ static uint64_t scheduler_context;
 static int need_resched;
 static int last_slot;
 static char timer_chan;
+static uint64_t idle_ns, idle_since;    /* time halted, for /proc/uptime */
 
 static struct proc *pick_next(void)
 {
@@ -68,9 +69,11 @@ void scheduler_run(void)
 			proc_free_detached(p);
 			continue;
 		}
+		idle_since = time_ns();
 		sti();                  /* idle until an interrupt makes work */
 		hlt();
 		cli();
+		idle_ns += time_ns() - idle_since;
 	}
 }
 
@@ -136,6 +139,12 @@ void sched_tick(void)
 	need_resched = 1;
 	wakeup(&timer_chan);
 	signal_tick();
+	loadavg_tick();
+}
+
+uint64_t sched_idle_ns(void)
+{
+	return idle_ns;
 }
 
 void preempt_point(void)

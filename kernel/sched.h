@@ -1,6 +1,8 @@
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
+#include <stdint.h>
+
 /*
  * Sleeping and waking.  forklab runs on one CPU and the kernel runs with
  * interrupts off (they are taken in user mode and while idle), so nothing
@@ -24,5 +26,14 @@ void sched_run(struct proc *p);
 void sched_tick(void);                 /* from the timer interrupt */
 void preempt_point(void);              /* switch if the time slice is over */
 void *timer_channel(void);             /* woken on every tick */
+uint64_t sched_idle_ns(void);          /* time spent halted, with no process to run */
+
+/* The load average (kernel/loadavg.c). */
+#define LOAD_SHIFT      11             /* loads are fixed point: 1.0 is 1 << LOAD_SHIFT */
+#define LOAD_AVERAGES   3              /* over 1, 5 and 15 minutes */
+void loadavg_tick(void);               /* from the timer interrupt */
+void loadavg_sample(uint64_t avg[LOAD_AVERAGES], int runnable);    /* one sample's step */
+void loadavg_get(uint64_t load[LOAD_AVERAGES]);
+int loadavg_runnable(void);            /* processes running or ready to run now */
 
 #endif

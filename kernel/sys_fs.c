@@ -61,31 +61,54 @@ static int is_dots(const struct walk *w)
 	return !strcmp(w->last, ".") || !strcmp(w->last, "..");
 }
 
-/* Opens the /proc file that a walk ended in (rest NULL: /proc itself). */
-static struct file *open_proc(const char *rest, int flags, long *err)
+/* "/proc" and the rest of a walk that ended in /proc (rest NULL: /proc
+ * itself), as procfs takes its paths; NULL with *err set if it cannot be. */
+static char *proc_path(const char *rest, long *err)
 {
-	char *path = kmalloc(PATH_MAX);
-	struct file *f;
+	char *path;
 
-	if (!path) {
+	if (rest && strlen(rest) + sizeof(PROC_PREFIX) > PATH_MAX) {
+		*err = -ENAMETOOLONG;
+		return NULL;
+	}
+	if (!(path = kmalloc(PATH_MAX))) {
 		*err = -ENOMEM;
 		return NULL;
 	}
 	strcpy(path, "/proc");
-	if (rest && strlen(rest) + sizeof(PROC_PREFIX) > PATH_MAX) {
-		kfree(path);
-		*err = -ENAMETOOLONG;
-		return NULL;
-	}
 	if (rest) {
 		strcat(path, "/");
 		strcat(path, rest);
 	}
+	return path;
+}
+
+/* Opens the /proc file that a walk ended in. */
+static struct file *open_proc(const char *rest, int flags, long *err)
+{
+	char *path = proc_path(rest, err);
+	struct file *f;
+
+	if (!path)
+		return NULL;
 	f = procfs_open(path, flags, err);
 	kfree(path);
 	if (f)
 		*err = 0;               /* procfs may leave one it did not meet */
 	return f;
+}
+
+/* /proc's links (self, <pid>/exe) are procfs's to read. */
+static long readlink_proc(const char *rest, char *ubuf, int size)
+{
+	long err;
+	char *path = proc_path(rest, &err);
+
+	if (!path)
+		return err;
+	err = procfs_readlink(path, ubuf, size);
+	kfree(path);
+	return err;
 }
 
 static int is_proc(const struct walk *w)
@@ -467,10 +490,15 @@ long sys_readlinkat(uint64_t dirfd, uint64_t upath, uint64_t ubuf, uint64_t usiz
 	kfree(path);
 	if (err < 0)
 		return err;
+	if (is_proc(&w)) {
+		err = readlink_proc(w.proc_rest, (char *)ubuf, size);
+		walk_done(&w);
+		return err;
+	}
 	target = kmalloc(PATH_MAX);
 	if (!target)
 		err = -ENOMEM;
-	else if (is_proc(&w) || !inode_is_link(w.inode) || !w.inode->ops->readlink)
+	else if (!inode_is_link(w.inode) || !w.inode->ops->readlink)
 		err = -EINVAL;
 	else
 		err = w.inode->ops->readlink(w.inode, target, (size_t)size < PATH_MAX ? size : PATH_MAX);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "kernel/syscall.h"
 #include "kernel/proc.h"
+#include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "mm/uaccess.h"
 #include "mm/frame.h"
@@ -24,6 +25,7 @@
 #define RLIMIT_RTPRIO   14
 #define ROBUST_LIST_HEAD_SIZE 24        /* Linux's struct robust_list_head */
 #define CPU_MASK_BYTES  8               /* one long: one CPU, bit 0 */
+#define SI_LOAD_SHIFT   16              /* sysinfo's loads: 1.0 is 1 << 16 */
 
 long sys_getuid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
@@ -121,6 +123,9 @@ long sys_sysinfo(uint64_t uinfo, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
 	memset(&si, 0, sizeof(si));
 	si.uptime = time_ns() / NS_PER_SEC;
+	loadavg_get(si.loads);
+	for (int i = 0; i < LOAD_AVERAGES; i++)
+		si.loads[i] <<= SI_LOAD_SHIFT - LOAD_SHIFT;
 	si.totalram = frames_total() * PAGE_SIZE;
 	si.freeram = frames_free() * PAGE_SIZE;
 	si.procs = proc_count();

@@ -22,7 +22,6 @@
 #define GRND_RANDOM     2
 #define GRND_INSECURE   4
 #define UTS_LEN         65
-#define BOOT_EPOCH      1767225600L     /* 2026-01-01: forklab keeps no calendar */
 
 struct timespec {
 	int64_t sec, nsec;

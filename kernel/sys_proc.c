@@ -1,4 +1,5 @@
 /* Process system calls: fork, execve, exit, wait4, kill and friends. */
+#include <string.h>
 #include "kernel/syscall.h"
 #include "kernel/proc.h"
 #include "kernel/exec.h"
@@ -184,12 +185,30 @@ static long inspect(uint64_t addr, uint64_t uout)
 	return copy_to_user((void *)uout, &out, sizeof(out));
 }
 
-/* forklab's options (forklab.h): the fork mode, and inspecting a mapping. */
+/* As Linux, reads at most PROC_NAME_MAX - 1 bytes: a longer name is cut. */
+static long set_name(uint64_t uname)
+{
+	char name[PROC_NAME_MAX];
+	long n = strncpy_from_user(name, (const char *)uname, sizeof(name) - 1);
+
+	if (n < 0 && n != -ENAMETOOLONG)
+		return n;
+	name[n < 0 ? sizeof(name) - 1 : (size_t)n] = '\0';
+	memcpy(current->name, name, sizeof(name));
+	return 0;
+}
+
+/* The name, and forklab's options (forklab.h): the fork mode, and
+ * inspecting a mapping. */
 long sys_prctl(uint64_t uoption, uint64_t arg, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	int option = (int)uoption;
 
 	(void)a3, (void)a4, (void)a5;
+	if (option == PR_SET_NAME)
+		return set_name(arg);
+	if (option == PR_GET_NAME)
+		return copy_to_user((void *)arg, current->name, PROC_NAME_MAX);
 	if (option == PR_INSPECT)
 		return inspect(arg, a2);
 	if (option == PR_GET_FORK_MODE)

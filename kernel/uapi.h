@@ -177,4 +177,8 @@
 #define REBOOT_CMD_POWER_OFF 0x4321fedc
 #define REBOOT_CMD_RESTART   0x01234567
 
+/* prctl's options for the name ps shows. */
+#define PR_SET_NAME     15
+#define PR_GET_NAME     16
+
 #endif

@@ -46,6 +46,10 @@ static int copy_vmas(struct mm *child, struct mm *parent)
 {
 	child->brk_start = parent->brk_start;
 	child->brk = parent->brk;
+	child->layout = parent->layout;
+	child->exe = parent->exe;
+	if (child->exe)
+		child->exe->ref++;
 	for (struct vma *v = parent->vmas; v; v = v->next)
 		if (vma_insert(child, v->start, v->end, v->prot, v->kind) < 0)
 			return -ENOMEM;

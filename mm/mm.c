@@ -247,11 +247,30 @@ static void free_tables(pte_t *table, int level)
 }
 
 /* Frees mm; it must not be the address space in use. */
+/* Names the program in mm; a path without its leading '/' is relative to
+ * the root, as exec finds it, and gets it back. */
+int mm_set_exe(struct mm *mm, const char *path, uint64_t ino)
+{
+	size_t root = path[0] != '/';
+	struct exe_name *e = kmalloc(sizeof(*e) + root + strlen(path) + 1);
+
+	if (!e)
+		return -ENOMEM;
+	e->ref = 1;
+	e->ino = ino;
+	e->path[0] = '/';
+	strcpy(e->path + root, path);
+	mm->exe = e;
+	return 0;
+}
+
 void mm_free(struct mm *mm)
 {
 	free_tables(mm->pgd, PT_PGD);
 	while (mm->vmas)
 		vma_remove(mm, mm->vmas);
+	if (mm->exe && --mm->exe->ref == 0)
+		kfree(mm->exe);
 	kfree(mm);
 }
 

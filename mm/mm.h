@@ -46,10 +46,26 @@ enum fork_mode { FORK_COPY, FORK_COW, FORK_ODF, FORK_MODES };
 
 extern const char *const fork_mode_names[FORK_MODES];    /* "copy", ... */
 
+/* The path of the program an address space was made for, shared by the
+ * address spaces forked from it: /proc/<pid>/maps names its segments. */
+struct exe_name {
+	int ref;
+	uint64_t ino;
+	char path[];
+};
+
+/* Where exec put the program's stack and its strings, for /proc: the
+ * initial stack pointer (at argc), argv's strings and envp's strings. */
+struct mm_layout {
+	uint64_t start_stack, arg_start, arg_end, env_start, env_end;
+};
+
 struct mm {
 	pte_t *pgd;
 	struct vma *vmas;
 	uint64_t brk_start, brk;
+	struct exe_name *exe;   /* NULL until exec */
+	struct mm_layout layout;
 	int users;              /* processes running in it: 2 while a vfork child borrows it */
 };
 
@@ -85,6 +101,7 @@ void mm_free(struct mm *mm);
 void mm_get(struct mm *mm);
 void mm_put(struct mm *mm);             /* frees mm when its last user lets go */
 void mm_activate(struct mm *mm);
+int mm_set_exe(struct mm *mm, const char *path, uint64_t ino);  /* 0 or -ENOMEM */
 
 /* VMAs (mm/vma.c). */
 struct vma *vma_find(struct mm *mm, uint64_t addr);     /* containing addr */

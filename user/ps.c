@@ -1,19 +1,25 @@
-/* ps: lists every process, from the Name:, State: and PPid: lines of
- * /proc/PID/status. */
+/* ps: lists every process, from /proc/PID/stat (as Linux's ps reads it)
+ * and its command line from /proc/PID/cmdline. */
 #include <ctype.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#define LINE_LEN	256
+#define TEXT_LEN	1024
 #define NAME_LEN	64
+#define CLK_TCK		100		/* stat's times are in these ticks */
+#define SECS_PER_MIN	60
+#define UTIME_FIELD	14		/* man 5 proc: utime, then stime */
 
 struct proc {
 	char name[NAME_LEN];
 	char state;
 	int ppid;
+	unsigned long cpu_secs;
 };
 
 static int is_pid(const char *s)
@@ -26,41 +32,66 @@ static int is_pid(const char *s)
 	return 1;
 }
 
-/* The value of a "Key:\tvalue\n" line, if the line has that key. */
-static char *field(char *line, const char *key)
+/* Reads /proc/PID/FILE into buf; its length, or -1 (the process may exit
+ * while we look). */
+static long slurp(const char *pid, const char *file, char *buf, size_t size)
 {
-	size_t len = strlen(key);
+	char path[PATH_MAX];
+	long len = 0, n;
+	int fd;
 
-	if (strncmp(line, key, len))
-		return NULL;
-	line += len + strspn(line + len, " \t");
-	line[strcspn(line, "\n")] = '\0';
-	return line;
+	snprintf(path, sizeof(path), "/proc/%s/%s", pid, file);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = '\0';
+	return len;
 }
 
-/* Returns 0, or -1 if the process is gone (it may exit while we look). */
-static int read_status(const char *pid, struct proc *p)
+/* "pid (name) state ppid ...": the name runs to the last ')', since it
+ * may hold spaces and parentheses itself. */
+static int read_stat(const char *pid, struct proc *p)
 {
-	char path[PATH_MAX], line[LINE_LEN], *v;
-	FILE *f;
+	char buf[TEXT_LEN], *open_paren, *close_paren, *s;
+	unsigned long ticks = 0;
 
-	snprintf(path, sizeof(path), "/proc/%s/status", pid);
-	f = fopen(path, "r");
-	if (!f)
+	if (slurp(pid, "stat", buf, sizeof(buf)) < 0)
 		return -1;
-	strcpy(p->name, "?");
-	p->state = '?';
-	p->ppid = 0;
-	while (fgets(line, sizeof(line), f)) {
-		if ((v = field(line, "Name:")))
-			snprintf(p->name, sizeof(p->name), "%s", v);
-		else if ((v = field(line, "State:")))
-			p->state = *v;
-		else if ((v = field(line, "PPid:")))
-			p->ppid = atoi(v);
-	}
-	fclose(f);
+	open_paren = strchr(buf, '(');
+	close_paren = strrchr(buf, ')');
+	if (!open_paren || !close_paren || close_paren[1] != ' ')
+		return -1;
+	snprintf(p->name, sizeof(p->name), "%.*s", (int)(close_paren - open_paren - 1),
+		 open_paren + 1);
+	p->state = close_paren[2];
+	s = close_paren + 3;
+	p->ppid = strtol(s, &s, 10);
+	for (int field = 5; field < UTIME_FIELD; field++)
+		strtol(s, &s, 10);
+	ticks = strtoul(s, &s, 10);
+	ticks += strtoul(s, &s, 10);
+	p->cpu_secs = ticks / CLK_TCK;
 	return 0;
+}
+
+/* The arguments with spaces between, or [name] if there are none (a
+ * zombie's). */
+static void print_command(const char *pid, const struct proc *p)
+{
+	char buf[TEXT_LEN];
+	long len = slurp(pid, "cmdline", buf, sizeof(buf));
+
+	if (len <= 0) {
+		printf("[%s]\n", p->name);
+		return;
+	}
+	for (long i = 0; i < len - 1; i++)
+		if (buf[i] == '\0')
+			buf[i] = ' ';
+	printf("%s\n", buf);
 }
 
 int main(void)
@@ -73,10 +104,14 @@ int main(void)
 		perror("ps: /proc");
 		return EXIT_FAILURE;
 	}
-	printf("%5s %5s %-5s %s\n", "PID", "PPID", "STATE", "NAME");
-	while ((e = readdir(d)))
-		if (is_pid(e->d_name) && read_status(e->d_name, &p) == 0)
-			printf("%5s %5d %-5c %s\n", e->d_name, p.ppid, p.state, p.name);
+	printf("%5s %5s %-5s %5s %s\n", "PID", "PPID", "STATE", "TIME", "COMMAND");
+	while ((e = readdir(d))) {
+		if (!is_pid(e->d_name) || read_stat(e->d_name, &p) < 0)
+			continue;
+		printf("%5s %5d %-5c %2lu:%02lu ", e->d_name, p.ppid, p.state,
+		       p.cpu_secs / SECS_PER_MIN, p.cpu_secs % SECS_PER_MIN);
+		print_command(e->d_name, &p);
+	}
 	closedir(d);
 	return EXIT_SUCCESS;
 }

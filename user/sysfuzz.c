@@ -52,6 +52,7 @@
 #include <unistd.h>
 #include <forklab.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -127,7 +128,8 @@ static char *arena;
 static const char *const paths[] = {
 	"/bin/true", "/bin/false", "/bin/echo", "/bin/cat", "/bin/sleep",
 	"/", "/bin", "/proc", "/proc/meminfo", "/proc/2/status",
-	"/proc/faults", "/proc/self", "/tests/exec_args.noelf",
+	"/proc/faults", "/proc/self", "/proc/self/maps", "/proc/1/cmdline",
+	"/proc/1/stat", "/proc/self/", "/tests/exec_args.noelf",
 	"/nonexistent", "", "bin/true", "/bin/true/", "//bin//true",
 	"/bin/../bin/true", "/proc/01/status", "/proc/0000000001/status",
 	"/proc/4294967297/status", "/proc/-1/status", "/proc/+1/status",
@@ -144,9 +146,9 @@ enum { VEC_ARGS, VEC_BAD_STRING, VEC_KERNEL, VEC_IOV, NR_VECS };
 
 static const long implemented[] = {
 	0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 22, 24,
-	32, 33, 35, 36, 37, 38, 39, 56, 57, 58, 59, 60, 61, 62, 63, 79, 109,
+	32, 33, 35, 36, 37, 38, 39, 56, 57, 58, 59, 60, 61, 62, 63, 79, 89, 109,
 	110, 111, 112, 121, 124, 127, 128, 130, 131, 157, 158, 186, 200, 217,
-	218, 228, 231, 234, 257, 262, 293, 318,
+	218, 228, 231, 234, 257, 262, 267, 293, 318,
 	7, 23, 72, 270, 271, 292,
 };
 #define NR_IMPLEMENTED	ARRAY_LEN(implemented)
@@ -186,7 +188,7 @@ static const uint64_t boundaries[] = {
 	0x7fffffffffffffff, 0x8000000000000000,
 	(uint64_t)-1, (uint64_t)-2, (uint64_t)-4096, (uint64_t)-4097,
 	0x00007ffffffff000, 0x00007fffffffffff, PR_SET_FORK_MODE,
-	PR_GET_FORK_MODE, PR_INSPECT, FORK_MODE_COPY, FORK_MODE_COW,
+	PR_GET_FORK_MODE, PR_INSPECT, PR_SET_NAME, PR_GET_NAME, FORK_MODE_COPY, FORK_MODE_COW,
 	FORK_MODE_ODF, MAP_PRIVATE | MAP_ANONYMOUS, MAP_SHARED | MAP_ANONYMOUS,
 	MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, PROT_READ | PROT_WRITE,
 	PROT_READ | PROT_EXEC, PROT_NONE, 0xfee1dead, 672274793, 0x1002, 0x1003,

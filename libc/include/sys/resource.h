@@ -9,6 +9,7 @@
 #define RUSAGE_THREAD	1
 
 #define RLIMIT_STACK	3
+#define RLIMIT_RSS	5
 #define RLIMIT_NPROC	6
 #define RLIMIT_NOFILE	7
 #define RLIMIT_AS	9

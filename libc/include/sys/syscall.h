@@ -48,6 +48,7 @@
 #define SYS_getcwd		79
 #define SYS_chdir		80
 #define SYS_fchdir		81
+#define SYS_readlink		89
 #define SYS_fchmod		91
 #define SYS_umask		95
 #define SYS_getrusage		98
