@@ -21,6 +21,7 @@ struct file_ops {
 	long (*getdents)(struct file *f, char *ubuf, size_t n);   /* linux_dirent64 */
 	void (*stat)(struct file *f, struct kstat *st);
 	void (*release)(struct file *f);                          /* last reference gone */
+	long (*ioctl)(struct file *f, unsigned int req, uint64_t arg);  /* NULL: ENOTTY */
 	int seekable;                                             /* lseek allowed */
 };
 

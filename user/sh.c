@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,10 +140,18 @@ static void redirect(const char *path, int flags, int fd)
 	close(f);
 }
 
+/* At a terminal, Ctrl-C and Ctrl-\ are for the command running, which
+ * shares our process group: we ignore them, and our children do not. */
+static int interactive;
+
 /* In a new child: reads from in, writes to out, closes unused (the read
  * end of the next pipe, or STDIN_FILENO for none), and runs c. */
 static _Noreturn void child(struct cmd *c, int in, int out, int unused)
 {
+	if (interactive) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+	}
 	if (unused != STDIN_FILENO)
 		close(unused);
 	if (in != STDIN_FILENO) {
@@ -262,6 +271,11 @@ int main(int argc, char **argv)
 	if (argc != 1) {
 		fprintf(stderr, "usage: sh [-c LINE]\n");
 		return STATUS_SYNTAX;
+	}
+	if (isatty(STDIN_FILENO)) {
+		interactive = 1;
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
 	}
 	for (;;) {
 		fputs(PROMPT, stderr);
