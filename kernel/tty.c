@@ -48,8 +48,8 @@
 #define BELL            '\a'
 #define CTRL_ECHO_BIT   0x40            /* Ctrl-C, 0x03, echoes as ^C */
 #define PROCDUMP_KEY    CTRL('P')
-#define INIT_SESSION    1               /* init's, and its group's */
-#define INIT_PGRP       1
+#define INIT_SESSION    1               /* init leads session 1 */
+#define INIT_PGRP       1               /* and group 1 */
 #define DEFAULT_ROWS    24
 #define DEFAULT_COLS    80
 #define NS_PER_DECISECOND 100000000ULL  /* VTIME's unit */
