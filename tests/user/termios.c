@@ -39,6 +39,7 @@
 #define UNKNOWN_REQUEST	0x54ff		/* no terminal has it */
 #define NO_SUCH_GROUP	0x7ffffff0
 #define BAD_WHEN	7
+#define READ_DEADLINE	5		/* seconds: a read that blocks fails */
 #define PATH_LEN	32
 #define READ_MAX	64
 #define TEST_ROWS	33
@@ -121,12 +122,29 @@ static void check_errors(int t)
 	CHECK_ERR(ioctl(-1, TCGETS, &x), EBADF);
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+/* A read from the background must fail at once, not block: if it blocks,
+ * SIGALRM cuts it short (EINTR) and the check fails. */
+static void check_background_read(int t)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	char c;
+
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(READ_DEADLINE);
+	CHECK_ERR(read(t, &c, 1), EIO);
+	alarm(0);
+}
+
 /* In a child that leads a new session with t as its terminal: the
  * foreground group, and reading from the background.  Exits with the
  * number of failed checks. */
 static void session_child(int t)
 {
-	char c;
 	pid_t other;
 
 	signal(SIGTTIN, SIG_IGN);
@@ -146,7 +164,7 @@ static void session_child(int t)
 	CHECK_EQ(setpgid(other, other), 0);
 	CHECK_EQ(tcsetpgrp(t, other), 0);
 	CHECK_EQ(tcgetpgrp(t), other);
-	CHECK_ERR(read(t, &c, 1), EIO);
+	check_background_read(t);
 	CHECK_EQ(tcsetpgrp(t, getpid()), 0);
 	kill(other, SIGKILL);
 	waitpid(other, NULL, 0);
