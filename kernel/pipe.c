@@ -10,12 +10,18 @@
  * until the whole of it fits, so no other writer's bytes land inside it.
  * A longer one may be split between sleeps.
  *
+ * For poll, a read end is readable (POLLIN) when it holds data, and hung up
+ * (POLLHUP) when no writer is left; a write end is writable (POLLOUT) when
+ * an atomic write fits, as in Linux, so the whole 4 KiB ring must be empty,
+ * and in error (POLLERR) when no reader is left.
+ *
  *   data:  [ ... | unread bytes | ... ]     read and written are running
  *                ^ read % SIZE  ^ written % SIZE     totals, never wrapped
  */
 #include "kernel/pipe.h"
 #include "kernel/file.h"
 #include "kernel/sched.h"
+#include "kernel/poll.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 #include "kernel/proc.h"
@@ -42,6 +48,13 @@ static size_t min(size_t a, size_t b)
 static size_t room(const struct pipe *p)
 {
 	return PIPE_SIZE - (p->written - p->read);
+}
+
+/* Wakes the other end's sleepers, and pollers of either end. */
+static void pipe_changed(struct pipe *p)
+{
+	wakeup(p);
+	poll_wake();
 }
 
 /* Waits for the other end to act: 0, or -EAGAIN if f may not sleep, or
@@ -73,7 +86,7 @@ static long pipe_read(struct file *f, char *ubuf, size_t n)
 			return got ? (long)got : -EFAULT;
 		p->read += len, got += len;
 	}
-	wakeup(p);
+	pipe_changed(p);
 	return got;
 }
 
@@ -106,7 +119,7 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 		if (copy_from_user(p->data + off, ubuf + done, len) < 0)
 			return done ? (long)done : -EFAULT;
 		p->written += len, done += len;
-		wakeup(p);
+		pipe_changed(p);
 	}
 	return done;
 }
@@ -122,11 +135,30 @@ static void pipe_release(struct file *f)
 		ASSERT(p->writers > 0);
 		p->writers--;
 	}
-	wakeup(p);
+	pipe_changed(p);
 	if (!p->readers && !p->writers) {
 		page_put(pa_page(V2P(p->data)));
 		kfree(p);
 	}
+}
+
+static unsigned pipe_poll(struct file *f)
+{
+	struct pipe *p = f->priv;
+	unsigned ready = 0;
+
+	if ((f->flags & O_ACCMODE) == O_RDONLY) {
+		if (p->read < p->written)
+			ready |= POLLIN | POLLRDNORM;
+		if (!p->writers)
+			ready |= POLLHUP;
+	} else {
+		if (room(p) >= PIPE_BUF)
+			ready |= POLLOUT | POLLWRNORM;
+		if (!p->readers)
+			ready |= POLLERR;
+	}
+	return ready;
 }
 
 static void pipe_stat(struct file *f, struct kstat *st)
@@ -141,6 +173,7 @@ static const struct file_ops pipe_ops = {
 	.write = pipe_write,
 	.stat = pipe_stat,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 int pipe_create(struct file *ends[2])

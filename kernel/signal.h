@@ -65,6 +65,8 @@ void signal_tick(void);                         /* timer: SIGALRM when due */
 int signal_ignored_by_default(int sig);
 int signal_stops(int sig);                      /* kill refuses these */
 int signal_is_default(const struct proc *p, int sig);
+long signal_wait_mask(uint64_t uset, uint64_t size);   /* sys_signal.c */
+void signal_end_wait(void);
 
 /* sigframe.c: the frame a handler runs on, and rt_sigreturn. */
 struct sigframe_args {

@@ -37,7 +37,7 @@ struct file *fd_file(int fd)
 	return current->files[fd];
 }
 
-static int fd_install_from(struct file *f, int cloexec, int low)
+int fd_install_from(struct file *f, int cloexec, int low)
 {
 	for (int fd = low; fd < NOFILE; fd++) {
 		if (current->files[fd])
@@ -53,6 +53,30 @@ static int fd_install_from(struct file *f, int cloexec, int low)
 int fd_install(struct file *f, int cloexec)
 {
 	return fd_install_from(f, cloexec, 0);
+}
+
+int fd_cloexec(int fd)
+{
+	return (current->cloexec >> fd) & 1;
+}
+
+void fd_set_cloexec(int fd, int cloexec)
+{
+	current->cloexec &= ~(1UL << fd);
+	current->cloexec |= (uint64_t)!!cloexec << fd;
+}
+
+/* Makes to name fd's file, closing what to named (dup2, dup3). */
+int fd_dup_to(int fd, int to, int cloexec)
+{
+	struct file *f = fd_file(fd);
+
+	file_get(f);
+	if (current->files[to])
+		file_put(current->files[to]);
+	current->files[to] = f;
+	fd_set_cloexec(to, cloexec);
+	return to;
 }
 
 long sys_read(uint64_t fd, uint64_t buf, uint64_t n, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -330,12 +354,7 @@ long sys_dup2(uint64_t fd, uint64_t nfd, uint64_t a2, uint64_t a3, uint64_t a4, 
 		return -EBADF;
 	if ((int)fd == to)
 		return to;
-	file_get(f);
-	if (current->files[to])
-		file_put(current->files[to]);
-	current->files[to] = f;
-	current->cloexec &= ~(1UL << to);
-	return to;
+	return fd_dup_to(fd, to, 0);
 }
 
 long sys_ioctl(uint64_t fd, uint64_t req, uint64_t arg, uint64_t a3, uint64_t a4, uint64_t a5)

@@ -112,13 +112,14 @@ long sys_pause(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, 
 	return wait_for_signal();
 }
 
-/* The handler runs with the given mask; the old one comes back after it. */
-long sys_rt_sigsuspend(uint64_t uset, uint64_t size, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+/* The mask at uset (size bytes) for a wait: rt_sigsuspend, ppoll,
+ * pselect6.  The handler of the signal that ends the wait runs with it;
+ * the old mask comes back after that handler, or at signal_end_wait(). */
+long signal_wait_mask(uint64_t uset, uint64_t size)
 {
 	struct signals *s = &current->sig;
 	uint64_t set;
 
-	(void)a2, (void)a3, (void)a4, (void)a5;
 	if (size != SIGSET_SIZE)
 		return -EINVAL;
 	if (copy_from_user(&set, (const void *)uset, sizeof(set)) < 0)
@@ -126,7 +127,26 @@ long sys_rt_sigsuspend(uint64_t uset, uint64_t size, uint64_t a2, uint64_t a3, u
 	s->saved_mask = s->blocked;
 	s->restore_mask = 1;
 	s->blocked = set & ~UNBLOCKABLE;
-	return wait_for_signal();
+	return 0;
+}
+
+/* A wait that ends without a signal puts the old mask back at once, so
+ * that no signal it unblocked is taken after all. */
+void signal_end_wait(void)
+{
+	struct signals *s = &current->sig;
+
+	if (s->restore_mask)
+		s->blocked = s->saved_mask;
+	s->restore_mask = 0;
+}
+
+long sys_rt_sigsuspend(uint64_t uset, uint64_t size, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	long err = signal_wait_mask(uset, size);
+
+	(void)a2, (void)a3, (void)a4, (void)a5;
+	return err < 0 ? err : wait_for_signal();
 }
 
 struct timespec {

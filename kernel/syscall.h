@@ -25,10 +25,16 @@ SYS(clock_getres); SYS(clock_nanosleep); SYS(time); SYS(gettimeofday);
 SYS(getrusage); SYS(times);
 SYS(getuid); SYS(setuid); SYS(getgroups); SYS(prlimit64); SYS(getrlimit); SYS(setrlimit);
 SYS(sysinfo); SYS(sched_getaffinity); SYS(set_robust_list); SYS(rseq);
+SYS(fcntl); SYS(dup3);
+SYS(poll); SYS(ppoll); SYS(select); SYS(pselect6);
 #undef SYS
 
 struct file;
 struct file *fd_file(int fd);
 int fd_install(struct file *f, int cloexec);   /* lowest free fd, or -EMFILE */
+int fd_install_from(struct file *f, int cloexec, int low);     /* lowest free >= low */
+int fd_dup_to(int fd, int to, int cloexec);    /* fd is open, to in range: to */
+int fd_cloexec(int fd);                        /* fd is open: its close-on-exec bit */
+void fd_set_cloexec(int fd, int cloexec);
 
 #endif

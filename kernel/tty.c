@@ -34,6 +34,7 @@
 #include "kernel/file.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
+#include "kernel/poll.h"
 #include "kernel/errno.h"
 #include "kernel/signal.h"
 #include "mm/uaccess.h"
@@ -194,10 +195,17 @@ static void kill_line(unsigned char c)
 		echo('\n');
 }
 
+/* Readers and pollers learn of new input, or of a change of mode. */
+static void input_news(void)
+{
+	wakeup(&in);
+	poll_wake();
+}
+
 static void commit(void)
 {
 	in.committed = in.e;
-	wakeup(&in);
+	input_news();
 }
 
 /* Stores c, if the buffer has room for it and still for an Enter. */
@@ -352,14 +360,30 @@ static long read_raw(char *ubuf, size_t n)
 	return take(ubuf, n);
 }
 
+/* A read would return now: a line, raw bytes, or the end of input. */
+static int readable(void)
+{
+	return in.r != in.committed || in.eof;
+}
+
+/* O_NONBLOCK: EAGAIN for nothing readable, else what there is. */
 static long tty_read(struct file *f, char *ubuf, size_t n)
 {
-	(void)f;
+	int nonblock = f->flags & O_NONBLOCK;
+
 	if (background())
 		return -EIO;
+	if (nonblock && !readable())
+		return -EAGAIN;
 	if (tio.c_lflag & ICANON)
 		return read_canonical(ubuf, n);
-	return read_raw(ubuf, n);
+	return nonblock ? take(ubuf, n) : read_raw(ubuf, n);
+}
+
+static unsigned tty_poll(struct file *f)
+{
+	(void)f;
+	return POLLOUT | POLLWRNORM | (readable() ? POLLIN | POLLRDNORM : 0);
 }
 
 static long tty_write(struct file *f, const char *ubuf, size_t n)
@@ -401,7 +425,7 @@ static long set_termios(unsigned int req, void *uarg)
 		in.committed = in.e;            /* what was being edited is input */
 		in.esc = PLAIN;
 	}
-	wakeup(&in);
+	input_news();
 	return 0;
 }
 
@@ -486,6 +510,7 @@ static const struct file_ops tty_ops = {
 	.write = tty_write,
 	.stat = tty_stat,
 	.ioctl = tty_ioctl,
+	.poll = tty_poll,
 };
 
 struct file *tty_open(void)

@@ -102,6 +102,28 @@
 #define SEEK_CUR        1
 #define SEEK_END        2
 
+/* Readiness, as poll and select report it: what a file's poll op returns
+ * (kernel/poll.h). */
+#define POLLIN          0x001
+#define POLLPRI         0x002
+#define POLLOUT         0x004
+#define POLLERR         0x008
+#define POLLHUP         0x010
+#define POLLNVAL        0x020
+#define POLLRDNORM      0x040
+#define POLLRDBAND      0x080
+#define POLLWRNORM      0x100
+#define POLLWRBAND      0x200
+
+/* fcntl's commands, and the one descriptor flag. */
+#define F_DUPFD         0
+#define F_GETFD         1
+#define F_SETFD         2
+#define F_GETFL         3
+#define F_SETFL         4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC      1
+
 /* Memory: mmap's protections and flags. */
 #define PROT_READ       0x1
 #define PROT_WRITE      0x2

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <termios.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include "syscall.h"
 
@@ -35,9 +36,31 @@ int dup2(int fd, int to)
 	return __sysret(SYSCALL(SYS_dup2, fd, to));
 }
 
+int dup3(int fd, int to, int flags)
+{
+	return __sysret(SYSCALL(SYS_dup3, fd, to, flags));
+}
+
 int pipe(int fds[2])
 {
 	return __sysret(SYSCALL(SYS_pipe, fds));
+}
+
+int pipe2(int fds[2], int flags)
+{
+	return __sysret(SYSCALL(SYS_pipe2, fds, flags));
+}
+
+/* Every command forklab knows takes an int or nothing as its argument. */
+int fcntl(int fd, int cmd, ...)
+{
+	va_list ap;
+	int arg;
+
+	va_start(ap, cmd);
+	arg = va_arg(ap, int);
+	va_end(ap);
+	return __sysret(SYSCALL(SYS_fcntl, fd, cmd, arg));
 }
 
 int ioctl(int fd, unsigned long request, ...)

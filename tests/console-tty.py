@@ -144,6 +144,13 @@ def programs(con):
     out = con.read_until(re.escape(PROMPT) + b"$", REPLY_TIMEOUT)
     check("raw_mode_bytes_unchanged", ready is not None and
           out is not None and out.startswith(b"got 03 0d 1b 5b 41 7f 61\r\n"), repr(out))
+    con.type(b"/tests/termios wait\r")
+    ready = con.read_until(b"ready\r\n", REPLY_TIMEOUT)
+    check("nonblocking_read_eagain", b"nonblocking read -1 EAGAIN\r\n" in (ready or b""),
+          repr(ready))
+    check("poll_nothing_typed", b"poll now 0\r\n" in (ready or b""), repr(ready))
+    out = con.command(b"polled\r")
+    check("poll_wakes_on_line", b"line polled\r\n" in (out or b""), repr(out))
     out = con.command(b"/tests/termios rawout\r")
     check("onlcr_off_writes_newline_unchanged", b"\r\na\nb\n" in (out or b""), repr(out))
     out = con.command(b"echo onlcr\r")

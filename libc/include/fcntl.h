@@ -1,4 +1,4 @@
-/* Flags of open() and openat(), with Linux's values. */
+/* Flags of open() and openat(), and fcntl's commands, with Linux's values. */
 #ifndef _FCNTL_H
 #define _FCNTL_H
 
@@ -23,8 +23,18 @@
 #define AT_SYMLINK_NOFOLLOW	0x100
 #define AT_REMOVEDIR		0x200
 
+/* fcntl's commands, and the descriptor flag F_GETFD and F_SETFD hold. */
+#define F_DUPFD		0
+#define F_GETFD		1
+#define F_SETFD		2
+#define F_GETFL		3
+#define F_SETFL		4
+#define F_DUPFD_CLOEXEC	1030
+#define FD_CLOEXEC	1
+
 /* The mode argument is read only with O_CREAT. */
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
+int fcntl(int fd, int cmd, ...);        /* the third argument is an int */
 
 #endif

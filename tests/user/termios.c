@@ -18,9 +18,13 @@
  *   termios raw N     prints "ready", reads N bytes in raw mode (cfmakeraw),
  *                     prints them in hex
  *   termios rawout    writes "a\nb\n" with ONLCR off
+ *   termios wait      with nothing typed, prints what O_NONBLOCK's read
+ *                     and poll's look say; then "ready", and once poll says
+ *                     a line is there, the line
  *   termios isatty    prints isatty of fds 0, 1 and 2
  */
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <termios.h>
@@ -245,12 +249,37 @@ static int raw_write(void)
 	return TEST_PASS;
 }
 
+static int wait_line(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	int flags = fcntl(STDIN_FILENO, F_GETFL);
+	char line[READ_MAX] = "";
+	ssize_t n;
+
+	fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK);
+	n = read(STDIN_FILENO, line, sizeof(line));
+	printf("nonblocking read %zd %s\n", n, n < 0 && errno == EAGAIN ? "EAGAIN" : "?");
+	fcntl(STDIN_FILENO, F_SETFL, flags);
+	printf("poll now %d\n", poll(&p, 1, 0));
+	printf("ready\n");
+	fflush(stdout);
+	if (poll(&p, 1, -1) != 1 || !(p.revents & POLLIN))
+		return TEST_FAIL;
+	fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK);
+	n = read(STDIN_FILENO, line, sizeof(line) - 1);
+	fcntl(STDIN_FILENO, F_SETFL, flags);
+	printf("line %.*s", n > 0 ? (int)n : 0, line);
+	return n > 0 ? TEST_PASS : TEST_FAIL;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "raw"))
 		return raw_read(atoi(argv[2]));
 	if (argc == 2 && !strcmp(argv[1], "rawout"))
 		return raw_write();
+	if (argc == 2 && !strcmp(argv[1], "wait"))
+		return wait_line();
 	if (argc == 2 && !strcmp(argv[1], "isatty")) {
 		printf("isatty %d %d %d\n", isatty(0), isatty(1), isatty(2));
 		return TEST_PASS;

@@ -10,6 +10,7 @@
 #define SYS_close		3
 #define SYS_fstat		5
 #define SYS_lseek		8
+#define SYS_poll		7
 #define SYS_mmap		9
 #define SYS_mprotect		10
 #define SYS_munmap		11
@@ -19,6 +20,7 @@
 #define SYS_rt_sigreturn	15
 #define SYS_ioctl		16
 #define SYS_pipe		22
+#define SYS_select		23
 #define SYS_dup			32
 #define SYS_dup2		33
 #define SYS_pause		34
@@ -33,6 +35,7 @@
 #define SYS_wait4		61
 #define SYS_kill		62
 #define SYS_uname		63
+#define SYS_fcntl		72
 #define SYS_getcwd		79
 #define SYS_getrusage		98
 #define SYS_times		100
@@ -62,6 +65,10 @@
 #define SYS_openat		257
 #define SYS_newfstatat		262
 #define SYS_unlinkat		263
+#define SYS_pselect6		270
+#define SYS_ppoll		271
+#define SYS_dup3		292
+#define SYS_pipe2		293
 #define SYS_prlimit64		302
 #define SYS_getrandom		318
 
