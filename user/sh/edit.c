@@ -16,6 +16,7 @@
 #include "sh.h"
 
 #define HISTORY_MAX	100
+#define REDRAW_EXTRA	64	/* "\r", the prompt, the escape sequences */
 #define ESC		'\033'
 #define DEL		0x7f
 #define CTRL(c)		((c) & 0x1f)
@@ -56,18 +57,19 @@ static void out(const char *s)
 }
 
 /* Back to the line's start; prompt, text, erase what is left of the old
- * line; the cursor back to pos. */
+ * line; the cursor back to pos.  In one write, so that the terminal never
+ * shows half a line. */
 static void redraw(struct line *l)
 {
-	char move[32] = "";
+	static char screen[MAX_LINE + REDRAW_EXTRA];
+	int n = snprintf(screen, sizeof(screen), "\r%s%.*s\033[K", l->prompt,
+			 (int)l->len, l->buf);
 
-	if (l->pos < l->len)
-		snprintf(move, sizeof(move), "\033[%zuD", l->len - l->pos);
-	out("\r");
-	out(l->prompt);
-	write(STDERR_FILENO, l->buf, l->len);
-	out("\033[K");
-	out(move);
+	if (l->pos < l->len && n < (int)sizeof(screen))
+		n += snprintf(screen + n, sizeof(screen) - n, "\033[%zuD", l->len - l->pos);
+	if (n > (int)sizeof(screen) - 1)
+		n = sizeof(screen) - 1;
+	write(STDERR_FILENO, screen, n);
 }
 
 static void insert(struct line *l, char c)
@@ -186,9 +188,12 @@ static int key(struct line *l, int c)
 	return GO_ON;
 }
 
+/* Reads keys until the line is done.  A byte typed at the end of the
+ * line is only echoed; any other change redraws the line. */
 static int edit(struct line *l)
 {
 	int c, r = GO_ON;
+	size_t len;
 
 	out(l->prompt);
 	while (r == GO_ON) {
@@ -199,8 +204,12 @@ static int edit(struct line *l)
 			c = escape();
 		else if (c == CTRL('D') && l->len)
 			c = DELETE;
+		len = l->len;
 		r = key(l, c);
-		if (r == GO_ON)
+		if (r == GO_ON && c >= ' ' && c < DEL && l->len == len + 1 &&
+		    l->pos == l->len)
+			write(STDERR_FILENO, &l->buf[len], 1);
+		else if (r == GO_ON)
 			redraw(l);
 	}
 	return r;
