@@ -129,15 +129,15 @@ status grep-missing 2 $B/grep x /nonexistent
 status grep-usage 2 $B/grep
 sleep 10 & victim=$!
 status kill 0 $B/kill $victim
-wait $victim
+wait $victim 2>/dev/null
 check kill-term [ $? = 143 ]
 sleep 10 & victim=$!
 status kill-name 0 $B/kill -KILL $victim
-wait $victim
+wait $victim 2>/dev/null
 check kill-kill [ $? = 137 ]
 sleep 10 & victim=$!
 status kill-s 0 $B/kill -s SIGUSR1 $victim
-wait $victim
+wait $victim 2>/dev/null
 check kill-usr1 [ $? = 138 ]
 status kill-no-such-process 1 $B/kill 2147483647
 status kill-bad-signal 1 $B/kill -NOSUCH $$
@@ -183,6 +183,10 @@ status sh-syntax 2 $B/sh -c 'echo |'
 status sh-quote-syntax 2 $B/sh -c "echo 'open"
 $B/sh -c "echo redirected > $T/r"
 expect sh-redirect "redirected" $B/sh -c "cat < $T/r"
+$B/sh -c 'echo $$' >"$T/pid" & pid=$!
+wait $pid
+expect sh-dollar-dollar "$pid" cat "$T/pid"
+expect sh-dollar-dollar-subshell 1 bash -c "$B/sh -c 'echo \$\$; (echo \$\$)' | uniq | wc -l"
 expect sh-default-path "/bin/sh found" env -u PATH $B/sh -c "echo /bin/sh found"
 
 echo "$passed passed, $failed failed"

@@ -86,6 +86,10 @@ HOST_TABLE=(
 	"cd /tmp; pwd; cd /; pwd"
 	"cd /nonexistent; echo \$?"
 	"cd /tmp && pwd > /dev/null && echo ok"
+	"cd /nonexistent 2> f; echo \$?; wc -l < f; cd / > f; pwd"
+	"pwd > f; cat f; exit 4 > f"
+	"sleep 0.3 & echo one; sleep 0.5; echo two; wait %1; echo \$?"
+	"(exit 6) & sleep 0.3; wait \$!; echo \$?"
 	"echo x > /nonexistent/f; echo \$?"
 	"cat < /nonexistent; echo \$?"
 )
@@ -106,11 +110,11 @@ row() {
 
 # host N LINE HOW...: runs the line on this host as HOW says; compares.
 host() {
-	local n=$1 how=$3
+	local n=$1 line=$2 how=$3
 	shift 3
 	(cd "$OUT/work" && "$@" >"../$n.$how" 2>"../$n.$how.err"
 	 echo "status $?" >>"../$n.$how")
-	compare "$n" "$2" "$how"
+	compare "$n" "$line" "$how"
 }
 
 # compare N LINE HOW: $OUT/N.HOW must be $OUT/N.want.

@@ -64,11 +64,14 @@ static void start_interactive(void)
 	tcsetpgrp(STDIN_FILENO, shell_pgid);
 }
 
+/* An interactive shell reports the jobs that ended before each prompt;
+ * others keep them for "wait", as POSIX asks. */
 static long next_line(int fd, char *line)
 {
-	jobs_reap();
-	if (interactive)
+	if (interactive) {
+		jobs_reap();
 		return edit_line(PROMPT, line, MAX_LINE);
+	}
 	if (fd == STDIN_FILENO)
 		fputs(PROMPT, stderr);
 	return read_line(fd, line, MAX_LINE);

@@ -249,21 +249,57 @@ static int run_job(struct node *n)
 	return status;
 }
 
-/* A builtin alone, without redirections, runs in the shell itself (so "cd"
- * changes the shell's directory); with them, or in a pipeline, in a child.
- * So does a line of assignments only.  Returns -1 if n is neither. */
+/* Whether the redirections r touch only standard input, output and error. */
+static int standard_only(struct redir *r)
+{
+	for (; r; r = r->next)
+		if (r->fd > STDERR_FILENO ||
+		    (r->flags == REDIR_DUP && atoi(r->word) > STDERR_FILENO))
+			return 0;
+	return 1;
+}
+
+/* Runs builtin argv in the shell with n's redirections, the standard
+ * descriptors saved before and put back after. */
+static int redirected_builtin(struct node *n, int argc, char **argv)
+{
+	int saved[STDERR_FILENO + 1], status = EXIT_FAILURE, ok = 1;
+
+	fflush(stdout);
+	for (int fd = 0; fd <= STDERR_FILENO; fd++)
+		saved[fd] = dup(fd);
+	for (struct redir *r = n->redirs; ok && r; r = r->next)
+		ok = redirect(r) == 0;
+	if (ok)
+		status = builtin(argc, argv);
+	for (int fd = 0; fd <= STDERR_FILENO; fd++) {
+		if (saved[fd] < 0) {
+			close(fd);
+			continue;
+		}
+		dup2(saved[fd], fd);
+		close(saved[fd]);
+	}
+	return status;
+}
+
+/* A builtin runs in the shell itself (so "cd" changes the shell's
+ * directory), unless it redirects a descriptor above 2 (the shell's saved
+ * copies of 0-2 might be among them) or is part of a pipeline: then it runs
+ * in a child.  So does a line of assignments only, without redirections.
+ * Returns -1 if n is neither. */
 static int run_in_shell(struct node *n)
 {
 	char *argv[n->nwords + 1];
 	int argc, status = -1;
 
-	if (n->redirs)
+	if (!standard_only(n->redirs))
 		return -1;
 	if ((argc = expand_words(n, argv)) < 0)
 		return EXIT_FAILURE;
 	if (argc && is_builtin(argv[0]))
-		status = builtin(argc, argv);
-	else if (assignments(argv) == argc)
+		status = redirected_builtin(n, argc, argv);
+	else if (!n->redirs && assignments(argv) == argc)
 		status = assign(argv, argc, 0);
 	free_words(argv);
 	return status;
