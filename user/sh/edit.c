@@ -1,13 +1,17 @@
 /*
  * The line editor, for a shell on a terminal: the terminal is put in raw
- * mode (no echo, bytes as typed, no signals from Ctrl-C) while a line is
- * read, and every change redraws the line with ANSI sequences.  Keys:
+ * mode (no echo, bytes as typed) while a line is read, and every change
+ * redraws the line with ANSI sequences.  The terminal's signal keys stay
+ * on, so that they work as they do everywhere else: Ctrl-C interrupts the
+ * read with SIGINT, which the shell catches only while it reads.  Keys:
  * printable bytes insert; Backspace, Ctrl-D and Delete erase; Ctrl-U and
  * Ctrl-W erase to the start of the line or of the word; Ctrl-A, Ctrl-E,
  * Home, End and the left and right arrows move; the up and down arrows
  * walk the history; Ctrl-C gives up the line; Ctrl-D on an empty line is
  * the end of input; Enter ends the line.
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +48,7 @@ static void raw_mode(void)
 {
 	struct termios raw = cooked;
 
-	raw.c_lflag &= ~(ICANON | ECHO | ISIG);
+	raw.c_lflag &= ~(ICANON | ECHO);
 	raw.c_iflag &= ~IXON;
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
@@ -122,11 +126,22 @@ static void walk_history(struct line *l, int step)
 	show(l, to < nhistory ? history[to] : l->draft ? l->draft : "");
 }
 
+/* A SIGINT only interrupts read(). */
+static void interrupted(int sig)
+{
+	(void)sig;
+}
+
+/* Returns the next byte typed, CTRL('C') if Ctrl-C interrupted the read,
+ * or -1 at the end of input. */
 static int read_byte(void)
 {
 	unsigned char c;
+	ssize_t n = read(STDIN_FILENO, &c, 1);
 
-	return read(STDIN_FILENO, &c, 1) == 1 ? c : -1;
+	if (n < 0 && errno == EINTR)
+		return CTRL('C');
+	return n == 1 ? c : -1;
 }
 
 /* What ESC starts: "[A".."[D" the arrows, "[H" "[F" "OH" "OF" "[1~" "[7~"
@@ -220,11 +235,14 @@ static int edit(struct line *l)
 long edit_line(const char *prompt, char *buf, size_t size)
 {
 	struct line l = { prompt, buf, size, 0, 0, nhistory, NULL };
+	struct sigaction catch = { .sa_handler = interrupted }, ignore = { .sa_handler = SIG_IGN };
 	int r;
 
+	sigaction(SIGINT, &catch, NULL);
 	raw_mode();
 	r = edit(&l);
 	tcsetattr(STDIN_FILENO, TCSADRAIN, &cooked);
+	sigaction(SIGINT, &ignore, NULL);
 	free(l.draft);
 	out(r == GIVE_UP ? "^C\n" : "\n");
 	if (r == GIVE_UP) {
