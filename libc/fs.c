@@ -52,3 +52,8 @@ char *getcwd(char *buf, size_t size)
 	}
 	return __sysret(SYSCALL(SYS_getcwd, buf, size)) < 0 ? NULL : buf;
 }
+
+int chdir(const char *path)
+{
+	return __sysret(SYSCALL(SYS_chdir, path));
+}

@@ -31,6 +31,7 @@ int pipe2(int fds[2], int flags);
 int isatty(int fd);
 int unlink(const char *path);
 char *getcwd(char *buf, size_t size);
+int chdir(const char *path);
 
 pid_t fork(void);
 pid_t vfork(void) __attribute__((returns_twice));

@@ -37,6 +37,7 @@
 #define SYS_uname		63
 #define SYS_fcntl		72
 #define SYS_getcwd		79
+#define SYS_chdir		80
 #define SYS_getrusage		98
 #define SYS_times		100
 #define SYS_getuid		102
