@@ -435,6 +435,8 @@ static long set_ctty(uint64_t arg)
 {
 	if (current->sid != current->pid)
 		return -EPERM;
+	if (session == current->sid)
+		return 0;                       /* ours already: nothing changes */
 	if (session != current->sid && session_alive(session) && arg != 1)
 		return -EPERM;
 	session = current->sid;

@@ -168,6 +168,8 @@ static void session_child(int t)
 	CHECK_EQ(setpgid(other, other), 0);
 	CHECK_EQ(tcsetpgrp(t, other), 0);
 	CHECK_EQ(tcgetpgrp(t), other);
+	CHECK_EQ(ioctl(t, TIOCSCTTY, 0), 0);            /* ours already */
+	CHECK_EQ(tcgetpgrp(t), other);
 	check_background_read(t);
 	CHECK_EQ(tcsetpgrp(t, getpid()), 0);
 	kill(other, SIGKILL);
