@@ -11,14 +11,15 @@
  * (or VEOF) commits it, making it readable.  One slot is kept for the
  * Enter: when the line fills the buffer, other bytes ring the bell and are
  * refused, so a line is never lost without a sign.  With ICANON off every
- * byte is readable at once, and VMIN/VTIME say when a read returns.
+ * byte is readable at once, and VMIN/VTIME say when a read returns.  poll
+ * sees the file readable when a read would return at once.
  *
  * An escape sequence (arrows, Home, End...) is one key, not text: in
  * canonical mode it is swallowed whole, never echoed nor stored:
  *
- *   PLAIN --ESC--> ESC --'['--> CSI --final byte @..~--> PLAIN
- *                      --'O'--> SS3 --any byte---------> PLAIN
- *                      --other byte (dropped)----------> PLAIN
+ *   PLAIN --ESC--> ESC_SEEN --'['--> CSI --final byte @..~--> PLAIN
+ *                           --'O'--> SS3 --any byte---------> PLAIN
+ *                           --other byte (dropped)----------> PLAIN
  *
  * A control byte in the middle of a sequence ends it and counts as typed.
  *
