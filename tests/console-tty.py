@@ -163,7 +163,7 @@ def programs(con):
 
 
 def procdump(con):
-    """^P while cat runs (the shell's own editor reads its prompt raw)."""
+    """^P while a program (cat) has the terminal."""
     con.type(b"cat\r")
     con.read_until(b"cat\r\n", REPLY_TIMEOUT)
     con.type(CTRL_P)
