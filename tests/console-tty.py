@@ -26,6 +26,8 @@ BUILD = os.environ.get("BUILD", "build")
 BOOT_TIMEOUT = float(os.environ.get("TEST_TIMEOUT", "120"))
 REPLY_TIMEOUT = 20              # seconds for a command's answer
 PROMPT_AFTER_CTRL_C = 1.0       # seconds: the prompt is back within this
+SHELL_SETTLE = 0.5              # seconds for sh, having read a line in raw
+                                # mode, to give the terminal back cooked
 LONG_LINE = 2000                # characters typed on one line
 LINE_MAX = 1023                 # kernel/tty.c: INPUT_SIZE less the Enter's slot
 BELL = b"\a"
@@ -105,6 +107,7 @@ def editing(con):
     line discipline made of the keys."""
     con.type(b"cat\r")
     con.read_until(b"cat\r\n", REPLY_TIMEOUT)
+    time.sleep(SHELL_SETTLE)
     out = typed(con, b"abX" + DEL + b"c\r", b"\r\nabc\r\n")
     check("backspace_erases", out is not None, repr(con.seen[-80:]))
     check("erase_rubs_out_on_screen", b"X\b \bc" in (out or b""), repr(out))
@@ -163,9 +166,12 @@ def programs(con):
 
 
 def procdump(con):
-    """^P while a program (cat) has the terminal."""
+    """^P at the prompt, then while a program (cat) has the terminal."""
+    con.type(CTRL_P)
+    out = con.read_until(b"sh +[a-z]+ +\\d+ kB", REPLY_TIMEOUT)
+    check("ctrl_p_at_the_prompt", out is not None, repr(con.seen[-200:]))
     con.type(b"cat\r")
-    con.read_until(b"cat\r\n", REPLY_TIMEOUT)
+    typed(con, b"running\r", b"running\r\nrunning\r\n")     # cat, not sh, reads
     con.type(CTRL_P)
     out = con.read_until(b"cat +[a-z]+ +\\d+ kB", REPLY_TIMEOUT)
     check("ctrl_p_lists_processes",
