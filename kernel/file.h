@@ -25,6 +25,7 @@ struct file_ops {
 	long (*pwrite)(struct file *f, const char *ubuf, size_t n, uint64_t pos);
 	void (*stat)(struct file *f, struct kstat *st);
 	void (*release)(struct file *f);                          /* last reference gone */
+	long (*ioctl)(struct file *f, unsigned int req, uint64_t arg);  /* NULL: ENOTTY */
 	unsigned (*poll)(struct file *f);     /* POLL* bits true now; NULL: always ready */
 	int seekable;                                             /* lseek allowed */
 };

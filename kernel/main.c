@@ -17,6 +17,7 @@
 #include "mm/frame.h"
 #include "mm/kmap.h"
 #include "kernel/console.h"
+#include "kernel/tty.h"
 #include "kernel/initramfs.h"
 #include "kernel/tmpfs.h"
 #include "kernel/devfs.h"
@@ -69,7 +70,7 @@ static void apply_options(void)
 {
 	const char *panic_opt = cmdline_get("panic"), *mode = cmdline_get("fork_mode");
 
-	serial_set_onlcr(SERIAL_CONSOLE, cmdline_get_long("onlcr", 0));
+	tty_set_onlcr(cmdline_get_long("onlcr", 0));
 	serial_set_onlcr(SERIAL_LOG, cmdline_get_long("klog_onlcr", 0));
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));

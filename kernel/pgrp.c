@@ -2,7 +2,7 @@
  * Process groups and sessions, as the shell's job control and kill(0, ...)
  * know them: a group is the set of processes with one pgid, and a session
  * the set with one sid.  A process starts in its parent's; init leads
- * group 1 and session 1.  There is no controlling terminal yet.
+ * group 1 and session 1, whose terminal the console is (kernel/tty.c).
  */
 #include <stddef.h>
 #include "kernel/syscall.h"
@@ -39,15 +39,16 @@ static struct proc *target(int pid)
 	return p && p->state != ZOMBIE ? p : NULL;
 }
 
-static int group_in_session(int pgid, int sid)
+/* A group lies in one session: that of any member. */
+int pgrp_session(int pgid)
 {
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
 
-		if (p && p->state != UNUSED && p->pgid == pgid && p->sid == sid)
-			return 1;
+		if (p && p->state != UNUSED && p->pgid == pgid)
+			return p->sid;
 	}
-	return 0;
+	return -1;
 }
 
 /* The caller may move itself or a child of its session, not a session
@@ -68,7 +69,7 @@ long sys_setpgid(uint64_t upid, uint64_t upgid, uint64_t a2, uint64_t a3, uint64
 		return -EPERM;
 	if (!pgid)
 		pgid = p->pid;
-	if (pgid != p->pid && !group_in_session(pgid, current->sid))
+	if (pgid != p->pid && pgrp_session(pgid) != current->sid)
 		return -EPERM;
 	p->pgid = pgid;
 	return 0;

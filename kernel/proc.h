@@ -121,5 +121,7 @@ void rlimit_init(struct rlimit *r);     /* the limits forklab has */
 /* kernel/pgrp.c: process groups and sessions. */
 #define PGRP_ALL        (-1)            /* every process but init and the caller */
 long pgrp_kill(int pgid, int sig);
+int pgrp_session(int pgid);                    /* -1: the group is empty */
+void procdump(void);                           /* the process list, to the console */
 
 #endif

@@ -386,8 +386,12 @@ long sys_dup2(uint64_t fd, uint64_t nfd, uint64_t a2, uint64_t a3, uint64_t a4, 
 
 long sys_ioctl(uint64_t fd, uint64_t req, uint64_t arg, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	(void)req, (void)arg, (void)a3, (void)a4, (void)a5;
-	return fd_file(fd) ? -ENOTTY : -EBADF;  /* no terminal control in forklab */
+	struct file *f = fd_file(fd);
+
+	(void)a3, (void)a4, (void)a5;
+	if (!f)
+		return -EBADF;
+	return f->ops->ioctl ? f->ops->ioctl(f, (unsigned int)req, arg) : -ENOTTY;
 }
 
 /* The file fd names if it can be read, else NULL (EBADF). */

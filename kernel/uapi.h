@@ -181,4 +181,46 @@
 #define PR_SET_NAME     15
 #define PR_GET_NAME     16
 
+/* Terminals: struct termios as the TCGETS/TCSETS ioctls pass it (the
+ * kernel's, not the C library's), its flags and c_cc slots, struct
+ * winsize, and the ioctl requests. */
+#define NCCS            19
+struct termios {
+	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
+	unsigned char c_line;
+	unsigned char c_cc[NCCS];
+};
+struct winsize {
+	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
+};
+#define ICRNL           0000400         /* c_iflag: '\r' in is '\n' */
+#define OPOST           0000001         /* c_oflag: post-process output */
+#define ONLCR           0000004         /* c_oflag: '\n' out is "\r\n" */
+#define B115200         0010002         /* c_cflag: the line's speed */
+#define CS8             0000060
+#define CREAD           0000200
+#define ISIG            0000001         /* c_lflag: VINTR, VQUIT signal */
+#define ICANON          0000002         /* c_lflag: lines, with editing */
+#define ECHO            0000010
+#define ECHOE           0000020         /* VERASE, VWERASE rub out */
+#define ECHOK           0000040         /* VKILL then a newline */
+#define ECHOCTL         0001000         /* control characters echo as ^X */
+#define VINTR           0
+#define VQUIT           1
+#define VERASE          2
+#define VKILL           3
+#define VEOF            4
+#define VTIME           5
+#define VMIN            6
+#define VWERASE         14
+#define TCGETS          0x5401
+#define TCSETS          0x5402
+#define TCSETSW         0x5403
+#define TCSETSF         0x5404
+#define TIOCSCTTY       0x540e
+#define TIOCGPGRP       0x540f
+#define TIOCSPGRP       0x5410
+#define TIOCGWINSZ      0x5413
+#define TIOCSWINSZ      0x5414
+
 #endif

@@ -1,19 +1,11 @@
 /* File descriptor I/O: each function is one system call. */
 #include <stdarg.h>
+#include <termios.h>
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/uio.h>
 #include "syscall.h"
-
-#define KERNEL_NCCS	19
-
-/* What TCGETS fills in: the kernel's struct termios. */
-struct kernel_termios {
-	unsigned int iflag, oflag, cflag, lflag;
-	unsigned char line;
-	unsigned char cc[KERNEL_NCCS];
-};
 
 ssize_t read(int fd, void *buf, size_t n)
 {
@@ -121,7 +113,7 @@ int ioctl(int fd, unsigned long request, ...)
 /* Only a terminal answers TCGETS. */
 int isatty(int fd)
 {
-	struct kernel_termios t;
+	struct termios t;
 
-	return ioctl(fd, TCGETS, &t) == 0;
+	return tcgetattr(fd, &t) == 0;
 }

@@ -102,6 +102,49 @@ status sleep 0 $B/sleep 0.2
 check sleep-long [ $(($(now_ms) - start)) -ge 200 ]
 status sleep-usage 1 $B/sleep x
 
+# --- ls -l, wc, grep, kill, clear: against GNU's --------------------------
+chmod 640 "$T/d/b" && mkdir "$T/d/sub" && printf 'hello\n' >"$T/d/a"
+# GNU's ls -l: mode (without an ACL mark), links, size, name.
+expect ls-l "$(LC_ALL=C ls -l "$T/d" | awk 'NR > 1 { print substr($1, 1, 10), $2, $5, $9 }')" \
+	bash -c "$B/ls -l $T/d | tr -s ' '"
+expect ls-l-file "-rw-r--r-- 1 6 $T/d/a" bash -c "chmod 644 $T/d/a; $B/ls -l $T/d/a"
+printf 'one two\nthree\n\n four  five \nno newline' >"$T/w"
+expect wc "$(wc <"$T/w")" bash -c "$B/wc < $T/w"
+expect wc-l "$(wc -l <"$T/w")" bash -c "$B/wc -l < $T/w"
+expect wc-w "$(wc -w <"$T/w")" bash -c "$B/wc -w < $T/w"
+expect wc-c "$(wc -c <"$T/w")" bash -c "$B/wc -c < $T/w"
+expect wc-files "$(wc -l "$T/w" "$T/1")" $B/wc -l "$T/w" "$T/1"
+expect wc-files-all "$(wc "$T/w" - <"$T/1")" bash -c "$B/wc $T/w - < $T/1"
+expect wc-pipe "$(cat "$T/w" | wc)" bash -c "cat $T/w | $B/wc"
+status wc-missing 1 $B/wc /nonexistent
+status wc-bad-option 1 $B/wc -x
+expect grep "$(grep -F o "$T/w")" $B/grep o "$T/w"
+expect grep-v "$(grep -Fv o "$T/w")" $B/grep -v o "$T/w"
+expect grep-c "$(grep -Fc o "$T/w")" $B/grep -c o "$T/w"
+expect grep-n "$(grep -Fn e "$T/w")" $B/grep -n e "$T/w"
+expect grep-files "$(grep -F -n o "$T/w" "$T/1")" $B/grep -n o "$T/w" "$T/1"
+expect grep-stdin "$(grep -F 'e t' <"$T/w")" bash -c "$B/grep 'e t' < $T/w"
+status grep-none 1 $B/grep nothing-like-this "$T/w"
+status grep-missing 2 $B/grep x /nonexistent
+status grep-usage 2 $B/grep
+sleep 10 & victim=$!
+status kill 0 $B/kill $victim
+wait $victim 2>/dev/null
+check kill-term [ $? = 143 ]
+sleep 10 & victim=$!
+status kill-name 0 $B/kill -KILL $victim
+wait $victim 2>/dev/null
+check kill-kill [ $? = 137 ]
+sleep 10 & victim=$!
+status kill-s 0 $B/kill -s SIGUSR1 $victim
+wait $victim 2>/dev/null
+check kill-usr1 [ $? = 138 ]
+status kill-no-such-process 1 $B/kill 2147483647
+status kill-bad-signal 1 $B/kill -NOSUCH $$
+status kill-usage 1 $B/kill
+expect kill-l "$(printf ' 9 KILL\n15 TERM')" bash -c "$B/kill -l | grep -E '^ ?(9|15) '"
+expect clear "$(printf '\033[H\033[2J\033[3J' | od -c)" bash -c "$B/clear | od -c"
+
 # --- ps --------------------------------------------------------------------
 $B/ps >"$T/ps"
 check ps-header grep -qE '^ +PID +PPID STATE NAME$' "$T/ps"
@@ -140,6 +183,10 @@ status sh-syntax 2 $B/sh -c 'echo |'
 status sh-quote-syntax 2 $B/sh -c "echo 'open"
 $B/sh -c "echo redirected > $T/r"
 expect sh-redirect "redirected" $B/sh -c "cat < $T/r"
+$B/sh -c 'echo $$' >"$T/pid" & pid=$!
+wait $pid
+expect sh-dollar-dollar "$pid" cat "$T/pid"
+expect sh-dollar-dollar-subshell 1 bash -c "$B/sh -c 'echo \$\$; (echo \$\$)' | uniq | wc -l"
 expect sh-default-path "/bin/sh found" env -u PATH $B/sh -c "echo /bin/sh found"
 
 echo "$passed passed, $failed failed"

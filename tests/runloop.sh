@@ -7,9 +7,9 @@
 # terminal must see "\r\n" once; `make help` must name every target and
 # variable.
 #
-# forklab's sh has quotes, pipes and redirections, no ';', '&&' or $VAR:
-# the table keeps to what both shells do alike (in single quotes, ';', '$'
-# and '\' are text to both).
+# The table is about the run loop, not the shell (tests/shtable.sh is):
+# it keeps to quotes and pipes (in single quotes, ';', '$' and '\' are
+# text to both shells).
 #
 # usage: tests/runloop.sh    environment: BUILD=dir (default build)
 # Prints PASS or FAIL per check, then "N passed, N failed".
