@@ -139,6 +139,12 @@ def editing(t):
     verdict("ctrl_c_stops_sleep_100", back is not None and took <= CTRL_C_LIMIT,
             "prompt after %.1fs" % took if back is not None else "no prompt")
     line(t, "echo $?\r", rb"\n130\r?\n", "ctrl_c_status_130")
+    t.send("sleep 100 & wait\r")
+    time.sleep(1)
+    t.send("\x03")
+    verdict("ctrl_c_ends_wait", t.prompt(5) is not None)
+    line(t, "jobs\r", rb"\[1\]  Running +sleep 100", "job_still_running")
+    line(t, "kill %1 $!; wait; jobs\r", rb"jobs\S*\r?\n(.*\r?\n)?\$ $", "job_killed")
 
 
 def main():

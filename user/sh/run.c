@@ -33,6 +33,22 @@ void ignore_job_signals(sighandler_t how)
 		signal(shell_ignores[i], how);
 }
 
+static void interrupted(int sig)
+{
+	(void)sig;
+}
+
+/* An interactive shell ignores SIGINT, but Ctrl-C must end a "wait":
+ * with on, a SIGINT makes the blocked call fail with EINTR. */
+void catch_interrupt(int on)
+{
+	struct sigaction catch = { .sa_handler = interrupted };
+	struct sigaction ignore = { .sa_handler = SIG_IGN };
+
+	if (interactive)
+		sigaction(SIGINT, on ? &catch : &ignore, NULL);
+}
+
 int exit_code(int status)
 {
 	return WIFSIGNALED(status) ? SIGNAL_BASE + WTERMSIG(status) : WEXITSTATUS(status);
