@@ -160,7 +160,7 @@ static int escape(void)
 	return 0;
 }
 
-enum { GO_ON, DONE, GIVE_UP, END_OF_INPUT };
+enum { GO_ON, DONE, GIVE_UP, END_OF_INPUT, IGNORED };
 
 /* Applies key c (a byte, or DELETE). */
 static int key(struct line *l, int c)
@@ -185,22 +185,24 @@ static int key(struct line *l, int c)
 	case CTRL('P'): walk_history(l, -1); break;
 	case CTRL('N'): walk_history(l, 1); break;
 	default:
-		if (c >= ' ' && c < DEL)
-			insert(l, c);
+		if (c < ' ' || c >= DEL)
+			return IGNORED;
+		insert(l, c);
 		break;
 	}
 	return GO_ON;
 }
 
 /* Reads keys until the line is done.  A byte typed at the end of the
- * line is only echoed; any other change redraws the line. */
+ * line is only echoed; any other key redraws the line, but for one that
+ * means nothing here (Ctrl-Z, an unknown escape sequence). */
 static int edit(struct line *l)
 {
 	int c, r = GO_ON;
 	size_t len;
 
 	out(l->prompt);
-	while (r == GO_ON) {
+	while (r == GO_ON || r == IGNORED) {
 		c = read_byte();
 		if (c < 0)
 			return END_OF_INPUT;
