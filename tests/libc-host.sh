@@ -127,15 +127,19 @@ expect grep-stdin "$(grep -F 'e t' <"$T/w")" bash -c "$B/grep 'e t' < $T/w"
 status grep-none 1 $B/grep nothing-like-this "$T/w"
 status grep-missing 2 $B/grep x /nonexistent
 status grep-usage 2 $B/grep
+# Each victim is given time to be sleep, not yet the shell that starts it.
 sleep 10 & victim=$!
+sleep 0.2
 status kill 0 $B/kill $victim
 wait $victim 2>/dev/null
 check kill-term [ $? = 143 ]
 sleep 10 & victim=$!
+sleep 0.2
 status kill-name 0 $B/kill -KILL $victim
 wait $victim 2>/dev/null
 check kill-kill [ $? = 137 ]
 sleep 10 & victim=$!
+sleep 0.2
 status kill-s 0 $B/kill -s SIGUSR1 $victim
 wait $victim 2>/dev/null
 check kill-usr1 [ $? = 138 ]
