@@ -184,6 +184,9 @@ status sh-pipe-status 1 $B/sh -c 'true | false'
 status sh-pipe-status-last 0 $B/sh -c 'false | true'
 status sh-eof-status 1 bash -c "echo false | $B/sh"
 status sh-syntax 2 $B/sh -c 'echo |'
+status sh-too-many-words 2 $B/sh -c "echo $(printf 'w%.0s ' $(seq 300))"
+expect sh-too-many-words-message "sh: more than 256 words in a command" \
+	bash -c "$B/sh -c 'echo $(printf 'w%.0s ' $(seq 300))' 2>&1"
 status sh-quote-syntax 2 $B/sh -c "echo 'open"
 $B/sh -c "echo redirected > $T/r"
 expect sh-redirect "redirected" $B/sh -c "cat < $T/r"
