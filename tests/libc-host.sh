@@ -127,15 +127,19 @@ expect grep-stdin "$(grep -F 'e t' <"$T/w")" bash -c "$B/grep 'e t' < $T/w"
 status grep-none 1 $B/grep nothing-like-this "$T/w"
 status grep-missing 2 $B/grep x /nonexistent
 status grep-usage 2 $B/grep
+# Each victim is given time to be sleep, not yet the shell that starts it.
 sleep 10 & victim=$!
+sleep 0.2
 status kill 0 $B/kill $victim
 wait $victim 2>/dev/null
 check kill-term [ $? = 143 ]
 sleep 10 & victim=$!
+sleep 0.2
 status kill-name 0 $B/kill -KILL $victim
 wait $victim 2>/dev/null
 check kill-kill [ $? = 137 ]
 sleep 10 & victim=$!
+sleep 0.2
 status kill-s 0 $B/kill -s SIGUSR1 $victim
 wait $victim 2>/dev/null
 check kill-usr1 [ $? = 138 ]
@@ -180,6 +184,9 @@ status sh-pipe-status 1 $B/sh -c 'true | false'
 status sh-pipe-status-last 0 $B/sh -c 'false | true'
 status sh-eof-status 1 bash -c "echo false | $B/sh"
 status sh-syntax 2 $B/sh -c 'echo |'
+status sh-too-many-words 2 $B/sh -c "echo $(printf 'w%.0s ' $(seq 300))"
+expect sh-too-many-words-message "sh: more than 256 words in a command" \
+	bash -c "$B/sh -c 'echo $(printf 'w%.0s ' $(seq 300))' 2>&1"
 status sh-quote-syntax 2 $B/sh -c "echo 'open"
 $B/sh -c "echo redirected > $T/r"
 expect sh-redirect "redirected" $B/sh -c "cat < $T/r"

@@ -139,6 +139,18 @@ def editing(t):
     verdict("ctrl_c_stops_sleep_100", back is not None and took <= CTRL_C_LIMIT,
             "prompt after %.1fs" % took if back is not None else "no prompt")
     line(t, "echo $?\r", rb"\n130\r?\n", "ctrl_c_status_130")
+    t.send("sleep 1; echo after\r")
+    time.sleep(0.3)
+    t.send("\x1a")     # Ctrl-Z: no job can be stopped and resumed
+    text = t.prompt(10)
+    verdict("ctrl_z_does_nothing", text is not None and len(re.findall(rb"after\r?\n", text)) == 2,
+            "saw %r" % text)
+    t.send("sleep 100 & wait\r")
+    time.sleep(1)
+    t.send("\x03")
+    verdict("ctrl_c_ends_wait", t.prompt(5) is not None)
+    line(t, "jobs\r", rb"\[1\]  Running +sleep 100", "job_still_running")
+    line(t, "kill %1 $!; wait; jobs\r", rb"jobs\S*\r?\n(.*\r?\n)?\$ $", "job_killed")
 
 
 def main():

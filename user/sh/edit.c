@@ -1,17 +1,15 @@
 /*
  * The line editor, for a shell on a terminal: the terminal is put in raw
  * mode (no echo, bytes as typed) while a line is read, and every change
- * redraws the line with ANSI sequences.  The terminal's signal keys stay
- * on, so that they work as they do everywhere else: Ctrl-C interrupts the
- * read with SIGINT, which the shell catches only while it reads.  Keys:
+ * redraws the line with ANSI sequences.  The terminal's keys stay on but
+ * for Ctrl-C, which arrives as a byte: a SIGINT could come just before
+ * read() and leave it waiting.  Keys:
  * printable bytes insert; Backspace, Ctrl-D and Delete erase; Ctrl-U and
  * Ctrl-W erase to the start of the line or of the word; Ctrl-A, Ctrl-E,
  * Home, End and the left and right arrows move; the up and down arrows
  * walk the history; Ctrl-C gives up the line; Ctrl-D on an empty line is
  * the end of input; Enter ends the line.
  */
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +22,7 @@
 #define ESC		'\033'
 #define DEL		0x7f
 #define CTRL(c)		((c) & 0x1f)
+#define KEY_DISABLED	0	/* POSIX's _POSIX_VDISABLE, as c_cc[] value */
 #define DELETE		(DEL + 1)	/* the Delete key: not a byte, escape()'s */
 
 static struct termios cooked;
@@ -49,6 +48,7 @@ static void raw_mode(void)
 	struct termios raw = cooked;
 
 	raw.c_lflag &= ~(ICANON | ECHO);
+	raw.c_cc[VINTR] = KEY_DISABLED;
 	raw.c_iflag &= ~IXON;
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
@@ -126,22 +126,11 @@ static void walk_history(struct line *l, int step)
 	show(l, to < nhistory ? history[to] : l->draft ? l->draft : "");
 }
 
-/* A SIGINT only interrupts read(). */
-static void interrupted(int sig)
-{
-	(void)sig;
-}
-
-/* Returns the next byte typed, CTRL('C') if Ctrl-C interrupted the read,
- * or -1 at the end of input. */
 static int read_byte(void)
 {
 	unsigned char c;
-	ssize_t n = read(STDIN_FILENO, &c, 1);
 
-	if (n < 0 && errno == EINTR)
-		return CTRL('C');
-	return n == 1 ? c : -1;
+	return read(STDIN_FILENO, &c, 1) == 1 ? c : -1;
 }
 
 /* What ESC starts: "[A".."[D" the arrows, "[H" "[F" "OH" "OF" "[1~" "[7~"
@@ -171,7 +160,7 @@ static int escape(void)
 	return 0;
 }
 
-enum { GO_ON, DONE, GIVE_UP, END_OF_INPUT };
+enum { GO_ON, DONE, GIVE_UP, END_OF_INPUT, IGNORED };
 
 /* Applies key c (a byte, or DELETE). */
 static int key(struct line *l, int c)
@@ -196,22 +185,24 @@ static int key(struct line *l, int c)
 	case CTRL('P'): walk_history(l, -1); break;
 	case CTRL('N'): walk_history(l, 1); break;
 	default:
-		if (c >= ' ' && c < DEL)
-			insert(l, c);
+		if (c < ' ' || c >= DEL)
+			return IGNORED;
+		insert(l, c);
 		break;
 	}
 	return GO_ON;
 }
 
 /* Reads keys until the line is done.  A byte typed at the end of the
- * line is only echoed; any other change redraws the line. */
+ * line is only echoed; any other key redraws the line, but for one that
+ * means nothing here (Ctrl-Z, an unknown escape sequence). */
 static int edit(struct line *l)
 {
 	int c, r = GO_ON;
 	size_t len;
 
 	out(l->prompt);
-	while (r == GO_ON) {
+	while (r == GO_ON || r == IGNORED) {
 		c = read_byte();
 		if (c < 0)
 			return END_OF_INPUT;
@@ -235,14 +226,11 @@ static int edit(struct line *l)
 long edit_line(const char *prompt, char *buf, size_t size)
 {
 	struct line l = { prompt, buf, size, 0, 0, nhistory, NULL };
-	struct sigaction catch = { .sa_handler = interrupted }, ignore = { .sa_handler = SIG_IGN };
 	int r;
 
-	sigaction(SIGINT, &catch, NULL);
 	raw_mode();
 	r = edit(&l);
 	tcsetattr(STDIN_FILENO, TCSADRAIN, &cooked);
-	sigaction(SIGINT, &ignore, NULL);
 	free(l.draft);
 	out(r == GIVE_UP ? "^C\n" : "\n");
 	if (r == GIVE_UP) {

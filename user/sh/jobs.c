@@ -42,14 +42,16 @@ static void job_free(struct job *j)
 	j->text = NULL;
 }
 
-/* Whether job j ended (waiting for it if wait); *status its exit code. */
+/* Whether job j ended (waiting for it if wait, until Ctrl-C in an
+ * interactive shell); *status its exit code. */
 static int job_ended(struct job *j, int wait, int *status)
 {
 	int s;
 	pid_t r;
 
 	while ((r = waitpid(j->pid, &s, wait ? 0 : WNOHANG)) < 0 && errno == EINTR)
-		;
+		if (interactive)
+			return 0;
 	if (r == 0)
 		return 0;
 	*status = r > 0 ? exit_code(s) : STATUS_NOTFOUND;
@@ -109,7 +111,8 @@ static struct job *find(const char *which)
 }
 
 /* Waits for the job which names, or every job if which is NULL.  Returns
- * the job's exit code (0 for every job), STATUS_NOTFOUND for no such job. */
+ * the job's exit code (0 for every job), STATUS_NOTFOUND for no such job,
+ * or the status of a SIGINT if Ctrl-C ended the wait. */
 int jobs_wait(const char *which)
 {
 	struct job *j = which ? find(which) : NULL;
@@ -119,11 +122,17 @@ int jobs_wait(const char *which)
 		fprintf(stderr, "sh: wait: %s: no such job\n", which);
 		return STATUS_NOTFOUND;
 	}
+	catch_interrupt(1);
 	for (struct job *k = jobs; k < jobs + MAX_JOBS; k++) {
 		if (!k->pid || (j && k != j))
 			continue;
-		job_ended(k, 1, &status);
+		if (!job_ended(k, 1, &status)) {
+			fputc('\n', stderr);	/* after the terminal's "^C" */
+			status = SIGNAL_BASE + SIGINT;
+			break;
+		}
 		job_free(k);
 	}
-	return j ? status : EXIT_SUCCESS;
+	catch_interrupt(0);
+	return j || status == SIGNAL_BASE + SIGINT ? status : EXIT_SUCCESS;
 }

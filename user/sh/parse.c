@@ -132,6 +132,11 @@ static struct node *simple(struct parser *ps)
 		}
 	}
 	n->redirs = reverse(n->redirs);
+	if (ps->lx.tok == T_WORD) {
+		fprintf(stderr, "sh: more than %d words in a command\n", MAX_WORDS);
+		ps->error = 1;
+		return NULL;
+	}
 	if (!n->nwords && !n->redirs) {
 		syntax_error(ps);
 		return NULL;

@@ -24,13 +24,37 @@
 int last_status, interactive, job_control;
 pid_t shell_pid, shell_pgid, last_bg_pid;
 
-/* The signals an interactive shell ignores and its children must not. */
+/* The signals an interactive shell ignores: the terminal's keys, and
+ * SIGTTOU, which tcsetpgrp() from outside the foreground would raise.  Its
+ * children take back the first CHILD_DEFAULTS.  The stop signals stay
+ * ignored in them, since the shell cannot resume a stopped job: Ctrl-Z
+ * does nothing, as on forklab, which stops no process. */
 static const int shell_ignores[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
+#define CHILD_DEFAULTS	2
 
 void ignore_job_signals(sighandler_t how)
 {
-	for (size_t i = 0; i < sizeof(shell_ignores) / sizeof(*shell_ignores); i++)
+	size_t n = how == SIG_DFL ? CHILD_DEFAULTS :
+		   sizeof(shell_ignores) / sizeof(*shell_ignores);
+
+	for (size_t i = 0; i < n; i++)
 		signal(shell_ignores[i], how);
+}
+
+static void interrupted(int sig)
+{
+	(void)sig;
+}
+
+/* An interactive shell ignores SIGINT, but Ctrl-C must end a "wait":
+ * with on, a SIGINT makes the blocked call fail with EINTR. */
+void catch_interrupt(int on)
+{
+	struct sigaction catch = { .sa_handler = interrupted };
+	struct sigaction ignore = { .sa_handler = SIG_IGN };
+
+	if (interactive)
+		sigaction(SIGINT, on ? &catch : &ignore, NULL);
 }
 
 int exit_code(int status)

@@ -81,6 +81,7 @@ char **vars_environ(void);
 
 int run(struct node *n);
 void ignore_job_signals(sighandler_t how);
+void catch_interrupt(int on);
 int exit_code(int status);
 extern int last_status, interactive, job_control;
 extern pid_t shell_pid, shell_pgid, last_bg_pid;
