@@ -12,13 +12,12 @@ struct cpu_features {
 extern struct cpu_features cpu_has;
 
 /* What the syscall entry finds through gs (arch/cpu_block.inc has the
- * offsets): the running process's kernel stack, and room for the user rsp. */
+ * offsets): the running process's kernel stack, and room for the user rsp.
+ * It begins each CPU's struct cpu (arch/percpu.h). */
 struct cpu_block {
 	uint64_t kernel_rsp;
 	uint64_t user_rsp;
 };
-
-extern struct cpu_block cpu_block;
 
 void cpu_init(void);
 void syscall_init(void);

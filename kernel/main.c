@@ -7,6 +7,7 @@
 #include "arch/cpu.h"
 #include "arch/fpu.h"
 #include "arch/gdt.h"
+#include "arch/percpu.h"
 #include "arch/pic.h"
 #include "arch/pit.h"
 #include "arch/poweroff.h"
@@ -17,6 +18,7 @@
 #include "mm/frame.h"
 #include "mm/kmap.h"
 #include "kernel/console.h"
+#include "kernel/spinlock.h"
 #include "kernel/initramfs.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
@@ -71,6 +73,7 @@ static void apply_options(void)
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
 	mm_check_enabled = cmdline_get_long("mm_check", 0);
+	lock_debug = cmdline_get_long("lockdebug", 0);
 	failinject_init(cmdline_get("fail_alloc"));
 	fault_trace.print = cmdline_get("trace") && !strcmp(cmdline_get("trace"), "faults");
 	for (int m = 0; mode && m < FORK_MODES; m++)
@@ -162,6 +165,7 @@ void __attribute__((noreturn)) kmain(uint64_t info_pa)
 {
 	const char *tests;
 
+	percpu_init(&cpus[0]);          /* printk's lock needs this_cpu() */
 	serial_init();
 	cpu_init();
 	gdt_init();
