@@ -19,7 +19,8 @@ struct cpu_block {
 	uint64_t user_rsp;
 };
 
-void cpu_init(void);
+void cpu_init(void);                    /* the boot CPU: features, then cpu_setup */
+void cpu_setup(void);                   /* NX, WP, SMEP, SMAP, SSE, AM on this CPU */
 void syscall_init(void);
 
 /* SMAP: the kernel may touch user pages only between stac() and clac(). */

@@ -7,5 +7,6 @@ void tsc_init(void);
 uint64_t tsc_hz(void);
 uint64_t time_ns(void);          /* since tsc_init; 0 before it */
 uint64_t cycles_to_ns(uint64_t cycles);
+void udelay(uint64_t us);        /* spins on the TSC; after tsc_init */
 
 #endif

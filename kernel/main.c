@@ -7,11 +7,13 @@
 #include "arch/cpu.h"
 #include "arch/fpu.h"
 #include "arch/gdt.h"
+#include "arch/lapic.h"
 #include "arch/percpu.h"
 #include "arch/pic.h"
 #include "arch/pit.h"
 #include "arch/poweroff.h"
 #include "arch/serial.h"
+#include "arch/smp.h"
 #include "arch/trap.h"
 #include "arch/tsc.h"
 #include "arch/x86.h"
@@ -154,8 +156,9 @@ static void start_init(void)
 
 static void banner(void)
 {
-	kprintf("forklab %s (x86-64): %lu MiB usable RAM, %lu frames free\n",
-		FORKLAB_VERSION, frames_total() * PAGE_SIZE / MIB, frames_free());
+	kprintf("forklab %s (x86-64): %lu MiB usable RAM, %lu frames free, %d CPU%s started\n",
+		FORKLAB_VERSION, frames_total() * PAGE_SIZE / MIB, frames_free(),
+		ncpus, ncpus == 1 ? "" : "s");
 	pr_info("cpu: %s, TSC %lu MHz,%s%s%s\n", cpu_has.vendor, tsc_hz() / HZ_PER_MHZ,
 		cpu_has.nx ? " nx" : "", cpu_has.smep ? " smep" : "", cpu_has.smap ? " smap" : "");
 	pr_info("command line: %s\n", bootinfo.cmdline);
@@ -179,8 +182,11 @@ void __attribute__((noreturn)) kmain(uint64_t info_pa)
 	fpu_init();
 	syscall_init();
 	pic_init();
-	pit_init();
 	tsc_init();
+	lapic_map();
+	lapic_calibrate();
+	lapic_init();
+	smp_init(&bootinfo);
 	sti();
 	banner();
 	mount_root();
