@@ -5,7 +5,8 @@
  * faults that must not trust the current stack (double fault, NMI, #MC,
  * and #DB, which may come on the first instruction of syscall_entry).
  * Each CPU has its own GDT, TSS and IST stacks (a TSS is marked busy in
- * the GDT that ltr loads it from, and rsp0 is the process that CPU runs).
+ * the GDT that ltr loads it from, and rsp0 is the kernel stack of what
+ * that CPU runs).
  */
 #include <string.h>
 #include "arch/gdt.h"

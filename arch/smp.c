@@ -133,6 +133,8 @@ void smp_init(const struct bootinfo *bi)
 		pr_warn("smp: no usable MADT; running on the boot CPU alone\n");
 		return;
 	}
+	pr_info("smp: the MADT lists %d CPUs, their local APICs at %#lx\n",
+		m.ncpus, m.lapic_pa);
 	if (m.nioapics)
 		pr_info("smp: IOAPIC %u at %#lx, GSIs from %u (unused: the PICs serve the boot CPU)\n",
 			m.ioapic_id, m.ioapic_pa, m.ioapic_gsi_base);
