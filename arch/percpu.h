@@ -1,9 +1,9 @@
 /*
  * Per-CPU data: one struct cpu for each CPU, found through the GS base,
  * which points at the CPU's own struct while the kernel runs (the syscall
- * and trap entries swapgs on the way in from user mode; arch/syscall.c).
- * cpus[0] is the boot CPU (the BSP); the others are the application
- * processors that arch/smp.c starts.
+ * and trap entries swapgs on the way in from user mode; docs/smp.md has
+ * the rules).  cpus[0] is the boot CPU (the BSP); the others are the
+ * application processors that arch/smp.c starts.
  */
 #ifndef ARCH_PERCPU_H
 #define ARCH_PERCPU_H
