@@ -8,6 +8,7 @@ OPT      ?= -O2
 BUILD    ?= build$(if $(filter-out -O2,$(OPT)),/$(subst $(empty) $(empty),,$(subst -,,$(OPT))))
 MEM      ?= 512M
 ACCEL    ?= tcg
+SMP      ?= 1
 CMDLINE  ?=
 CMD      ?=
 FORK_MODE ?=
@@ -46,7 +47,7 @@ TOOLS_OK := $(BUILD)/.tools-ok
 # does not eat its `$`s; it reaches forklab as a file, never through GRUB.
 unexport CMD
 export RUN_CMD := $(value CMD)
-RUN_ENV  := BUILD=$(BUILD) KERNEL=$(KERNEL) ROOT=$(ROOT) MEM=$(MEM) ACCEL=$(ACCEL) \
+RUN_ENV  := BUILD=$(BUILD) KERNEL=$(KERNEL) ROOT=$(ROOT) MEM=$(MEM) ACCEL=$(ACCEL) SMP=$(SMP) \
             CMDLINE="$(CMDLINE)" FORK_MODE=$(FORK_MODE)
 
 .PHONY: all kernel iso run debug test clean tools pictures help
@@ -133,7 +134,7 @@ debug:
 	@$(RUN_ENV) scripts/debug $(if $(value CMD),"$$RUN_CMD")
 
 test: $(KERNEL) $(ROOT)
-	@tests/run
+	@SMP=$(SMP) tests/run
 
 # docs/pictures/: page tables at each stage of an on-demand fork, drawn
 # from /proc/<pid>/pagetree (scripts/pictures.sh); the pictures suite of
@@ -171,6 +172,7 @@ help:
 	@echo '  CMDLINE=...   more kernel command line words (README.md lists them)'
 	@echo '  MEM=512M      guest memory'
 	@echo '  ACCEL=tcg     QEMU'"'"'s emulator, or kvm'
+	@echo '  SMP=1         CPUs the machine has (docs/smp.md)'
 	@echo '  CPU=model     QEMU CPU model (default max under TCG, host under KVM)'
 	@echo '  CC=gcc        the compiler; CC=clang works too'
 	@echo '  OPT=-O2       the kernel'"'"'s optimization; OPT=-Og builds in build/Og, for gdb'

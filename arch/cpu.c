@@ -59,11 +59,17 @@ static void read_features(void)
 
 void cpu_init(void)
 {
-	uint64_t cr4 = read_cr4();
-
 	read_features();
 	if (!cpu_has.fxsr || !cpu_has.sse2)
 		panic("forklab needs a CPU with FXSAVE and SSE2");
+	cpu_setup();
+}
+
+/* On every CPU; the boot CPU's features stand for all of them. */
+void cpu_setup(void)
+{
+	uint64_t cr4 = read_cr4();
+
 	write_cr0((read_cr0() | CR0_WP | CR0_MP | CR0_AM) & ~CR0_EM);
 	cr4 |= CR4_OSFXSR | CR4_OSXMMEXCPT;
 	cr4 |= cpu_has.pge ? CR4_PGE : 0;

@@ -12,15 +12,15 @@ struct cpu_features {
 extern struct cpu_features cpu_has;
 
 /* What the syscall entry finds through gs (arch/cpu_block.inc has the
- * offsets): the running process's kernel stack, and room for the user rsp. */
+ * offsets): the running process's kernel stack, and room for the user rsp.
+ * It begins each CPU's struct cpu (arch/percpu.h). */
 struct cpu_block {
 	uint64_t kernel_rsp;
 	uint64_t user_rsp;
 };
 
-extern struct cpu_block cpu_block;
-
-void cpu_init(void);
+void cpu_init(void);                    /* the boot CPU: features, then cpu_setup */
+void cpu_setup(void);                   /* NX, WP, SMEP, SMAP, SSE, AM on this CPU */
 void syscall_init(void);
 
 /* SMAP: the kernel may touch user pages only between stac() and clac(). */

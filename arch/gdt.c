@@ -4,9 +4,13 @@
  * switches to on entry from user mode (rsp0) and the IST stacks, used for
  * faults that must not trust the current stack (double fault, NMI, #MC,
  * and #DB, which may come on the first instruction of syscall_entry).
+ * Each CPU has its own GDT, TSS and IST stacks (a TSS is marked busy in
+ * the GDT that ltr loads it from, and rsp0 is the kernel stack of what
+ * that CPU runs).
  */
 #include <string.h>
 #include "arch/gdt.h"
+#include "arch/percpu.h"
 #include "mm/layout.h"
 
 #define IST_STACK_SIZE  (4 * PAGE_SIZE)
@@ -33,11 +37,8 @@ struct tss {
 	uint16_t iomap_base;
 } __attribute__((packed));
 
-static struct tss tss;
-static uint8_t ist_stacks[NR_IST][IST_STACK_SIZE] __attribute__((aligned(16)));
-
 #define FLAT (SEG_P | SEG_S | SEG_G | SEG_LIMIT_MAX)
-static uint64_t gdt[] = {
+static const uint64_t gdt_template[] = {
 	0,
 	FLAT | SEG_CODE | SEG_RW | SEG_L,               /* SEL_KCODE */
 	FLAT | SEG_RW | SEG_DB,                         /* SEL_KDATA */
@@ -45,25 +46,36 @@ static uint64_t gdt[] = {
 	FLAT | SEG_CODE | SEG_RW | SEG_L | SEG_DPL3,    /* SEL_UCODE */
 	0, 0,                                           /* SEL_TSS: 16 bytes */
 };
+#define GDT_ENTRIES (sizeof(gdt_template) / sizeof(gdt_template[0]))
 
-static void gdt_set_tss(void)
+static struct tss tss[NCPU_MAX];
+static uint64_t gdts[NCPU_MAX][GDT_ENTRIES];
+static uint8_t ist_stacks[NCPU_MAX][NR_IST][IST_STACK_SIZE] __attribute__((aligned(16)));
+
+static void gdt_set_tss(uint64_t *gdt, const struct tss *t)
 {
-	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
+	uint64_t base = (uint64_t)t, limit = sizeof(*t) - 1;
 
 	gdt[SEL_TSS / 8] = SEG_P | TSS_TYPE_AVAIL | (limit & 0xffff) |
 		((base & 0xffffff) << 16) | ((base >> 24 & 0xff) << 56);
 	gdt[SEL_TSS / 8 + 1] = base >> 32;
 }
 
+/* The calling CPU's GDT and TSS (this_cpu() must be set). */
 void gdt_init(void)
 {
+	int id = this_cpu()->id;
+	uint64_t *gdt = gdts[id];
+	struct tss *t = &tss[id];
 	struct { uint16_t limit; uint64_t base; } __attribute__((packed)) gdtr =
-		{ sizeof(gdt) - 1, (uint64_t)gdt };
+		{ sizeof(gdts[id]) - 1, (uint64_t)gdt };
 
+	for (size_t i = 0; i < GDT_ENTRIES; i++)
+		gdt[i] = gdt_template[i];
 	for (int i = 0; i < NR_IST; i++)
-		tss.ist[i] = (uint64_t)ist_stacks[i] + IST_STACK_SIZE; /* slot i + 1 */
-	tss.iomap_base = sizeof(tss);           /* no I/O permission bitmap */
-	gdt_set_tss();
+		t->ist[i] = (uint64_t)ist_stacks[id][i] + IST_STACK_SIZE; /* slot i + 1 */
+	t->iomap_base = sizeof(*t);             /* no I/O permission bitmap */
+	gdt_set_tss(gdt, t);
 	__asm__ volatile(
 		"lgdt %0\n\t"
 		"mov %1, %%ds\n\tmov %1, %%es\n\tmov %1, %%ss\n\t"
@@ -78,5 +90,5 @@ void gdt_init(void)
 
 void tss_set_rsp0(uint64_t rsp0)
 {
-	tss.rsp[0] = rsp0;
+	tss[this_cpu()->id].rsp[0] = rsp0;
 }

@@ -40,13 +40,19 @@ static int gate_ist(int v)
 	}
 }
 
-void idt_init(void)
+/* Every CPU loads the one IDT. */
+void idt_load(void)
 {
 	struct { uint16_t limit; uint64_t base; } __attribute__((packed)) idtr =
 		{ sizeof(idt) - 1, (uint64_t)idt };
 
+	__asm__ volatile("lidt %0" :: "m"(idtr));
+}
+
+void idt_init(void)
+{
 	for (int v = 0; v < NR_VECTORS; v++)
 		idt[v] = make_gate(trap_stubs[v], gate_ist(v),
 				   v == T_BREAKPOINT || v == T_OVERFLOW);
-	__asm__ volatile("lidt %0" :: "m"(idtr));
+	idt_load();
 }

@@ -6,7 +6,8 @@
 #define PIT_HZ  1193182         /* the PIT's input clock */
 #define HZ      100             /* timer interrupts per second */
 
-void pit_init(void);
-uint64_t ticks(void);           /* timer interrupts since pit_init */
+/* The boot CPU's timer interrupts since boot (arch/lapic.c): the PIT
+ * itself only calibrates the TSC (arch/tsc.c). */
+uint64_t ticks(void);
 
 #endif

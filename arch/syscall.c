@@ -17,11 +17,7 @@
 #define MSR_STAR        0xc0000081
 #define MSR_LSTAR       0xc0000082
 #define MSR_FMASK       0xc0000084
-#define MSR_GS_BASE     0xc0000101
-#define MSR_KERNEL_GS_BASE 0xc0000102
 #define STAR_USER_BASE  (SEL_UDATA - 8 - 3)     /* sysret adds 8 (ss) and 16 (cs) */
-
-struct cpu_block cpu_block;
 
 void syscall_entry(void);
 
@@ -31,6 +27,4 @@ void syscall_init(void)
 	wrmsr(MSR_STAR, ((uint64_t)STAR_USER_BASE << 48) | ((uint64_t)SEL_KCODE << 32));
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
 	wrmsr(MSR_FMASK, RFLAGS_IF | RFLAGS_TF | RFLAGS_DF | RFLAGS_AC | RFLAGS_NT | RFLAGS_IOPL);
-	wrmsr(MSR_GS_BASE, (uint64_t)&cpu_block);
-	wrmsr(MSR_KERNEL_GS_BASE, 0);
 }

@@ -11,6 +11,7 @@
  */
 #include "arch/trap.h"
 #include "arch/entry.h"
+#include "arch/lapic.h"
 #include "arch/pic.h"
 #include "arch/x86.h"
 #include "kernel/panic.h"
@@ -159,9 +160,11 @@ void trap_dispatch(struct trapframe *tf)
 {
 	if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS)
 		irq_dispatch(tf->vector - IRQ_BASE);
+	else if (tf->vector == T_LAPIC_TIMER)
+		lapic_timer_irq();
 	else if (tf->vector < T_NR_EXCEPTIONS)
 		exception(tf);
-	else
+	else if (tf->vector != T_LAPIC_SPURIOUS)
 		panic_trap(tf);
 	if (trap_from_user(tf)) {
 		proc_check_killed();

@@ -31,6 +31,7 @@ enum {
 #define UD2_LEN         2
 
 void idt_init(void);
+void idt_load(void);
 const char *trap_name(uint64_t vector);
 int trap_from_user(const struct trapframe *tf);
 /* Let the next kernel exception `vector` be counted instead of panicking,

@@ -23,6 +23,7 @@
 #define CALIBRATE_MS     10
 #define CALIBRATE_RUNS   5
 #define NS_PER_SEC       1000000000ULL
+#define US_PER_SEC       1000000ULL
 #define NS_SHIFT         32
 
 static uint64_t hz;
@@ -59,6 +60,14 @@ void tsc_init(void)
 	hz = shortest * (1000 / CALIBRATE_MS);
 	ns_mult = (NS_PER_SEC << NS_SHIFT) / hz;
 	tsc_at_boot = rdtsc();
+}
+
+void udelay(uint64_t us)
+{
+	uint64_t start = rdtsc(), cycles = hz * us / US_PER_SEC;
+
+	while (rdtsc() - start < cycles)
+		pause();
 }
 
 uint64_t tsc_hz(void)

@@ -85,6 +85,8 @@ static inline void pause(void) { __asm__ volatile("pause"); }
 
 #define MSR_EFER        0xc0000080
 #define MSR_FS_BASE     0xc0000100
+#define MSR_GS_BASE     0xc0000101
+#define MSR_KERNEL_GS_BASE 0xc0000102    /* swapgs trades it with GS_BASE */
 #define EFER_SCE        (1UL << 0)
 #define EFER_NXE        (1UL << 11)
 

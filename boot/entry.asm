@@ -50,6 +50,7 @@ extern kmain
 
 section .boot.bss nobits alloc write align=4096
 boot_tables:
+global boot_pgd                         ; arch/smp.c: the APs start on these tables
 boot_pgd:       resb PAGE_SIZE
 boot_pud_low:   resb PAGE_SIZE
 boot_pud_kern:  resb PAGE_SIZE

@@ -1,7 +1,8 @@
 /*
  * Reading the multiboot2 boot information (multiboot2 spec, section 3.6):
  * a size, then 8-byte aligned tags (type, size, payload) up to an end tag.
- * We keep the command line, the usable RAM ranges and the modules.
+ * We keep the command line, the usable RAM ranges, the modules and GRUB's
+ * copy of ACPI's RSDP (arch/acpi.c), the newer form if there are both.
  */
 #include "kernel/bootinfo.h"
 #include "kernel/panic.h"
@@ -11,6 +12,8 @@
 #define TAG_CMDLINE     1
 #define TAG_MODULE      3
 #define TAG_MMAP        6
+#define TAG_ACPI_OLD    14      /* an ACPI 1.0 RSDP */
+#define TAG_ACPI_NEW    15      /* an ACPI 2.0+ RSDP, with the XSDT */
 #define MMAP_AVAILABLE  1
 #define TAG_ALIGN       8
 
@@ -69,6 +72,12 @@ static void parse_module(struct bootinfo *bi, const struct tag_module *t)
 	bi->nmodules++;
 }
 
+static void parse_rsdp(struct bootinfo *bi, const struct tag *t)
+{
+	bi->rsdp = t + 1;
+	bi->rsdp_len = t->size > sizeof(*t) ? t->size - sizeof(*t) : 0;
+}
+
 void bootinfo_parse(uint64_t info_pa, struct bootinfo *bi)
 {
 	const uint32_t *info = P2V(info_pa);
@@ -87,6 +96,9 @@ void bootinfo_parse(uint64_t info_pa, struct bootinfo *bi)
 			parse_module(bi, (const void *)t);
 		else if (t->type == TAG_MMAP)
 			parse_mmap(bi, (const void *)t);
+		else if (t->type == TAG_ACPI_NEW ||
+			 (t->type == TAG_ACPI_OLD && !bi->rsdp_len))
+			parse_rsdp(bi, t);
 		p += (t->size + TAG_ALIGN - 1) & ~(TAG_ALIGN - 1);
 	}
 	if (!bi->nram)

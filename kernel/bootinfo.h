@@ -23,6 +23,8 @@ struct bootinfo {
 	struct boot_module modules[BOOT_MAX_MODULES];
 	int nmodules;
 	struct phys_range info;         /* the multiboot2 information itself */
+	const void *rsdp;               /* ACPI's RSDP, copied by GRUB, or NULL */
+	uint32_t rsdp_len;
 };
 
 void bootinfo_parse(uint64_t info_pa, struct bootinfo *bi);

@@ -7,10 +7,13 @@
 #include "arch/cpu.h"
 #include "arch/fpu.h"
 #include "arch/gdt.h"
+#include "arch/lapic.h"
+#include "arch/percpu.h"
 #include "arch/pic.h"
 #include "arch/pit.h"
 #include "arch/poweroff.h"
 #include "arch/serial.h"
+#include "arch/smp.h"
 #include "arch/trap.h"
 #include "arch/tsc.h"
 #include "arch/x86.h"
@@ -18,6 +21,7 @@
 #include "mm/kmap.h"
 #include "kernel/console.h"
 #include "kernel/tty.h"
+#include "kernel/spinlock.h"
 #include "kernel/initramfs.h"
 #include "kernel/tmpfs.h"
 #include "kernel/devfs.h"
@@ -75,6 +79,7 @@ static void apply_options(void)
 	printk_set_level(cmdline_get_long("loglevel", LOG_INFO));
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
 	mm_check_enabled = cmdline_get_long("mm_check", 0);
+	lock_debug = cmdline_get_long("lockdebug", 0);
 	failinject_init(cmdline_get("fail_alloc"));
 	fault_trace.print = cmdline_get("trace") && !strcmp(cmdline_get("trace"), "faults");
 	for (int m = 0; mode && m < FORK_MODES; m++)
@@ -164,8 +169,9 @@ static void start_init(void)
 
 static void banner(void)
 {
-	kprintf("forklab %s (x86-64): %lu MiB usable RAM, %lu frames free\n",
-		FORKLAB_VERSION, frames_total() * PAGE_SIZE / MIB, frames_free());
+	kprintf("forklab %s (x86-64): %lu MiB usable RAM, %lu frames free, %d CPU%s started\n",
+		FORKLAB_VERSION, frames_total() * PAGE_SIZE / MIB, frames_free(),
+		ncpus, ncpus == 1 ? "" : "s");
 	pr_info("cpu: %s, TSC %lu MHz,%s%s%s\n", cpu_has.vendor, tsc_hz() / HZ_PER_MHZ,
 		cpu_has.nx ? " nx" : "", cpu_has.smep ? " smep" : "", cpu_has.smap ? " smap" : "");
 	pr_info("command line: %s\n", bootinfo.cmdline);
@@ -175,6 +181,7 @@ void __attribute__((noreturn)) kmain(uint64_t info_pa)
 {
 	const char *tests;
 
+	percpu_init(&cpus[0]);          /* printk's lock needs this_cpu() */
 	serial_init();
 	cpu_init();
 	gdt_init();
@@ -188,8 +195,11 @@ void __attribute__((noreturn)) kmain(uint64_t info_pa)
 	fpu_init();
 	syscall_init();
 	pic_init();
-	pit_init();
 	tsc_init();
+	lapic_map();
+	lapic_calibrate();
+	lapic_init();
+	smp_init(&bootinfo);
 	sti();
 	banner();
 	mount_root();

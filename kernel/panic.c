@@ -64,7 +64,8 @@ void backtrace(unsigned long rip, unsigned long rbp)
 static void enter(void)
 {
 	cli();
-	if (panicking++) {
+	printk_break_lock();
+	if (__atomic_fetch_add(&panicking, 1, __ATOMIC_SEQ_CST)) {
 		kprintf("\nnested panic\n");
 		stop();
 	}

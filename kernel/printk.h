@@ -12,6 +12,8 @@ void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vkprintf(const char *fmt, va_list ap);
 int snprintf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void printk_set_level(enum log_level level);
+/* From a panic on: print without the log lock (kernel/printk.c). */
+void printk_break_lock(void);
 
 #define pr_err(...)   printk(LOG_ERR, __VA_ARGS__)
 #define pr_warn(...)  printk(LOG_WARN, __VA_ARGS__)

@@ -12,8 +12,10 @@
  *   /proc/loadavg             the load average (kernel/loadavg.c), the
  *                             processes runnable and in all, the last pid
  *   /proc/mounts              the file systems, as fstab lines
- *   /proc/cpuinfo             vendor, TSC frequency, protections, and
- *                             the hypervisor (TCG or KVM) running us
+ *   /proc/cpuinfo             a block per running CPU: its number and
+ *                             APIC id, vendor, TSC frequency, protections,
+ *                             the hypervisor (TCG or KVM) running us, and
+ *                             the ticks of its timer
  *   /proc/faults              the fault trace (mm/trace.h), oldest first
  *   /proc/forkstat            on-demand fork's table copies and reuses since
  *                             boot, however they came about (mm/odf.c)
@@ -35,6 +37,7 @@
 #include "mm/heap.h"
 #include "mm/uaccess.h"
 #include "arch/cpu.h"
+#include "arch/percpu.h"
 #include "mm/trace.h"
 #include "arch/tsc.h"
 
@@ -162,13 +165,24 @@ static size_t forkstat(char *buf)
 			odf_counters.tables_copied, odf_counters.tables_reused);
 }
 
+static size_t cpu_block_text(char *buf, size_t room, const struct cpu *c)
+{
+	return snprintf(buf, room,
+		"processor\t: %d\nvendor_id\t: %s\ncpu MHz\t\t: %lu\napicid\t\t: %u\n"
+		"flags\t\t:%s%s%s\nhypervisor\t: %s\nticks\t\t: %lu\n\n",
+		c->id, cpu_has.vendor, tsc_hz() / HZ_PER_MHZ, c->apic_id,
+		cpu_has.nx ? " nx" : "", cpu_has.smep ? " smep" : "",
+		cpu_has.smap ? " smap" : "",
+		cpu_has.hypervisor[0] ? cpu_has.hypervisor : "none", c->ticks);
+}
+
 static size_t cpuinfo(char *buf)
 {
-	return snprintf(buf, PROCFS_TEXT_MAX,
-		"vendor_id\t: %s\ncpu MHz\t\t: %lu\nflags\t\t:%s%s%s\nhypervisor\t: %s\n",
-		cpu_has.vendor, tsc_hz() / HZ_PER_MHZ, cpu_has.nx ? " nx" : "",
-		cpu_has.smep ? " smep" : "", cpu_has.smap ? " smap" : "",
-		cpu_has.hypervisor[0] ? cpu_has.hypervisor : "none");
+	size_t n = 0;
+
+	for (int i = 0; i < ncpus && n < PROCFS_TEXT_MAX; i++)
+		n += cpu_block_text(buf + n, PROCFS_TEXT_MAX - n, &cpus[i]);
+	return n < PROCFS_TEXT_MAX ? n : PROCFS_TEXT_MAX - 1;
 }
 
 /* The CPU's user and system time: every process's, its reaped children's
@@ -220,6 +234,8 @@ static size_t loadavg(char *buf)
 static const char *const mounts_table[] = {
 	"rootfs / rootfs ro 0 0",
 	"proc /proc proc ro 0 0",
+	"tmpfs /tmp tmpfs rw 0 0",
+	"devtmpfs /dev devtmpfs rw 0 0",
 };
 
 static size_t mounts(char *buf)

@@ -12,7 +12,7 @@
 #include "kernel/sched.h"
 #include "kernel/proc.h"
 #include "kernel/errno.h"
-#include "arch/cpu.h"
+#include "arch/percpu.h"
 #include "arch/gdt.h"
 #include "arch/x86.h"
 #include "arch/tsc.h"
@@ -45,7 +45,7 @@ void sched_run(struct proc *p)
 	p->state = RUNNING;
 	current = p;
 	tss_set_rsp0(p->kstack_top);
-	cpu_block.kernel_rsp = p->kstack_top;
+	this_cpu()->block.kernel_rsp = p->kstack_top;
 	mm_activate(p->mm);
 	wrmsr(MSR_FS_BASE, p->fs_base);
 	fpu_restore(&p->fpu);

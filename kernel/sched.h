@@ -4,7 +4,8 @@
 #include <stdint.h>
 
 /*
- * Sleeping and waking.  forklab runs on one CPU and the kernel runs with
+ * Sleeping and waking.  forklab runs processes on one CPU (the boot CPU;
+ * the others only idle, docs/smp.md) and the kernel runs with
  * interrupts off (they are taken in user mode and while idle), so nothing
  * can happen between testing a condition and sleeping on it.
  *

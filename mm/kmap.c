@@ -10,7 +10,8 @@
  *                                 while (kmap_window); its PTE table is
  *                                 made at boot, so using it takes no frame
  *
- * Nothing maps the low half, so a kernel NULL dereference faults.  All
+ * A device's registers in the direct map's reach are made uncached there
+ * (kmap_mmio).  Nothing maps the low half, so a kernel NULL dereference faults.  All
  * entries are global: the upper half is the same in every address space,
  * which copies the pgd's upper 256 entries (they point at shared tables).
  */
@@ -24,6 +25,7 @@
 pte_t *kernel_pgd;
 static pte_t *window;                   /* the window's PTEs, in one table */
 static uint64_t kernel_tables;
+static uint64_t direct_top;             /* what the direct map reaches */
 static const struct pt_alloc kernel_alloc = { PTE_W, &kernel_tables };
 
 static pte_t kernel_bits(void)
@@ -66,12 +68,30 @@ void kmap_init(const struct bootinfo *bi)
 	if (!pg)
 		panic("out of memory building the kernel page tables");
 	kernel_pgd = page_va(pg);
-	map_direct(top > BOOT_MAPPED ? top : BOOT_MAPPED);
+	direct_top = top > BOOT_MAPPED ? top : BOOT_MAPPED;
+	map_direct(direct_top);
 	map_image(__text_start, __text_end, 0);
 	map_image(__rodata_start, __rodata_end, nx_bit());
 	map_image(__data_start, __data_end, PTE_W | nx_bit());
 	window = walk_or_panic(KMAP_WINDOW, PT_PTE);
 	write_cr3(V2P(kernel_pgd));
+}
+
+int kmap_direct_reaches(uint64_t pa, uint64_t len)
+{
+	return pa < direct_top && len <= direct_top - pa;
+}
+
+volatile void *kmap_mmio(uint64_t pa)
+{
+	pte_t *pmd;
+
+	if (!kmap_direct_reaches(pa, PAGE_SIZE))
+		panic("device registers at %#lx, past the direct map", pa);
+	pmd = walk_or_panic(DMAP_BASE + pa, PT_PMD);
+	*pmd |= PTE_PCD | PTE_PWT;
+	invlpg(DMAP_BASE + PAGE_ROUND_DOWN(pa));
+	return P2V(pa);
 }
 
 void *kmap_window(struct page *const *pg, size_t n)

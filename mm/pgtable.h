@@ -27,6 +27,8 @@ typedef uint64_t pte_t;                 /* an entry, at any level */
 #define PTE_P           (1UL << 0)      /* present */
 #define PTE_W           (1UL << 1)      /* writable */
 #define PTE_U           (1UL << 2)      /* user may access */
+#define PTE_PWT         (1UL << 3)      /* write-through: device registers only */
+#define PTE_PCD         (1UL << 4)      /* caching disabled: device registers only */
 #define PTE_A           (1UL << 5)      /* accessed */
 #define PTE_D           (1UL << 6)      /* dirty */
 #define PTE_PS          (1UL << 7)      /* pud/pmd: maps a 1 GiB / 2 MiB page */

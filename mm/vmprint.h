@@ -12,10 +12,6 @@
 #define VMPRINT_LINE_MAX        128     /* a line, its NUL included */
 #define VMPRINT_FLAGS_MAX       48      /* every flag name, spaces, NUL */
 
-/* The caching bits, which forklab never sets, but which vmprint names. */
-#define PTE_PWT                 (1UL << 3)      /* write-through */
-#define PTE_PCD                 (1UL << 4)      /* caching disabled */
-
 /* Receives each line, without its newline. */
 typedef void (*vmprint_out)(const char *line, void *arg);
 

@@ -13,4 +13,4 @@
 
 .PHONY: bench
 bench: $(KERNEL) $(ROOT)
-	@BUILD=$(BUILD) ACCEL=$(ACCEL) scripts/bench.sh
+	@BUILD=$(BUILD) ACCEL=$(ACCEL) SMP=$(SMP) scripts/bench.sh

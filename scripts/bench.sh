@@ -14,6 +14,7 @@
 # environment, which make passes on:
 #   BUILD=build         where the kernel and root image are
 #   ACCEL=tcg|kvm       QEMU's emulator (default) or KVM; CPU=model as for make run
+#   SMP=N               CPUs (default 1; docs/smp.md): processes run on the first
 #   BENCH_MEM=6G        guest memory: a size needs twice itself free
 #   BENCH_MAX=2048      the largest size, MiB
 #   BENCH_COPY_MAX=N    copy mode only up to N MiB (default BENCH_MAX): a
@@ -78,7 +79,7 @@ boot_forklab() {
 	fi
 	{
 		conditions
-		echo "# qemu: $(qemu-system-x86_64 --version | head -1), accel $ACCEL, memory $MEM"
+		echo "# qemu: $(qemu-system-x86_64 --version | head -1), accel $ACCEL, memory $MEM, cpus ${SMP:-1}"
 		echo "# accel: $ACCEL"
 		echo "# icount: $icount"
 		grep -E '^(# |size_mib,|[0-9]+,)' "$OUT/forklab.log"

@@ -9,6 +9,7 @@
 # is not known: read the console.
 # usage: bochs.sh ISO [END] [SECONDS]     environment:
 #   CPU=model         Bochs's CPU model (default corei7_skylake_x)
+#   SMP=N             CPUs (default 1)
 #   SERIAL=file:PATH  where the console goes (as for qemu.sh)
 # Bochs draws its screen in a terminal (display_library term), so it runs
 # inside script(1), which gives it one; its debugger reads "c" (continue).
@@ -25,7 +26,7 @@ cat > "$tmp/bochsrc" <<RC
 megs: 512
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/vgabios/vgabios.bin
-cpu: model=${CPU:-corei7_skylake_x}, ips=100000000
+cpu: model=${CPU:-corei7_skylake_x}, count=${SMP:-1}, ips=100000000
 ata0-master: type=cdrom, path=$iso, status=inserted
 boot: cdrom
 display_library: term

@@ -4,6 +4,9 @@
 #   MEM=512M          guest memory
 #   ACCEL=tcg|kvm     QEMU's emulator (default) or KVM
 #   CPU=model         CPU model (default: max under TCG, host under KVM)
+#   SMP=N             CPUs (default 1); under TCG, more than one runs
+#                     multi-threaded (one host thread per CPU), unless
+#                     QEMU_EXTRA asks for -icount, which needs one thread
 #   SERIAL=spec       where the console (COM1) goes (default: mon:stdio;
 #                     Ctrl-A x quits)
 #   KLOG=path         where the kernel's log (COM2) goes, appended to; by
@@ -14,9 +17,17 @@
 # one (a triple fault, a reset or a quit), or QEMU's own error status 1.
 iso=$1
 accel=${ACCEL:-tcg}
+smp=${SMP:-1}
+case $smp in
+''|*[!0-9]*|0) echo "qemu.sh: SMP=$smp: a number of CPUs, 1 or more" >&2; exit 1 ;;
+esac
 case $accel in
 kvm) cpu=${CPU:-host} ;;
 *)   cpu=${CPU:-max} ;;
+esac
+case $accel,$smp,${QEMU_EXTRA:-} in
+tcg,1,*|tcg,*,*-icount*) ;;
+tcg,*) accel=tcg,thread=multi ;;
 esac
 serial=${SERIAL:-mon:stdio}
 case $serial,${KLOG:-} in
@@ -27,7 +38,7 @@ file:*,)
 	ports="-serial $serial -chardev file,id=klog,append=on,path=${KLOG:-/dev/stderr} -serial chardev:klog" ;;
 esac
 # shellcheck disable=SC2086
-qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m "${MEM:-512M}" \
+qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -smp "$smp" -m "${MEM:-512M}" \
 	-no-reboot -display none $ports \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-boot d -cdrom "$iso" $QEMU_EXTRA

@@ -18,5 +18,5 @@ FAIL_ALLOC ?=
 
 .PHONY: stress
 stress: $(KERNEL) $(ROOT)
-	@BUILD=$(BUILD) MEM=$(MEM) ACCEL=$(ACCEL) SEED=$(SEED) OPS=$(OPS) MODE="$(MODE)" \
+	@BUILD=$(BUILD) MEM=$(MEM) ACCEL=$(ACCEL) SMP=$(SMP) SEED=$(SEED) OPS=$(OPS) MODE="$(MODE)" \
 		FAIL_ALLOC=$(FAIL_ALLOC) scripts/stress.sh

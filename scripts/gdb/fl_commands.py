@@ -1,7 +1,7 @@
 """
 forklab's gdb commands that show state: fl-ps, fl-vmas, fl-pt, fl-shared,
-fl-tree, fl-page, fl-faults, and fl-user, which loads a user program's
-symbols.
+fl-tree, fl-page, fl-faults, fl-cpus, and fl-user, which loads a user
+program's symbols.
 
 Each command is a gdb.Command: its docstring is its `help` text (the first
 line is the summary gdb lists), run() does the work with the readers of
@@ -21,6 +21,7 @@ from fl_kernel import (
     table_users, usage, value, vmas, walk)
 
 KB_PER_PAGE = PAGE_SIZE // 1024
+ADDRESS_MASK = (1 << 64) - 1    # gdb shows registers as signed
 DEFAULT_FAULTS = 20
 
 
@@ -327,4 +328,67 @@ Loading another program unloads the previous one's symbols."""
         User.loaded = found[0]
 
 
-COMMANDS = (Ps, Vmas, Pt, Shared, Tree, Page, Faults, User)
+def register(name):
+    """The selected thread's register `name`, or None if QEMU has none."""
+    try:
+        return int(gdb.parse_and_eval("$" + name)) & ADDRESS_MASK
+    except gdb.error:
+        return None
+
+
+def function_at(pc):
+    """The name of the function (not an inlined one) holding pc, or ""."""
+    found = gdb.execute("info symbol %#x" % pc, to_string=True)
+    return "" if found.startswith("No symbol") else found.split()[0]
+
+
+def cpu_of_thread(cpus, count):
+    """forklab's struct cpu of the selected thread: the one its GS base
+    points at, or its kernel GS base in user mode (swapgs trades them)."""
+    size = cpus[0].type.sizeof
+    first = int(cpus[0].address)
+    for base in (register("gs_base"), register("k_gs_base")):
+        if base is not None and first <= base < first + count * size and (base - first) % size == 0:
+            return cpus[(base - first) // size]
+    return None
+
+
+class Cpus(Command):
+    """CPUs: forklab's number, APIC id, rip, CR3, timer ticks, locks held.
+
+QEMU's gdb stub shows each CPU as a thread (`info threads`); for each,
+this finds forklab's struct cpu by the GS base and prints its number and
+APIC id, where it is (rip and its function), its CR3, its LAPIC timer's
+ticks and the spinlocks it holds (listed only with lockdebug=1).  A CPU
+that forklab has not started yet shows "-" for what only forklab knows."""
+
+    name, usage = "fl-cpus", "fl-cpus"
+
+    def run(self, args):
+        cpus, count = gdb.parse_and_eval("cpus"), int(value("ncpus"))
+        selected = gdb.selected_thread()
+        print("%-6s %3s %4s  %-18s %-18s %8s  %s" % (
+            "thread", "cpu", "apic", "rip", "cr3", "ticks", "locks held"))
+        try:
+            for t in sorted(gdb.selected_inferior().threads(), key=lambda t: t.num):
+                t.switch()
+                self.show(t, cpu_of_thread(cpus, count))
+        finally:
+            selected.switch()
+
+    @staticmethod
+    def show(thread, c):
+        rip, cr3 = register("rip"), register("cr3")
+        where = function_at(rip) if rip is not None else ""
+        row = "%-6d %3s %4s  %-18s %-18s" % (
+            thread.num, int(c["id"]) if c else "-", int(c["apic_id"]) if c else "-",
+            "%#x" % rip if rip is not None else "?", "%#x" % cr3 if cr3 is not None else "?")
+        if c is None:
+            print(row, "%8s" % "-", where)
+            return
+        held = [c["held"][i]["name"].string() for i in range(int(c["nheld"]))]
+        print(row, "%8d  %s%s" % (int(c["ticks"]), " ".join(held) or "-",
+                                  "  (in %s)" % where if where else ""))
+
+
+COMMANDS = (Ps, Vmas, Pt, Shared, Tree, Page, Faults, Cpus, User)

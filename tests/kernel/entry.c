@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "tests/ktest.h"
 #include "arch/cpu.h"
+#include "arch/percpu.h"
 #include "arch/entry.h"
 #include "arch/fpu.h"
 #include "arch/gdt.h"
@@ -18,7 +19,6 @@
 #include "mm/mm.h"
 
 #define SIGSEGV         11
-#define MSR_GS_BASE     0xc0000101
 #define CANONICAL_END   (1UL << 47)
 #define USER_RIP        0x401000UL      /* any canonical user address */
 #define USER_RSP        0x7fff0000UL
@@ -85,7 +85,7 @@ static int run_forged(uint64_t rip, uint64_t ss)
 		sched_run(p);
 	status = p->wait_status;
 	proc_free(p);
-	KEXPECT_EQ(rdmsr(MSR_GS_BASE), (uint64_t)&cpu_block);
+	KEXPECT_EQ(rdmsr(MSR_GS_BASE), (uint64_t)&cpus[0]);
 	return status;
 }
 

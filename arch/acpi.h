@@ -1,0 +1,47 @@
+/*
+ * What forklab reads of ACPI (ACPI spec 6.5, chapter 5): GRUB's copy of
+ * the RSDP leads to the RSDT or XSDT, which lists the tables; of those we
+ * read only the MADT, the list of the CPUs' local APICs and the IOAPICs.
+ * Every table's checksum is checked, and one that is damaged, or lies
+ * where the direct map does not reach, is refused: then forklab runs on
+ * the boot CPU alone.
+ */
+#ifndef ARCH_ACPI_H
+#define ARCH_ACPI_H
+
+#include <stdint.h>
+#include "arch/percpu.h"
+
+struct bootinfo;
+
+/* The header every ACPI table (an SDT) starts with. */
+struct acpi_header {
+	char signature[4];
+	uint32_t length;                /* of the whole table, header included */
+	uint8_t revision;
+	uint8_t checksum;               /* makes the bytes of the table sum to 0 */
+	char oem_id[6];
+	char oem_table_id[8];
+	uint32_t oem_revision;
+	uint32_t creator_id;
+	uint32_t creator_revision;
+} __attribute__((packed));
+
+/* What the MADT says (arch/madt.c). */
+struct madt {
+	uint64_t lapic_pa;              /* the local APICs' registers */
+	int ncpus;                      /* local APICs enabled or online-capable */
+	uint32_t apic_ids[NCPU_MAX];
+	int cpus_ignored;               /* past NCPU_MAX, or x2APIC ids past 255 */
+	int nioapics;
+	uint64_t ioapic_pa;             /* the first IOAPIC's */
+	uint32_t ioapic_id, ioapic_gsi_base;
+};
+
+int acpi_checksum_ok(const void *p, uint64_t len);
+/* The MADT's text in the direct map (and its length in *len), or NULL. */
+const struct acpi_header *acpi_find_madt(const struct bootinfo *bi, uint32_t *len);
+/* Reads the MADT of len bytes at t into m: 0, or -EINVAL if it is damaged. */
+int madt_parse(const void *t, uint64_t len, struct madt *m);
+
+#endif
