@@ -92,7 +92,7 @@ long sys_getrusage(uint64_t uwho, uint64_t uru, uint64_t a2, uint64_t a3, uint64
 		return -EINVAL;
 	rusage_note_rss(current);
 	self = current->usage;
-	self.cpu_ns = proc_cpu_ns(current);
+	self.cpu_ns = who == RUSAGE_THREAD ? proc_cpu_ns(current) : group_cpu_ns(current);
 	return rusage_to_user((void *)uru, &self);
 }
 
