@@ -92,7 +92,7 @@ thread_tests() {
 	local src n
 	[ $prefix = host ] || return 0
 	mkdir -p "$BUILD/host/threads"
-	for src in tests/musl/threads.c tests/musl/thread_fork.c; do
+	for src in tests/musl/threads.c tests/musl/thread_fork.c tests/musl/real_programs.c; do
 		n=$(basename "$src" .c)
 		[ $# -eq 0 ] || [[ " $* " == *" $n "* ]] || continue
 		if ! gcc -pthread -O2 -o "$BUILD/host/threads/$n" "$src" >"$log" 2>&1; then
