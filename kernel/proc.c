@@ -387,50 +387,6 @@ void proc_take_leader_place(struct proc *old)
 	proc_free(old);
 }
 
-/* Reaps zombie child z for wait4; returns its pid, or -EFAULT if its
- * status or usage cannot be stored (it is reaped all the same, as in Linux). */
-static long reap(struct proc *z, int *ustatus, void *urusage)
-{
-	int pid = z->pid, status = z->wait_status;
-	struct usage u = z->usage;
-	long err = 0;
-
-	usage_add(&u, &z->threads_gone);
-	usage_add(&u, &z->children);            /* wait4 reports both, as Linux */
-	usage_add(&current->children, &u);
-	proc_free(z);
-	if (ustatus && copy_to_user(ustatus, &status, sizeof(status)) < 0)
-		err = -EFAULT;
-	if (urusage && rusage_to_user(urusage, &u) < 0)
-		err = -EFAULT;
-	return err ? err : pid;
-}
-
-long proc_wait(int pid, int *ustatus, int options, void *urusage)
-{
-	for (;;) {
-		int children = 0;
-
-		for (int i = 0; i < NPROC; i++) {
-			struct proc *c = table[i];
-
-			if (!c || c->parent != current->leader || c->leader != c ||
-			    (pid > 0 && c->pid != pid) || (c->state == ZOMBIE && c->detached))
-				continue;
-			children++;
-			if (c->state == ZOMBIE && !c->threads)
-				return reap(c, ustatus, urusage);
-		}
-		if (!children)
-			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		if (signal_pending(current))
-			return -ERESTARTSYS;    /* a child that ended meanwhile is reaped first */
-		sleep_on(current->leader);
-	}
-}
-
 /* kill to one process, named by any of its threads.  Init takes only the
  * signals it has handlers for. */
 long proc_kill_one(struct proc *p, int sig)

@@ -107,7 +107,6 @@ void proc_mm_release(struct proc *p);   /* p is done with its mm: exit or exec *
 void proc_exit(int wait_status) __attribute__((noreturn));      /* every thread */
 void thread_exit(int wait_status) __attribute__((noreturn));    /* the caller only */
 void proc_take_leader_place(struct proc *old);   /* exec by a thread: kernel/thread.c */
-long proc_wait(int pid, int *ustatus, int options, void *urusage);
 long proc_kill(int pid, int sig);
 long proc_kill_one(struct proc *p, int sig);   /* p NULL: -ESRCH */
 void proc_check_killed(void);

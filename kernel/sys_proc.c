@@ -157,18 +157,6 @@ long sys_exit_group(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64
 	proc_exit(W_EXITED(code));
 }
 
-/* The status pointer is checked only when there is a status to store:
- * with no child to report, Linux gives ECHILD or 0, never EFAULT. */
-long sys_wait4(uint64_t pid, uint64_t ustatus, uint64_t uoptions, uint64_t urusage, uint64_t a4, uint64_t a5)
-{
-	int options = (int)uoptions;
-
-	(void)a4, (void)a5;
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
-		return -EINVAL;
-	return proc_wait((int)pid, (int *)ustatus, options, (void *)urusage);
-}
-
 long sys_kill(uint64_t pid, uint64_t sig, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)a2, (void)a3, (void)a4, (void)a5;

@@ -12,7 +12,7 @@ SYS(stat); SYS(newfstatat); SYS(lseek); SYS(getdents64); SYS(pipe); SYS(pipe2);
 SYS(dup); SYS(dup2); SYS(ioctl);
 SYS(mmap); SYS(munmap); SYS(mprotect); SYS(brk);
 SYS(fork); SYS(vfork); SYS(clone); SYS(clone3); SYS(execve); SYS(exit); SYS(wait4); SYS(kill);
-SYS(exit_group); SYS(gettid); SYS(futex);
+SYS(exit_group); SYS(gettid); SYS(futex); SYS(waitid);
 SYS(getpid); SYS(getppid); SYS(sched_yield); SYS(set_tid_address); SYS(prctl);
 SYS(arch_prctl);
 SYS(nanosleep); SYS(clock_gettime); SYS(uname); SYS(getrandom); SYS(reboot);

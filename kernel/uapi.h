@@ -63,6 +63,11 @@
 #define WNOHANG         1
 #define WUNTRACED       2
 #define WCONTINUED      8
+#define WEXITED         4               /* waitid's: WUNTRACED is its WSTOPPED */
+#define WNOWAIT         0x01000000
+#define P_ALL           0               /* waitid's idtype */
+#define P_PID           1
+#define P_PGID          2
 #define CSIGNAL         0xff
 #define CLONE_VM        0x00000100
 #define CLONE_FS        0x00000200
