@@ -21,6 +21,7 @@
 #define CHILD_TORN      1               /* a page with more than two counts */
 #define CHILD_OUTSIDE   2               /* a count outside the fork's window */
 #define CHILD_MOVED     3               /* the memory changed after the fork */
+#define NOT_A_CHILD     4               /* fork returned 0 in the parent */
 #define SETTLE_YIELDS   20
 
 static volatile long pages[NTHREADS][PAGE_WORDS] __attribute__((aligned(4096)));
@@ -74,6 +75,7 @@ static int child(const long *before)
 int main(void)
 {
 	pthread_t th[NTHREADS];
+	pid_t parent = getpid();
 	int fails = 0;
 
 	for (long t = 0; t < NTHREADS; t++)
@@ -87,7 +89,7 @@ int main(void)
 			before[t] = pages[t][PAGE_WORDS - 1];
 		pid = fork();
 		if (pid == 0)
-			_exit(child(before));
+			_exit(getpid() == parent ? NOT_A_CHILD : child(before));
 		if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 		    WEXITSTATUS(status) != CHILD_OK) {
 			fprintf(stderr, "thread_fork: fork %d: child status %#x\n", f, status);
