@@ -82,7 +82,7 @@ struct proc {
 	struct futex_wait futex;
 	int vfork_pending;              /* our parent sleeps until we exec or exit */
 	struct usage usage;             /* what we used (kernel/rusage.c) */
-	struct usage children;          /* what our reaped children used, in all */
+	struct usage children;          /* a leader: what its reaped children used, in all */
 	uint64_t run_start;             /* time_ns when last switched in */
 	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
 	struct fdtable *fdt;            /* open files: kernel/fdtable.h */

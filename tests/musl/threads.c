@@ -99,8 +99,19 @@ static void *add_many(void *arg)
 	return NULL;
 }
 
+static long cpu_ns(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return ts.tv_sec * NS_PER_SEC + ts.tv_nsec;
+}
+
+/* The process's CPU time counts the threads' work, ended threads too. */
 static void check_mutex(void)
 {
+	long main_before = cpu_ns(CLOCK_THREAD_CPUTIME_ID);
+	long process_before = cpu_ns(CLOCK_PROCESS_CPUTIME_ID);
 	pthread_t t[NTHREADS];
 
 	for (int i = 0; i < NTHREADS; i++)
@@ -108,6 +119,8 @@ static void check_mutex(void)
 	for (int i = 0; i < NTHREADS; i++)
 		CHECK(pthread_join(t[i], NULL) == 0);
 	CHECK(counter == (long)NTHREADS * INCREMENTS);
+	CHECK(cpu_ns(CLOCK_PROCESS_CPUTIME_ID) - process_before >
+	      cpu_ns(CLOCK_THREAD_CPUTIME_ID) - main_before);
 }
 
 /* --- a condition variable: producers and consumers on a one-slot box ----- */
