@@ -232,7 +232,8 @@ void signal_hand_put(struct sighand *h)
 }
 
 /* fork: the child has the parent's actions (the same ones, for a thread),
- * mask and alternate stack, and nothing pending; no alarm either. */
+ * mask and alternate stack (a thread has none, as in Linux), and nothing
+ * pending; no alarm either. */
 void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 {
 	struct sighand *hand = child->sig.hand;
@@ -246,6 +247,8 @@ void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 	}
 	child->sig = parent->sig;
 	child->sig.hand = hand;
+	if (share_hand)                 /* a thread: its stack is not the parent's */
+		child->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
 	child->sig.pending = 0;
 	child->sig.restore_mask = 0;
 	child->sig.alarm_tick = child->sig.alarm_interval = 0;

@@ -340,6 +340,30 @@ static int fatal_in_thread(void)
 	return 0;
 }
 
+static void *altstack_state(void *arg)
+{
+	stack_t ss;
+
+	(void)arg;
+	sigaltstack(NULL, &ss);
+	return (void *)(long)ss.ss_flags;
+}
+
+/* A new thread does not inherit the creator's alternate signal stack. */
+static void check_altstack(void)
+{
+	static char stack[SIGSTKSZ];
+	stack_t ss = { .ss_sp = stack, .ss_size = sizeof(stack) }, off = { .ss_flags = SS_DISABLE };
+	pthread_t t;
+	void *flags;
+
+	CHECK(sigaltstack(&ss, NULL) == 0);
+	pthread_create(&t, NULL, altstack_state, NULL);
+	pthread_join(t, &flags);
+	CHECK((long)flags == SS_DISABLE);
+	sigaltstack(&off, NULL);
+}
+
 /* --- fork and exec in a thread ------------------------------------------- */
 
 static int forked_status;
@@ -399,6 +423,7 @@ int main(void)
 	check_exits();
 	check_tgkill();
 	check_process_signal();
+	check_altstack();
 	status = in_child(fatal_in_thread);
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
 	check_fork_in_thread();
