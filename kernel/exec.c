@@ -1,6 +1,10 @@
 /*
  * execve: build a new address space from a static ELF executable of the
  * root image, then, only once nothing can fail any more, swap it in.
+ * In a threaded process the other threads end once the file is known to
+ * be an executable, before the new address space is built: an exec that
+ * fails after that (out of memory, arguments too long) leaves the caller
+ * alone, where Linux would have killed it.
  *
  * The new stack, as the System V x86-64 ABI wants it at entry:
  *
@@ -359,13 +363,15 @@ static void start_program(struct proc *p, uint64_t entry, uint64_t sp)
 
 static void close_on_exec(struct proc *p)
 {
+	struct fdtable *t = p->fdt;
+
 	for (int fd = 0; fd < NOFILE; fd++) {
-		if ((p->cloexec >> fd) & 1 && p->files[fd]) {
-			file_put(p->files[fd]);
-			p->files[fd] = NULL;
+		if ((t->cloexec >> fd) & 1 && t->file[fd]) {
+			file_put(t->file[fd]);
+			t->file[fd] = NULL;
 		}
 	}
-	p->cloexec = 0;
+	t->cloexec = 0;
 }
 
 /* The point of no return: p runs the program in mm from now on. */
@@ -390,11 +396,8 @@ static void commit(struct proc *p, struct mm *mm, const char *path, uint64_t ent
 static long build(struct mm *mm, const struct initramfs_node *node, const char *path,
 		  const struct exec_args *a, struct elf_image *elf, struct stack *st)
 {
-	long err = elf_check(node->data, node->size, elf);
+	long err = load_segments(mm, elf, node->data, node->size);
 
-	if (err < 0)
-		return err;
-	err = load_segments(mm, elf, node->data, node->size);
 	if (err == 0)
 		err = mm_set_exe(mm, path, node->ino);
 	if (err < 0)
@@ -435,6 +438,11 @@ long exec_image(struct proc *p, const struct initramfs_node *node, const char *p
 
 	if ((node->mode & S_IFMT) != S_IFREG)
 		return -EACCES;
+	err = elf_check(node->data, node->size, &elf);
+	if (!err && p == current)
+		err = thread_exec_alone();      /* the other threads end first */
+	if (err < 0)
+		return err;
 	mm = mm_new();
 	scratch = page_alloc();
 	if (!mm || !scratch) {

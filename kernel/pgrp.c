@@ -21,9 +21,9 @@ long pgrp_kill(int pgid, int sig)
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
 
-		if (!p || p->state == UNUSED)
-			continue;
-		if (pgid == PGRP_ALL ? p->pid == INIT_PID || p == current : p->pgid != pgid)
+		if (!p || p->state == UNUSED || p->leader != p)
+			continue;               /* a process is named by its leader */
+		if (pgid == PGRP_ALL ? p->pid == INIT_PID || p == current->leader : p->pgid != pgid)
 			continue;
 		err = proc_kill_one(p, sig);
 		sent |= err == 0;

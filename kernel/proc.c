@@ -89,16 +89,17 @@ struct proc *proc_alloc(void)
 		slot++;
 	if (slot == NPROC || !(p = kzalloc(sizeof(*p))))
 		return NULL;
-	p->sig.hand = kzalloc(sizeof(*p->sig.hand));
+	p->sig.hand = signal_hand_new();
 	p->kstack_top = p->sig.hand ? kstack_alloc(slot) : 0;
 	if (!p->kstack_top) {
-		kfree(p->sig.hand);
+		signal_hand_put(p->sig.hand);
 		kfree(p);
 		return NULL;
 	}
 	p->slot = slot;
 	p->pid = next_pid++;
 	p->start_ns = time_ns();
+	thread_group_init(p);
 	p->fork_mode = default_fork_mode;
 	rlimit_init(p->rlimits);
 	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));
@@ -110,9 +111,10 @@ struct proc *proc_alloc(void)
 
 void proc_free(struct proc *p)
 {
+	fdtable_put(p->fdt);
 	kstack_free(p->slot);
 	table[p->slot] = NULL;
-	kfree(p->sig.hand);
+	signal_hand_put(p->sig.hand);
 	kfree(p);
 }
 
@@ -122,17 +124,6 @@ void proc_set_name(struct proc *p, const char *path)
 
 	strncpy(p->name, base ? base + 1 : path, PROC_NAME_MAX - 1);
 	p->name[PROC_NAME_MAX - 1] = '\0';
-}
-
-static void copy_files(struct proc *child, struct proc *parent)
-{
-	for (int fd = 0; fd < NOFILE; fd++) {
-		child->files[fd] = parent->files[fd];
-		if (child->files[fd])
-			file_get(child->files[fd]);
-	}
-	child->cloexec = parent->cloexec;
-	fs_context_copy(&child->fs, &parent->fs);
 }
 
 /* With mm_check=1, after every fork, exec and exit (tests boot with it). */
@@ -165,9 +156,9 @@ int mm_check_all(void)
 	return mm_check(mms, n);
 }
 
-/* With CLONE_VM the child borrows the parent's address space (vfork:
- * sys_clone allows CLONE_VM only with CLONE_VFORK); otherwise a copy in
- * the parent's fork mode. */
+/* With CLONE_VM the child shares the parent's address space (a thread, or
+ * vfork's child, which borrows it); otherwise a copy in the parent's fork
+ * mode. */
 static struct mm *child_mm(uint64_t flags)
 {
 	if (flags & CLONE_VM) {
@@ -187,38 +178,62 @@ static void vfork_wait(struct proc *child)
 			return;
 }
 
-long proc_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid)
+/* The child's descriptors: the same table (CLONE_FILES) or a copy. */
+static struct fdtable *child_files(uint64_t flags)
+{
+	if (flags & CLONE_FILES) {
+		fdtable_get(current->fdt);
+		return current->fdt;
+	}
+	return fdtable_copy(current->fdt);
+}
+
+/* A new thread of our process, or a new process whose parent is ours. */
+static void place_child(struct proc *child, const struct clone_args *a)
+{
+	child->pgid = current->pgid;
+	child->sid = current->sid;
+	if (a->flags & CLONE_THREAD)
+		thread_join(child, current);
+	else
+		child->parent = current->leader;
+	child->fs_base = a->flags & CLONE_SETTLS ? a->tls : current->fs_base;
+}
+
+long proc_clone(const struct clone_args *a)
 {
 	struct proc *child = proc_alloc();
+	uint64_t flags = a->flags;
 	int pid;
 
 	if (!child)
 		return -EAGAIN;
 	child->mm = child_mm(flags);
-	if (!child->mm) {
+	child->fdt = child_files(flags);
+	if (!child->mm || !child->fdt) {
+		if (child->mm)
+			mm_put(child->mm);
 		proc_free(child);
 		return -ENOMEM;
 	}
+	if (!(flags & CLONE_THREAD))
+		fs_context_copy(&child->fs, current_fs());
 	*child->tf = *current->tf;
 	child->tf->rax = 0;                     /* fork returns 0 in the child */
-	if (stack)
-		child->tf->rsp = stack;
+	if (a->stack)
+		child->tf->rsp = a->stack;
 	fpu_save(&child->fpu);
-	child->fs_base = current->fs_base;
 	child->fork_mode = current->fork_mode;
-	child->pgid = current->pgid;
-	child->sid = current->sid;
-	signal_fork(child, current);
+	signal_fork(child, current, flags & CLONE_SIGHAND);
 	memcpy(child->rlimits, current->rlimits, sizeof(child->rlimits));
 	memcpy(child->name, current->name, PROC_NAME_MAX);
-	copy_files(child, current);
-	child->parent = current;
-	child->set_child_tid = flags & CLONE_CHILD_SETTID ? ctid : 0;
-	child->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? ctid : 0;
+	place_child(child, a);
+	child->set_child_tid = flags & CLONE_CHILD_SETTID ? a->ctid : 0;
+	child->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? a->ctid : 0;
 	child->vfork_pending = !!(flags & CLONE_VFORK);
 	pid = child->pid;
 	if (flags & CLONE_PARENT_SETTID)
-		(void)copy_to_user((void *)ptid, &pid, sizeof(pid));  /* as Linux: unchecked */
+		(void)copy_to_user((void *)a->ptid, &pid, sizeof(pid));  /* as Linux: unchecked */
 	child->state = RUNNABLE;
 	run_mm_check("forked", current);
 	vfork_wait(child);
@@ -235,31 +250,22 @@ void proc_first_run(void)
 
 /*
  * p lets go of its address space, at exit or exec, while it is still the
- * one in use.  If someone else runs in it (a vfork parent; threads, one
- * day), the word at clear_child_tid is zeroed for them to see, as in
- * Linux; with no futex yet there is no one to wake.  A vfork parent goes on.
+ * one in use.  If someone else runs in it (another thread, a vfork
+ * parent), the word at clear_child_tid is zeroed and one futex waiter on
+ * it woken, as in Linux: pthread_join waits so.  A vfork parent goes on.
  */
 void proc_mm_release(struct proc *p)
 {
 	int zero = 0;
 
-	if (p == current && p->clear_child_tid && p->mm && p->mm->users > 1)
-		(void)copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero));
+	if (p == current && p->clear_child_tid && p->mm && p->mm->users > 1 &&
+	    copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero)) == 0)
+		futex_wake(p->mm, p->clear_child_tid, 1, FUTEX_BITSET_MATCH_ANY);
 	p->clear_child_tid = 0;
 	if (p->vfork_pending) {
 		p->vfork_pending = 0;
 		wakeup(&p->vfork_pending);
 	}
-}
-
-static void close_all(struct proc *p)
-{
-	for (int fd = 0; fd < NOFILE; fd++) {
-		if (p->files[fd])
-			file_put(p->files[fd]);
-		p->files[fd] = NULL;
-	}
-	fs_context_drop(&p->fs);
 }
 
 /*
@@ -271,7 +277,7 @@ void proc_power_off_if_done(void)
 {
 	int status, code;
 
-	if (!init_proc || init_proc->state != ZOMBIE)
+	if (!init_proc || init_proc->state != ZOMBIE || init_proc->threads)
 		return;
 	status = init_proc->wait_status;
 	proc_free(init_proc);
@@ -285,14 +291,15 @@ void proc_power_off_if_done(void)
 	machine_exit(code > EXIT_MAX ? EXIT_MAX : code);
 }
 
-static void reparent_children(struct proc *p)
+/* p's children (and their threads, which name the same parent) are to's. */
+static void reparent_children(struct proc *p, struct proc *to)
 {
 	for (int i = 0; i < NPROC; i++) {
 		if (!table[i] || table[i]->parent != p)
 			continue;
-		table[i]->parent = init_proc;
+		table[i]->parent = to;
 		if (table[i]->state == ZOMBIE)
-			wakeup(init_proc);
+			wakeup(to);
 	}
 }
 
@@ -323,84 +330,89 @@ static void tell_parent(struct proc *p)
 	if (!p->parent)
 		return;                 /* init */
 	p->detached = children_unwaited(p->parent);
-	signal_send(p->parent, SIGCHLD, &info);
-	wakeup(p->parent);
+	signal_send_process(p->parent, SIGCHLD, &info);
+	wakeup(p->parent);              /* its threads in wait4 sleep on it */
 }
 
-void proc_exit(int wait_status)
+/* The last thread of l's process has ended: the process has. */
+static void process_ended(struct proc *l)
 {
-	struct proc *p = current;
+	fs_context_drop(&l->fs);
+	if (l != init_proc)
+		reparent_children(l, init_proc);
+	tell_parent(l);
+	if (l != current && l->detached)
+		proc_free(l);           /* not on its stack: the scheduler need not */
+}
 
-	close_all(p);
+void thread_exit(int wait_status)
+{
+	struct proc *p = current, *l = p->leader;
+
+	fdtable_put(p->fdt);
+	p->fdt = NULL;
 	proc_mm_release(p);
 	rusage_note_rss(p);
 	write_cr3(V2P(kernel_pgd));             /* leave the tables we free */
 	mm_put(p->mm);
 	p->mm = NULL;
 	run_mm_check("exited", p);
-	if (p != init_proc)
-		reparent_children(p);
-	p->wait_status = wait_status;
+	if (p == l && !l->group_exit)
+		l->wait_status = wait_status;
 	p->state = ZOMBIE;
-	tell_parent(p);
+	thread_ended(p);
+	if (!l->threads)
+		process_ended(l);
 	sched_exit();
 }
 
-/* Reaps zombie child z for wait4; returns its pid, or -EFAULT if its
- * status or usage cannot be stored (it is reaped all the same, as in Linux). */
-static long reap(struct proc *z, int *ustatus, void *urusage)
+/* exit_group, or a fatal signal: the first status set is the process's. */
+void proc_exit(int wait_status)
 {
-	int pid = z->pid, status = z->wait_status;
-	struct usage u = z->usage;
-	long err = 0;
+	struct proc *l = current->leader;
 
-	usage_add(&u, &z->children);            /* wait4 reports both, as Linux */
-	usage_add(&current->children, &u);
-	proc_free(z);
-	if (ustatus && copy_to_user(ustatus, &status, sizeof(status)) < 0)
-		err = -EFAULT;
-	if (urusage && rusage_to_user(urusage, &u) < 0)
-		err = -EFAULT;
-	return err ? err : pid;
-}
-
-long proc_wait(int pid, int *ustatus, int options, void *urusage)
-{
-	for (;;) {
-		int children = 0;
-
-		for (int i = 0; i < NPROC; i++) {
-			struct proc *c = table[i];
-
-			if (!c || c->parent != current || (pid > 0 && c->pid != pid) ||
-			    (c->state == ZOMBIE && c->detached))
-				continue;
-			children++;
-			if (c->state == ZOMBIE)
-				return reap(c, ustatus, urusage);
-		}
-		if (!children)
-			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		if (signal_pending(current))
-			return -ERESTARTSYS;    /* a child that ended meanwhile is reaped first */
-		sleep_on(current);
+	if (!l->group_exit) {
+		l->group_exit = 1;
+		l->wait_status = wait_status;
+		thread_kill_others();
 	}
+	thread_exit(wait_status);
 }
 
-/* kill to one process.  Init takes only the signals it has handlers for. */
+/* An exec by a thread other than the leader, once every other thread has
+ * ended: the caller goes on as the process, under its pid, as in Linux. */
+void proc_take_leader_place(struct proc *old)
+{
+	struct proc *p = current;
+
+	p->pid = p->tgid;
+	p->leader = p;
+	p->threads = 1;
+	p->parent = old->parent;
+	p->threads_gone = old->threads_gone;
+	usage_add(&p->threads_gone, &old->usage);
+	p->children = old->children;
+	reparent_children(old, p);
+	p->fs = old->fs;                        /* moved: the process keeps its cwd */
+	old->fs.cwd = NULL;
+	if (old == init_proc)
+		init_proc = p;
+	proc_free(old);
+}
+
+/* kill to one process, named by any of its threads.  Init takes only the
+ * signals it has handlers for. */
 long proc_kill_one(struct proc *p, int sig)
 {
-	struct sig_info info = { .code = SI_USER, .pid = current ? current->pid : 0 };
+	struct sig_info info = { .code = SI_USER, .pid = current ? current->tgid : 0 };
 
 	if (!p)
 		return -ESRCH;
-	if (p->state == ZOMBIE || !sig || signal_ignored_by_default(sig))
+	if (!p->leader->threads || !sig || signal_ignored_by_default(sig))
 		return 0;
-	if (p == init_proc && signal_is_default(p, sig))
+	if (p->leader == init_proc && signal_is_default(p, sig))
 		return -EPERM;
-	return signal_send(p, sig, &info);
+	return signal_send_process(p, sig, &info);
 }
 
 /* Signals run from 1 to NSIG (SIGRTMAX) included; 0 only checks pid.
@@ -435,10 +447,10 @@ void proc_start_init(const char *path, char *const argv[])
 	struct file *console = console_open();
 	long err;
 
-	if (!p || !console)
+	if (!p || !console || !(p->fdt = fdtable_new()))
 		panic("out of memory starting init");
 	for (int fd = 0; fd < 3; fd++) {
-		p->files[fd] = console;
+		p->fdt->file[fd] = console;
 		if (fd)
 			file_get(console);
 	}

@@ -1,6 +1,8 @@
 /*
- * Processes.  Each has an address space, a kernel stack with its trapframe
- * at the top, open files, and its place in the process tree.
+ * Processes and threads.  A struct proc is one thread (kernel/thread.c
+ * draws how the threads of a process share its state).  Each has an
+ * address space, a kernel stack with its trapframe
+ * at the top, a table of open files, and its place in the process tree.
  *
  *   kernel stack (KSTACK_SIZE, with an unmapped guard page below it)
  *   +----------------------+ <- kstack_top
@@ -22,9 +24,9 @@
 #include "mm/mm.h"
 #include "kernel/signal.h"
 #include "kernel/vfs.h"
+#include "kernel/fdtable.h"
 
 #define NPROC           512
-#define NOFILE          64
 #define PROC_NAME_MAX   16
 
 enum proc_state { UNUSED, RUNNABLE, RUNNING, SLEEPING, ZOMBIE };
@@ -43,9 +45,21 @@ struct rlimit {
 
 struct file;
 
+/* A thread asleep in FUTEX_WAIT, while mm is set (kernel/futex.c). */
+struct futex_wait {
+	struct mm *mm;
+	uint64_t addr;
+	uint32_t bitset;
+};
+
 struct proc {
 	struct fpu_state fpu;           /* first: FXSAVE needs 16-byte alignment */
-	int pid;
+	int pid;                        /* the thread id */
+	int tgid;                       /* the process id: its leader's pid */
+	struct proc *leader;            /* the thread group's first; itself for a leader */
+	int threads;                    /* a leader: its group's threads not yet ended */
+	int group_exit;                 /* a leader: exit_group, a fatal signal or an exec ends the others */
+	struct usage threads_gone;      /* a leader: what its group's ended threads used */
 	enum proc_state state;
 	char name[PROC_NAME_MAX];
 	struct proc *parent;
@@ -65,16 +79,16 @@ struct proc {
 	uint64_t fs_base;
 	uint64_t wake_tick;             /* nanosleep: wake at this tick */
 	uint64_t set_child_tid;         /* CLONE_CHILD_SETTID: our tid goes here first */
-	uint64_t clear_child_tid;       /* zeroed when we leave a shared address space */
+	uint64_t clear_child_tid;       /* zeroed and futex-woken when we leave a shared mm */
+	struct futex_wait futex;
 	int vfork_pending;              /* our parent sleeps until we exec or exit */
 	struct usage usage;             /* what we used (kernel/rusage.c) */
-	struct usage children;          /* what our reaped children used, in all */
+	struct usage children;          /* a leader: what its reaped children used, in all */
 	uint64_t run_start;             /* time_ns when last switched in */
 	uint64_t start_ns;              /* time_ns when made: /proc's starttime */
 	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
-	struct file *files[NOFILE];
-	uint64_t cloexec;               /* bit n: close files[n] on execve */
-	struct fs_context fs;           /* working directory and umask (current_fs) */
+	struct fdtable *fdt;            /* open files: kernel/fdtable.h */
+	struct fs_context fs;           /* a leader: working directory and umask (current_fs) */
 	int slot;                       /* index in the process table */
 };
 
@@ -86,12 +100,16 @@ void proc_free(struct proc *p);
 struct proc *proc_find(int pid);
 void proc_start_init(const char *path, char *const argv[]);
 
-/* A new process: flags already checked (sys_clone), a new user stack
- * pointer or 0, and where to store the child's tid (ptid, ctid). */
-long proc_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid);
+/* A new process or thread: flags already checked (sys_clone), a new user
+ * stack pointer or 0, where to store its tid (ptid, ctid), its FS base. */
+struct clone_args {
+	uint64_t flags, stack, ptid, ctid, tls;
+};
+long proc_clone(const struct clone_args *a);
 void proc_mm_release(struct proc *p);   /* p is done with its mm: exit or exec */
-void proc_exit(int wait_status) __attribute__((noreturn));
-long proc_wait(int pid, int *ustatus, int options, void *urusage);
+void proc_exit(int wait_status) __attribute__((noreturn));      /* every thread */
+void thread_exit(int wait_status) __attribute__((noreturn));    /* the caller only */
+void proc_take_leader_place(struct proc *old);   /* exec by a thread: kernel/thread.c */
 long proc_kill(int pid, int sig);
 long proc_kill_one(struct proc *p, int sig);   /* p NULL: -ESRCH */
 void proc_check_killed(void);
@@ -117,6 +135,18 @@ void rlimit_init(struct rlimit *r);     /* the limits forklab has */
 #define W_SIGNALED(sig) ((sig) & 0x7f)
 #define W_TERMSIG(st)   ((st) & 0x7f)
 #define W_EXITSTATUS(st) (((st) >> 8) & 0xff)
+
+/* kernel/thread.c: thread groups. */
+void thread_group_init(struct proc *p);         /* p alone, its own leader */
+void thread_join(struct proc *t, struct proc *creator);
+struct proc *thread_next(struct proc *leader, struct proc *t);  /* live ones; t NULL: first */
+void thread_kill_others(void);
+void thread_ended(struct proc *t);
+long thread_exec_alone(void);           /* 0, or -EINTR if killed meanwhile */
+uint64_t group_cpu_ns(struct proc *p);  /* every thread's, the ended ones' too */
+
+/* kernel/futex.c */
+int futex_wake(struct mm *mm, uint64_t addr, int n, uint32_t bitset);
 
 /* kernel/pgrp.c: process groups and sessions. */
 #define PGRP_ALL        (-1)            /* every process but init and the caller */

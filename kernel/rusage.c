@@ -87,20 +87,20 @@ long sys_getrusage(uint64_t uwho, uint64_t uru, uint64_t a2, uint64_t a3, uint64
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
 	if (who == RUSAGE_CHILDREN)
-		return rusage_to_user((void *)uru, &current->children);
+		return rusage_to_user((void *)uru, &current->leader->children);
 	if (who != RUSAGE_SELF && who != RUSAGE_THREAD)
 		return -EINVAL;
 	rusage_note_rss(current);
 	self = current->usage;
-	self.cpu_ns = proc_cpu_ns(current);
+	self.cpu_ns = who == RUSAGE_THREAD ? proc_cpu_ns(current) : group_cpu_ns(current);
 	return rusage_to_user((void *)uru, &self);
 }
 
 /* Clock ticks since boot; the process's times and its reaped children's. */
 long sys_times(uint64_t ubuf, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	uint64_t cpu = proc_cpu_ns(current);
-	const struct usage *c = &current->children;
+	uint64_t cpu = group_cpu_ns(current);
+	const struct usage *c = &current->leader->children;
 	struct tms t = {
 		(cpu - current->usage.sys_ns) / NS_PER_CLOCK, current->usage.sys_ns / NS_PER_CLOCK,
 		(c->cpu_ns - c->sys_ns) / NS_PER_CLOCK, c->sys_ns / NS_PER_CLOCK,

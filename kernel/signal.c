@@ -4,8 +4,9 @@
  * arch/entry.c), where signal_deliver() runs the default action or pushes
  * a frame that starts the handler (sigframe.c).
  *
- *   struct proc
- *   +-- sig.hand->action[NSIG]   handler, flags, restorer, mask   (rt_sigaction)
+ *   struct proc (a thread)
+ *   +-- sig.hand->action[NSIG]   handler, flags, restorer, mask   (rt_sigaction),
+ *   |                            shared by the threads of a process
  *   +-- sig.blocked        bit sig-1: held back, stays pending (rt_sigprocmask)
  *   +-- sig.pending        bit sig-1: sent, not yet taken
  *   +-- sig.info[NSIG]     what the sender said, for siginfo
@@ -18,8 +19,13 @@
  * awaited by rt_sigtimedwait.
  * SIGKILL and SIGSTOP can be neither caught nor blocked.
  *
- * There is one thread per process, so the blocked mask, per thread in
- * Linux, lives in the process.
+ * The mask and the pending set are the thread's.  A signal to a thread
+ * (tgkill, a fault) is pending for it; one to the process (kill, SIGCHLD,
+ * SIGALRM) is made pending for one of its threads that does not block
+ * it, or for its first thread if all do, where it waits until that thread
+ * unblocks it (Linux keeps a set for the process, which any thread that
+ * unblocks the signal takes).  SIGKILL and every fatal action end all the
+ * threads (proc_exit).
  */
 #include <string.h>
 #include "kernel/signal.h"
@@ -27,6 +33,7 @@
 #include "kernel/sched.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
+#include "mm/heap.h"
 #include "arch/pit.h"
 
 #define UNBLOCKABLE     (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
@@ -70,13 +77,35 @@ int signal_send(struct proc *p, int sig, const struct sig_info *info)
 	}
 	if (!((s->blocked | s->waiting) & SIGBIT(sig)) && ignored(p, sig))
 		return 0;
-	if (p->pid == INIT_PID && signal_is_default(p, sig))
+	if (p->tgid == INIT_PID && signal_is_default(p, sig))
 		return 0;
 	if (!(s->pending & SIGBIT(sig)))
 		s->info[sig - 1] = *info;
 	s->pending |= SIGBIT(sig);
 	if (!(s->blocked & SIGBIT(sig)))
 		wake_process(p);
+	return 0;
+}
+
+/* The live thread of p's process that is to take sig. */
+static struct proc *taker(struct proc *p, int sig)
+{
+	struct proc *l = p->leader, *first = thread_next(l, NULL);
+
+	for (struct proc *t = first; t; t = thread_next(l, t))
+		if (!(t->sig.blocked & SIGBIT(sig)))
+			return t;
+	return first;
+}
+
+int signal_send_process(struct proc *p, int sig, const struct sig_info *info)
+{
+	struct proc *t = taker(p, sig);
+
+	if (sig != SIGKILL)
+		return t ? signal_send(t, sig, info) : 0;
+	for (; t; t = thread_next(p->leader, t))
+		signal_send(t, sig, info);
 	return 0;
 }
 
@@ -187,15 +216,39 @@ int signal_deliver(struct trapframe *tf)
 	return rewritten;
 }
 
-/* fork: the child has the parent's actions, mask and alternate stack, and
- * nothing pending; no alarm either. */
-void signal_fork(struct proc *child, const struct proc *parent)
+struct sighand *signal_hand_new(void)
+{
+	struct sighand *h = kzalloc(sizeof(*h));
+
+	if (h)
+		h->users = 1;
+	return h;
+}
+
+void signal_hand_put(struct sighand *h)
+{
+	if (h && --h->users == 0)
+		kfree(h);
+}
+
+/* fork: the child has the parent's actions (the same ones, for a thread),
+ * mask and alternate stack (a thread has none, as in Linux), and nothing
+ * pending; no alarm either. */
+void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 {
 	struct sighand *hand = child->sig.hand;
 
-	*hand = *parent->sig.hand;
+	if (share_hand) {
+		signal_hand_put(hand);
+		hand = parent->sig.hand;
+		hand->users++;
+	} else {
+		memcpy(hand->action, parent->sig.hand->action, sizeof(hand->action));
+	}
 	child->sig = parent->sig;
 	child->sig.hand = hand;
+	if (share_hand)                 /* a thread: its stack is not the parent's */
+		child->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
 	child->sig.pending = 0;
 	child->sig.restore_mask = 0;
 	child->sig.alarm_tick = child->sig.alarm_interval = 0;
@@ -229,6 +282,6 @@ void signal_tick(void)
 		if (!p || p->state == ZOMBIE || !p->sig.alarm_tick || p->sig.alarm_tick > now)
 			continue;
 		p->sig.alarm_tick = p->sig.alarm_interval ? now + p->sig.alarm_interval : 0;
-		signal_send(p, SIGALRM, &info);
+		signal_send_process(p, SIGALRM, &info);
 	}
 }

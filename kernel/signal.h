@@ -35,14 +35,15 @@ struct altstack {
 	int flags;              /* SS_DISABLE, or 0 */
 };
 
-/* The actions, apart from the process: too big to share its allocation,
- * and what threads will share. */
+/* The actions, apart from the thread: the threads of a process share
+ * them (CLONE_SIGHAND), and count their users. */
 struct sighand {
+	int users;
 	struct ksigaction action[NSIG];
 };
 
 struct signals {
-	struct sighand *hand;           /* allocated with the process */
+	struct sighand *hand;           /* shared by the threads of a process */
 	struct sig_info info[NSIG];
 	uint64_t blocked, pending;
 	uint64_t waiting;               /* rt_sigtimedwait's set, while it waits */
@@ -55,11 +56,14 @@ struct signals {
 
 struct proc;
 
-int signal_send(struct proc *p, int sig, const struct sig_info *info);  /* 0 */
+int signal_send(struct proc *p, int sig, const struct sig_info *info);  /* 0; to thread p */
+int signal_send_process(struct proc *p, int sig, const struct sig_info *info);  /* p's process */
 int signal_pending(const struct proc *p);       /* one to take now: sleeps end */
 int signal_fault(int sig, int code, uint64_t addr);     /* 0: the caller kills */
 int signal_deliver(struct trapframe *tf);       /* 1: tf rewritten, use iretq */
-void signal_fork(struct proc *child, const struct proc *parent);
+struct sighand *signal_hand_new(void);  /* default actions, one user; or NULL */
+void signal_hand_put(struct sighand *h);        /* NULL: nothing */
+void signal_fork(struct proc *child, const struct proc *parent, int share_hand);
 void signal_exec(struct proc *p);
 void signal_tick(void);                         /* timer: SIGALRM when due */
 int signal_ignored_by_default(int sig);

@@ -34,17 +34,17 @@ struct file *fd_file(int fd)
 {
 	if (fd < 0 || fd >= NOFILE)
 		return NULL;
-	return current->files[fd];
+	return current->fdt->file[fd];
 }
 
 int fd_install_from(struct file *f, int cloexec, int low)
 {
 	for (int fd = low; fd < NOFILE; fd++) {
-		if (current->files[fd])
+		if (current->fdt->file[fd])
 			continue;
-		current->files[fd] = f;
-		current->cloexec &= ~(1UL << fd);
-		current->cloexec |= (uint64_t)!!cloexec << fd;
+		current->fdt->file[fd] = f;
+		current->fdt->cloexec &= ~(1UL << fd);
+		current->fdt->cloexec |= (uint64_t)!!cloexec << fd;
 		return fd;
 	}
 	return -EMFILE;
@@ -57,13 +57,13 @@ int fd_install(struct file *f, int cloexec)
 
 int fd_cloexec(int fd)
 {
-	return (current->cloexec >> fd) & 1;
+	return (current->fdt->cloexec >> fd) & 1;
 }
 
 void fd_set_cloexec(int fd, int cloexec)
 {
-	current->cloexec &= ~(1UL << fd);
-	current->cloexec |= (uint64_t)!!cloexec << fd;
+	current->fdt->cloexec &= ~(1UL << fd);
+	current->fdt->cloexec |= (uint64_t)!!cloexec << fd;
 }
 
 /* Makes to name fd's file, closing what to named (dup2, dup3). */
@@ -72,9 +72,9 @@ int fd_dup_to(int fd, int to, int cloexec)
 	struct file *f = fd_file(fd);
 
 	file_get(f);
-	if (current->files[to])
-		file_put(current->files[to]);
-	current->files[to] = f;
+	if (current->fdt->file[to])
+		file_put(current->fdt->file[to]);
+	current->fdt->file[to] = f;
 	fd_set_cloexec(to, cloexec);
 	return to;
 }
@@ -193,7 +193,7 @@ long sys_close(uint64_t ufd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
 	if (!f)
 		return -EBADF;
-	current->files[fd] = NULL;
+	current->fdt->file[fd] = NULL;
 	file_put(f);
 	return 0;
 }
@@ -345,7 +345,7 @@ long sys_pipe2(uint64_t ufds, uint64_t uflags, uint64_t a2, uint64_t a3, uint64_
 	err = fds[1] < 0 ? -EMFILE : -EFAULT;
 	for (int i = 0; i < 2; i++) {
 		if (fds[i] >= 0)
-			current->files[fds[i]] = NULL;
+			current->fdt->file[fds[i]] = NULL;
 		file_put(ends[i]);
 	}
 	return err;

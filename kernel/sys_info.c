@@ -150,8 +150,8 @@ long sys_sched_getaffinity(uint64_t upid, uint64_t len, uint64_t umask, uint64_t
 	return CPU_MASK_BYTES;
 }
 
-/* Accepted and not kept: with one thread per process, no lock holder can
- * die while another thread waits on the lock. */
+/* Accepted and not kept: a thread that ends holding a robust mutex leaves
+ * it locked (Linux marks it FUTEX_OWNER_DIED and wakes a waiter). */
 long sys_set_robust_list(uint64_t head, uint64_t len, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)head, (void)a2, (void)a3, (void)a4, (void)a5;

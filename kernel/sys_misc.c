@@ -33,12 +33,12 @@ uint64_t realtime_ns(void)
 }
 
 /*
- * A clock's reading in ns, or -EINVAL for a clock forklab lacks.  One
- * process is one thread: both CPU-time clocks read the same.  Nothing is
+ * A clock's reading in ns, or -EINVAL for a clock forklab lacks.  The
+ * process's CPU time is every thread's, the ended ones' too.  Nothing is
  * ever suspended, so BOOTTIME is MONOTONIC, and no one sets the time, so
  * RAW is too.  A clock id is an int: its register's upper half is not read.
  */
-static long clock_read(int clock, uint64_t *ns)
+long clock_read(int clock, uint64_t *ns)
 {
 	switch (clock) {
 	case CLOCK_REALTIME:
@@ -52,6 +52,8 @@ static long clock_read(int clock, uint64_t *ns)
 		*ns = time_ns();
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
+		*ns = group_cpu_ns(current);
+		return 0;
 	case CLOCK_THREAD_CPUTIME_ID:
 		*ns = proc_cpu_ns(current);
 		return 0;

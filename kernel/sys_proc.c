@@ -16,36 +16,59 @@
 #define FD_PATH_LEN     32              /* "/dev/fd/" and an int */
 #define CLONE_KNOWN     (CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | \
 			 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)
+#define CLONE_SHARING   (CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
+			 CLONE_SYSVSEM | CLONE_SETTLS | CLONE_DETACHED)
 
 long sys_fork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	struct clone_args a = { .flags = SIGCHLD };
+
 	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return proc_clone(SIGCHLD, 0, 0, 0);
+	return proc_clone(&a);
 }
 
 /* A real vfork: the child runs in our address space while we sleep. */
 long sys_vfork(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	struct clone_args a = { .flags = CLONE_VM | CLONE_VFORK | SIGCHLD };
+
 	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return proc_clone(CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0);
+	return proc_clone(&a);
+}
+
+/* A thread: CLONE_THREAD needs CLONE_SIGHAND, which needs CLONE_VM, as
+ * in Linux; the exit signal is ignored (no one waits for a thread).
+ * CLONE_FS and CLONE_SYSVSEM share what forklab does not have apart. */
+static long clone_thread(const struct clone_args *a)
+{
+	if (!(a->flags & CLONE_SIGHAND) || !(a->flags & CLONE_VM))
+		return -EINVAL;
+	return proc_clone(a);
 }
 
 /*
- * The forms C libraries use: fork (glibc adds CLONE_CHILD_SETTID and
- * CLONE_CHILD_CLEARTID), and vfork with a new stack (posix_spawn).
- * Sharing memory without vfork's wait is a thread, which forklab does
- * not have yet: EINVAL, as for every other flag.  The child always ends
- * with SIGCHLD, since wait4 without __WCLONE waits only for those.
+ * The forms C libraries use: a thread (pthread_create), fork (glibc adds
+ * CLONE_CHILD_SETTID and CLONE_CHILD_CLEARTID), and vfork with a new stack
+ * (posix_spawn).  A process sharing memory without vfork's wait, or
+ * sharing descriptors or actions, is none of them: EINVAL, as for every
+ * other flag.  A process always ends with SIGCHLD, since wait4 without
+ * __WCLONE waits only for those.
  * Arguments in Linux's x86-64 order: flags, stack, ptid, ctid, tls.
  */
-long sys_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, uint64_t a4, uint64_t a5)
+long sys_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, uint64_t tls, uint64_t a5)
 {
-	(void)a4, (void)a5;
-	if ((flags & CSIGNAL) != SIGCHLD || (flags & ~(CSIGNAL | CLONE_KNOWN)))
+	struct clone_args a = { flags, stack, ptid, ctid, tls };
+
+	(void)a5;
+	if (flags & ~(CSIGNAL | CLONE_KNOWN | CLONE_SHARING))
+		return -EINVAL;
+	if (flags & CLONE_THREAD)
+		return clone_thread(&a);
+	if ((flags & CSIGNAL) != SIGCHLD || (flags & CLONE_SHARING))
 		return -EINVAL;
 	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
 		return -EINVAL;
-	return proc_clone(flags, stack, ptid, ctid);
+	return proc_clone(&a);
 }
 
 /* Both C libraries fall back to clone when clone3 is missing; this keeps
@@ -121,22 +144,18 @@ long sys_execveat(uint64_t dirfd, uint64_t upath, uint64_t argv, uint64_t envp, 
 	return exec_checked(exec_program(current, path, &args));
 }
 
+/* exit ends the calling thread; the process ends with its last thread. */
 long sys_exit(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	proc_exit(W_EXITED(code));
+	thread_exit(W_EXITED(code));
 }
 
-/* The status pointer is checked only when there is a status to store:
- * with no child to report, Linux gives ECHILD or 0, never EFAULT. */
-long sys_wait4(uint64_t pid, uint64_t ustatus, uint64_t uoptions, uint64_t urusage, uint64_t a4, uint64_t a5)
+/* exit_group ends every thread of the process. */
+long sys_exit_group(uint64_t code, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	int options = (int)uoptions;
-
-	(void)a4, (void)a5;
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
-		return -EINVAL;
-	return proc_wait((int)pid, (int *)ustatus, options, (void *)urusage);
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	proc_exit(W_EXITED(code));
 }
 
 long sys_kill(uint64_t pid, uint64_t sig, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -148,13 +167,21 @@ long sys_kill(uint64_t pid, uint64_t sig, uint64_t a2, uint64_t a3, uint64_t a4,
 long sys_getpid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return current->tgid;
+}
+
+long sys_gettid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
 	return current->pid;
 }
 
 long sys_getppid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
+	struct proc *parent = current->leader->parent;
+
 	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return current->parent ? current->parent->pid : 0;
+	return parent ? parent->tgid : 0;
 }
 
 long sys_sched_yield(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -164,8 +191,9 @@ long sys_sched_yield(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_
 	return 0;
 }
 
-/* One thread per process: the thread id is the pid.  The word is zeroed
- * when this process leaves an address space someone else still uses. */
+/* Returns the caller's thread id.  The word is zeroed, and a futex waiter
+ * on it woken, when this thread leaves an address space someone else
+ * still uses (its exit or exec). */
 long sys_set_tid_address(uint64_t uaddr, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;

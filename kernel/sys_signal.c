@@ -277,15 +277,15 @@ long sys_sigaltstack(uint64_t uss, uint64_t uold, uint64_t a2, uint64_t a3, uint
 	return 0;
 }
 
-/* A thread id is a pid (one thread per process); the group must match. */
+/* A signal to one thread, named by its id; with tgkill its process must match. */
 static long thread_kill(int tgid, int tid, int sig)
 {
 	struct proc *p = proc_find(tid);
-	struct sig_info info = { .code = SI_TKILL, .pid = current->pid };
+	struct sig_info info = { .code = SI_TKILL, .pid = current->tgid };
 
 	if (tid <= 0 || (sig && !valid_signal(sig)) || signal_stops(sig))
 		return -EINVAL;
-	if (!p || p->state == ZOMBIE || (tgid >= 0 && p->pid != tgid))
+	if (!p || p->state == ZOMBIE || (tgid >= 0 && p->tgid != tgid))
 		return -ESRCH;
 	return sig ? signal_send(p, sig, &info) : 0;
 }

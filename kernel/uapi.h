@@ -63,12 +63,35 @@
 #define WNOHANG         1
 #define WUNTRACED       2
 #define WCONTINUED      8
+#define WEXITED         4               /* waitid's: WUNTRACED is its WSTOPPED */
+#define WNOWAIT         0x01000000
+#define P_ALL           0               /* waitid's idtype */
+#define P_PID           1
+#define P_PGID          2
 #define CSIGNAL         0xff
 #define CLONE_VM        0x00000100
+#define CLONE_FS        0x00000200
+#define CLONE_FILES     0x00000400
+#define CLONE_SIGHAND   0x00000800
 #define CLONE_VFORK     0x00004000
+#define CLONE_THREAD    0x00010000
+#define CLONE_SYSVSEM   0x00040000
+#define CLONE_SETTLS    0x00080000
 #define CLONE_PARENT_SETTID  0x00100000
 #define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_DETACHED       0x00400000
 #define CLONE_CHILD_SETTID   0x01000000
+
+/* futex: operations, their flags, and the bitset that matches any waiter. */
+#define FUTEX_WAIT              0
+#define FUTEX_WAKE              1
+#define FUTEX_REQUEUE           3
+#define FUTEX_CMP_REQUEUE       4
+#define FUTEX_WAIT_BITSET       9
+#define FUTEX_WAKE_BITSET       10
+#define FUTEX_PRIVATE_FLAG      128
+#define FUTEX_CLOCK_REALTIME    256
+#define FUTEX_BITSET_MATCH_ANY  0xffffffffU
 
 #define PATH_MAX        4096            /* bytes in a path, with its NUL */
 #define NAME_MAX        255             /* bytes in one component of a path */

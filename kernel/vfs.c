@@ -239,9 +239,10 @@ struct inode *file_inode(struct file *f)
 	return f->ops == &vfs_file_ops ? f->priv : NULL;
 }
 
+/* The threads of a process share its leader's (CLONE_FS). */
 struct fs_context *current_fs(void)
 {
-	return &current->fs;
+	return &current->leader->fs;
 }
 
 void fs_context_copy(struct fs_context *to, const struct fs_context *from)

@@ -45,6 +45,7 @@ static const char *const messages[] = {
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Too many levels of symbolic links",
+	[ETIMEDOUT] = "Connection timed out",
 };
 
 #define NMESSAGES	((int)(sizeof(messages) / sizeof(messages[0])))

@@ -41,10 +41,20 @@ if ! "${build[@]}" >"$log" 2>&1; then
 	finish
 fi
 
+# The names given that are tests/user's, for runtests; the others may be
+# thread tests (below).
+names=()
+for n in "$@"; do [ -f "tests/user/$n.c" ] && names+=("$n"); done
+[ $# -gt 0 ] && [ ${#names[@]} -eq 0 ] && names=(none)
+
 # The signaled test's children would otherwise leave core files behind.
 ulimit -c 0
-timeout "$TIMEOUT" "$dir/runtests" "$dir" "$@" >"$log" 2>&1
-status=$?
+if [ "${names[*]:-}" = none ]; then
+	echo "UTEST done (no user test named)" >"$log"; status=0
+else
+	timeout "$TIMEOUT" "$dir/runtests" "$dir" "${names[@]}" >"$log" 2>&1
+	status=$?
+fi
 
 # Lines between "UTEST start" and the verdict are the test's own output;
 # they are shown, indented, under its verdict.
@@ -75,4 +85,25 @@ if [ -n "$current" ]; then
 elif ! grep -q "^UTEST done " "$log"; then
 	verdict fail "$prefix:runner" "ended with status $status before the end"
 fi
+
+# The thread tests need pthreads, which our libc lacks: they are checked
+# with the host's C library only (tests/run's libcs suite runs them in forklab).
+thread_tests() {
+	local src n
+	[ $prefix = host ] || return 0
+	mkdir -p "$BUILD/host/threads"
+	for src in tests/musl/threads.c tests/musl/thread_fork.c tests/musl/real_programs.c; do
+		n=$(basename "$src" .c)
+		[ $# -eq 0 ] || [[ " $* " == *" $n "* ]] || continue
+		if ! gcc -pthread -O2 -o "$BUILD/host/threads/$n" "$src" >"$log" 2>&1; then
+			fail "host:$n" "gcc failed"; sed 's/^/    | /' "$log"; continue
+		fi
+		if timeout "$TIMEOUT" "$BUILD/host/threads/$n" >"$log" 2>&1; then
+			pass "host:$n"
+		else
+			fail "host:$n" "status $?"; sed 's/^/    | /' "$log"
+		fi
+	done
+}
+thread_tests "$@"
 finish

@@ -46,6 +46,7 @@
 #define ENOSYS		38	/* Function not implemented */
 #define ENOTEMPTY	39	/* Directory not empty */
 #define ELOOP		40	/* Too many levels of symbolic links */
+#define ETIMEDOUT	110	/* Connection timed out */
 #define EWOULDBLOCK	EAGAIN
 
 /* One thread per process, so one plain variable. */

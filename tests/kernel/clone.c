@@ -1,4 +1,6 @@
-/* clone's refusals (kernel/sys_proc.c) and the mm use count (mm/mm.c). */
+/* clone's refusals (kernel/sys_proc.c) and the mm use count (mm/mm.c).
+ * Sharing descriptors or actions is for threads only; a thread needs
+ * CLONE_SIGHAND, which needs CLONE_VM. */
 #include "tests/ktest.h"
 #include "kernel/syscall.h"
 #include "kernel/proc.h"
@@ -18,6 +20,9 @@ KTEST(clone, refused_forms)
 	KEXPECT_EQ(sys_clone(CLONE_SETTLS_FLAG | SIGCHLD_SIG, 0, 0, 0, 0, 0), -EINVAL);
 	KEXPECT_EQ(sys_clone(0, 0, 0, 0, 0, 0), -EINVAL);
 	KEXPECT_EQ(sys_clone(SIGUSR1_SIG, 0, 0, 0, 0, 0), -EINVAL);
+	KEXPECT_EQ(sys_clone(CLONE_THREAD | CLONE_SIGHAND, 0, 0, 0, 0, 0), -EINVAL);
+	KEXPECT_EQ(sys_clone(CLONE_FILES | SIGCHLD_SIG, 0, 0, 0, 0, 0), -EINVAL);
+	KEXPECT_EQ(sys_clone(CLONE_VM | CLONE_SIGHAND | SIGCHLD_SIG, 0, 0, 0, 0, 0), -EINVAL);
 	KEXPECT_EQ(sys_clone3(0, 0, 0, 0, 0, 0), -ENOSYS);
 }
 
