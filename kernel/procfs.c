@@ -26,6 +26,7 @@
  */
 #include <string.h>
 #include "kernel/procfs.h"
+#include "kernel/tmpfs.h"
 #include "kernel/sys_fs.h"
 #include "kernel/file.h"
 #include "kernel/proc.h"
@@ -52,12 +53,6 @@
 #define NS_PER_CLOCK    NS_PER_CENTI    /* /proc/stat's clock ticks, sysconf(_SC_CLK_TCK) */
 #define CENTI           100
 
-/*
- * The page cache of files, for meminfo's Cached and Shmem: forklab's files
- * are the root image, which is not counted as cache; a writable file
- * system adds the frames its files hold here.
- */
-uint64_t nr_file_pages;
 
 struct text {
 	char *buf;
@@ -149,14 +144,18 @@ static const struct file_ops text_ops = {
 	.read = text_read, .stat = text_stat, .release = text_release, .seekable = 1,
 };
 
+/* Cached and Shmem are the frames of /tmp's files (the root image is not
+ * counted as cache, as Linux does not count its initramfs). */
 static size_t meminfo(char *buf)
 {
+	uint64_t file_pages = tmpfs_frames();
+
 	return snprintf(buf, PROCFS_TEXT_MAX,
 		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\nCached:         %8lu kB\n"
 		"AnonPages:      %8lu kB\nShmem:          %8lu kB\nPageTables:     %8lu kB\n",
 		frames_total() * KB_PER_PAGE, frames_free() * KB_PER_PAGE,
-		nr_file_pages * KB_PER_PAGE, nr_user_pages * KB_PER_PAGE,
-		nr_file_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
+		file_pages * KB_PER_PAGE, nr_user_pages * KB_PER_PAGE,
+		file_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
 }
 
 static size_t forkstat(char *buf)

@@ -18,10 +18,6 @@ long procfs_link(const char *path, char *buf, size_t size);
  * size bytes, no NUL), -EINVAL if path is no link, or -ENOENT, -EFAULT. */
 long procfs_readlink(const char *path, char *ubuf, size_t size);
 
-/* Frames holding files' data (a writable file system's), for meminfo's
- * Cached and Shmem. */
-extern uint64_t nr_file_pages;
-
 /* Shared by the files of /proc (kernel/procfs.c, kernel/procfs_pid.c). */
 #define PROCFS_TEXT_MAX KMALLOC_MAX     /* a file made whole at open */
 /* A file reading buf (kmalloc'd, len bytes), which it frees; or NULL with

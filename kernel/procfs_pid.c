@@ -188,10 +188,10 @@ static void stat_usage(struct out *o, struct proc *p)
 	const struct usage *u = &p->usage, *c = &p->children;
 	uint64_t cpu = proc_cpu_ns(p);
 
-	PUT(o, " %lu %lu 0 0 %lu %lu %lu %lu %d 0 1 0 %lu", u->minflt, c->minflt,
+	PUT(o, " %lu %lu 0 0 %lu %lu %lu %lu %d 0 %d 0 %lu", u->minflt, c->minflt,
 	    (cpu - u->sys_ns) / NS_PER_CLOCK, u->sys_ns / NS_PER_CLOCK,
 	    (c->cpu_ns - c->sys_ns) / NS_PER_CLOCK, c->sys_ns / NS_PER_CLOCK,
-	    NICE_0_PRIORITY, p->start_ns / NS_PER_CLOCK);
+	    NICE_0_PRIORITY, p->leader->threads, p->start_ns / NS_PER_CLOCK);
 }
 
 /* Fields 23 to 52: memory, signals, and where exec put things. */

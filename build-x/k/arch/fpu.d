@@ -1,0 +1,2 @@
+build-x/k/arch/fpu.o: arch/fpu.c arch/fpu.h
+arch/fpu.h:

@@ -1,0 +1,3 @@
+build-x/k/arch/idt.o: arch/idt.c arch/trap.h arch/gdt.h
+arch/trap.h:
+arch/gdt.h:

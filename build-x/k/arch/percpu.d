@@ -1,0 +1,5 @@
+build-x/k/arch/percpu.o: arch/percpu.c arch/percpu.h arch/cpu.h \
+ arch/x86.h
+arch/percpu.h:
+arch/cpu.h:
+arch/x86.h:

@@ -1,0 +1,4 @@
+build-x/k/arch/pic.o: arch/pic.c arch/pic.h arch/x86.h kernel/printk.h
+arch/pic.h:
+arch/x86.h:
+kernel/printk.h:

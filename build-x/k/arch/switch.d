@@ -1,0 +1,2 @@
+build-x/k/arch/switch.o : arch/switch.asm
+

@@ -1,0 +1,2 @@
+build-x/k/arch/syscall_entry.o : arch/syscall_entry.asm
+

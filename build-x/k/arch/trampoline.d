@@ -1,0 +1,2 @@
+build-x/k/arch/trampoline.o : arch/trampoline.asm
+

@@ -1,0 +1,2 @@
+build-x/k/arch/uaccess.o : arch/uaccess.asm
+

@@ -1,0 +1,2 @@
+build-x/k/arch/vectors.o : arch/vectors.asm
+

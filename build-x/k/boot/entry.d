@@ -1,0 +1,2 @@
+build-x/k/boot/entry.o : boot/entry.asm
+

@@ -1,0 +1,2 @@
+build-x/k/boot/header.o : boot/header.asm
+

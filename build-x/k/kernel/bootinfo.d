@@ -1,0 +1,5 @@
+build-x/k/kernel/bootinfo.o: kernel/bootinfo.c kernel/bootinfo.h \
+ kernel/panic.h mm/layout.h
+kernel/bootinfo.h:
+kernel/panic.h:
+mm/layout.h:

@@ -1,0 +1,3 @@
+build-x/k/kernel/ksyms.o: kernel/ksyms.c kernel/ksyms.h mm/layout.h
+kernel/ksyms.h:
+mm/layout.h:

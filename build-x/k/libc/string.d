@@ -1,0 +1,2 @@
+build-x/k/libc/string.o: libc/string.c libc/include/string.h
+libc/include/string.h:

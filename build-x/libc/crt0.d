@@ -1,0 +1,1 @@
+build-x/libc/crt0.o: libc/crt0.S

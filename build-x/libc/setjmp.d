@@ -1,0 +1,1 @@
+build-x/libc/setjmp.o: libc/setjmp.S

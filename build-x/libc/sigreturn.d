@@ -1,0 +1,2 @@
+build-x/libc/sigreturn.o: libc/sigreturn.S libc/include/sys/syscall.h
+libc/include/sys/syscall.h:

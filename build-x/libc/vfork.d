@@ -1,0 +1,2 @@
+build-x/libc/vfork.o: libc/vfork.S libc/include/sys/syscall.h
+libc/include/sys/syscall.h:

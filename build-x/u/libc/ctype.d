@@ -1,0 +1,2 @@
+build-x/u/libc/ctype.o: libc/ctype.c libc/include/ctype.h
+libc/include/ctype.h:

@@ -1,0 +1,2 @@
+build-x/u/libc/qsort.o: libc/qsort.c libc/include/stdlib.h
+libc/include/stdlib.h:

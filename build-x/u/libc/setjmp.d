@@ -1,0 +1,5 @@
+build-x/u/libc/setjmp.o: libc/setjmp.c libc/include/setjmp.h \
+ libc/include/signal.h libc/include/sys/types.h
+libc/include/setjmp.h:
+libc/include/signal.h:
+libc/include/sys/types.h:

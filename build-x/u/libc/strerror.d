@@ -1,0 +1,5 @@
+build-x/u/libc/strerror.o: libc/strerror.c libc/include/errno.h \
+ libc/include/stdio.h libc/include/string.h
+libc/include/errno.h:
+libc/include/stdio.h:
+libc/include/string.h:

@@ -1,0 +1,2 @@
+build-x/u/libc/string.o: libc/string.c libc/include/string.h
+libc/include/string.h:

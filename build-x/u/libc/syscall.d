@@ -1,0 +1,5 @@
+build-x/u/libc/syscall.o: libc/syscall.c libc/include/errno.h \
+ libc/syscall.h libc/include/sys/syscall.h
+libc/include/errno.h:
+libc/syscall.h:
+libc/include/sys/syscall.h:

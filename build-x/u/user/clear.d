@@ -1,0 +1,4 @@
+build-x/u/user/clear.o: user/clear.c libc/include/stdio.h \
+ libc/include/stdlib.h
+libc/include/stdio.h:
+libc/include/stdlib.h:

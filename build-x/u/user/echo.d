@@ -1,0 +1,5 @@
+build-x/u/user/echo.o: user/echo.c libc/include/stdio.h \
+ libc/include/stdlib.h libc/include/string.h
+libc/include/stdio.h:
+libc/include/stdlib.h:
+libc/include/string.h:

@@ -1,0 +1,2 @@
+build-x/u/user/false.o: user/false.c libc/include/stdlib.h
+libc/include/stdlib.h:

@@ -1,0 +1,1 @@
+build-x/u/user/true.o: user/true.c
