@@ -127,10 +127,11 @@ static int copy_pte_range(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
  * odf_shareable() says: the range may hold shared memory of another VMA
  * even when this one is private, and until odf_shareable() is written
  * (lab 3) it says no, so that nothing is shared before the rest of odf
- * works. */
+ * works.  It is told the VMA being copied, which answers for most ranges
+ * without a scan. */
 static int may_share(struct fork_walk *w, uint64_t base)
 {
-	return w->mode == FORK_ODF && odf_shareable(w->parent, base);
+	return w->mode == FORK_ODF && odf_shareable(w->parent, w->v, base);
 }
 
 /* The part [start, end) of the VMA that the parent's pmd entry maps: its

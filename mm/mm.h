@@ -140,7 +140,7 @@ struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *st
 
 /* On-demand fork: shared PTE tables (mm/odf.c). */
 extern struct odf_counters odf_counters;
-int odf_shareable(struct mm *mm, uint64_t start);
+int odf_shareable(struct mm *mm, const struct vma *hint, uint64_t start);
 void odf_share(pte_t *parent_pmd, pte_t *child_pmd);
 int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd);
 int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end);

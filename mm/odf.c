@@ -45,12 +45,17 @@ static struct page *table_page(pte_t pmd)
 }
 
 /* May the table of the 2 MiB range at start be shared?  Not if any of the
- * range is shared memory, whose pages must stay writable for everyone. */
-int odf_shareable(struct mm *mm, uint64_t start)
+ * range is shared memory, whose pages must stay writable for everyone.
+ * `hint` is the VMA fork is copying (or NULL): a range inside it, when it
+ * is private, qualifies without a scan of the others, since VMAs never
+ * overlap; that is nearly every range of a big region. */
+int odf_shareable(struct mm *mm, const struct vma *hint, uint64_t start)
 {
 	/* LAB3: BEGIN shareable */
 	uint64_t end = start + PMD_SIZE;
 
+	if (hint && hint->kind != VMA_SHARED && hint->start <= start && end <= hint->end)
+		return 1;
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
 		if (v->end > start && v->kind == VMA_SHARED)
 			return 0;
