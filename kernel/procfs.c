@@ -13,12 +13,14 @@
  *                             the hypervisor (TCG or KVM) running us
  *   /proc/faults              the fault trace (mm/trace.h), oldest first
  *   /proc/forkstat            on-demand fork's table copies and reuses since
- *                             boot, however they came about (mm/odf.c)
+ *                             boot, however they came about, by level
+ *                             (mm/odf.c, mm/hodf.c)
  *
  * VmRSS counts every page the process maps, through shared tables too.
- * VmPTE counts the page tables only it maps; the PTE tables it shares are
- * VmPTEShared (each in full: a table belongs to all who share it, and to
- * none of them alone).
+ * VmPTE counts the page tables only it reaches; the tables it shares, and
+ * in hodf mode every table below a shared one, are VmPTEShared (each in
+ * full: a table belongs to all who share it, and to none of them alone).
+ * TablesOwn and TablesShared count the same tables by level.
  *
  * A file's text is made when it is opened, so reads see one snapshot.
  */
@@ -136,8 +138,12 @@ static size_t meminfo(char *buf)
 
 static size_t forkstat(char *buf)
 {
-	return snprintf(buf, TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n",
-			odf_counters.tables_copied, odf_counters.tables_reused);
+	return snprintf(buf, TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n"
+			"hodf_pmd_tables_copied %lu\nhodf_pmd_tables_reused %lu\n"
+			"hodf_pud_tables_copied %lu\nhodf_pud_tables_reused %lu\n",
+			odf_counters.tables_copied, odf_counters.tables_reused,
+			hodf_counters.copied[PT_PMD], hodf_counters.reused[PT_PMD],
+			hodf_counters.copied[PT_PUD], hodf_counters.reused[PT_PUD]);
 }
 
 static size_t cpuinfo(char *buf)
@@ -161,12 +167,16 @@ static size_t status(char *buf, struct proc *p)
 		"VmRSS:\t%8lu kB\nVmPTE:\t%8lu kB\nVmPTEShared:\t%8lu kB\n"
 		"SharedPTETables:\t%lu\nForkMode:\t%s\n"
 		"ForkTablesShared:\t%lu\nForkTablesCopied:\t%lu\nForkPTEsCopied:\t%lu\n"
-		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n",
+		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n"
+		"TablesOwn:\tpgd %lu pud %lu pmd %lu pte %lu\n"
+		"TablesShared:\tpgd %lu pud %lu pmd %lu pte %lu\n",
 		p->name, state_names[p->state], p->pid, p->parent ? p->parent->pid : 0,
 		u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE, u.pt_shared * KB_PER_PAGE,
 		u.pt_shared, fork_mode_names[p->fork_mode],
 		f->tables_shared, f->tables_copied, f->ptes_copied, f->pages_copied,
-		f->tlb_flushes);
+		f->tlb_flushes,
+		u.own[PT_PGD], u.own[PT_PUD], u.own[PT_PMD], u.own[PT_PTE],
+		u.shared[PT_PGD], u.shared[PT_PUD], u.shared[PT_PMD], u.shared[PT_PTE]);
 }
 
 /*

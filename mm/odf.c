@@ -124,14 +124,19 @@ int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
 	/* LAB3: END unshare */
 }
 
-/* Unshares every table of [start, end); 0 or -ENOMEM (the tables unshared
- * so far stay so, which nobody can tell). */
+/* Unshares every table of [start, end), and the tables above each one
+ * (mm/hodf.c); 0 or -ENOMEM (the tables unshared so far stay so, which
+ * nobody can tell). */
 int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end)
 {
 	for (uint64_t va = start & ~(PMD_SIZE - 1), next; va < end; va = next) {
 		pte_t *pmd = mm_walk_pmd(mm, va, end, &next);
 
-		if (pmd && (*pmd & PTE_P) && odf_unshare(mm, va, pmd) < 0)
+		if (!pmd || !(*pmd & PTE_P))
+			continue;
+		if (hodf_private_table(mm, va, PT_PMD, NULL) < 0)
+			return -ENOMEM;
+		if (odf_unshare(mm, va, mm_walk(mm, va, PT_PMD, 0)) < 0)
 			return -ENOMEM;
 	}
 	return 0;
