@@ -187,7 +187,7 @@ help:
 	@echo '  OUT=dir       where skeleton writes'
 	@echo '  SEED=1        stress'"'"'s random seed'
 	@echo '  OPS=20000     stress'"'"'s operations per run'
-	@echo '  MODE=...      stress'"'"'s fork modes (default: copy cow odf)'
+	@echo '  MODE=...      stress'"'"'s fork modes (default: copy cow odf hodf)'
 	@echo '  FAIL_ALLOC=N  stress: make allocations fail (fail_alloc= forms)'
 	@echo '  BENCH_MEM=6G  bench'"'"'s guest memory'
 	@echo '  BENCH_MAX=n   bench'"'"'s largest size, MiB'

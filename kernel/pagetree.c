@@ -13,15 +13,17 @@
  * Below the pgd's line, a line is indented two spaces per level and
  * names the entry pointing at the table (its index, and whether it lets
  * writes through: rw, or not: ro), the table's level, its frame number
- * and its count (struct page.ref: how many entries point at it).  A PTE
- * table counted more than once is shared (mm/odf.c).  A PTE table's 512
+ * and its count (struct page.ref: how many entries point at it).  A table
+ * counted more than once is marked shared: a PTE table (mm/odf.c), or in
+ * hodf mode a pmd or pud table (mm/hodf.c), whose whole subtree the
+ * sharers then have in common.  A PTE table's 512
  * entries are folded into how many pages it maps and how many of its
  * PTEs allow writes.  The kernel's half of the pgd is left out: it is the
  * same in every process.
  *
  * A tree longer than the file's one buffer ends with a line saying it was
  * cut.  The sums are /proc/<pid>/status's: VmRSS is the pages, VmPTE the
- * tables counted once, SharedPTETables the others.  gdb's fl-tree draws
+ * tables only it reaches, SharedPTETables the others.  gdb's fl-tree draws
  * the same lines (scripts/gdb/fl_tree.py), and scripts/pagetree.py turns
  * them into pictures.
  */
@@ -89,13 +91,14 @@ static void put_table(struct out *o, pte_t e, int index, int level)
 			      INDENT * (PT_PGD - level), "", index, e & PTE_W ? "rw" : "ro",
 			      level_names[level], pa >> PAGE_SHIFT, ref));
 
+	if (ref > 1)
+		n = kept(n + snprintf(line + n, sizeof(line) - n, " shared"));
 	if (level == PT_PTE) {
 		int present, writable;
 
 		count_pages(table, &present, &writable);
-		n = kept(n + snprintf(line + n, sizeof(line) - n, "%s: %d page%s, %d writable",
-				      ref > 1 ? " shared" : "", present,
-				      present == 1 ? "" : "s", writable));
+		n = kept(n + snprintf(line + n, sizeof(line) - n, ": %d page%s, %d writable",
+				      present, present == 1 ? "" : "s", writable));
 	}
 	n = kept(n + snprintf(line + n, sizeof(line) - n, "\n"));
 	put(o, line, n);

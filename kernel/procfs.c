@@ -18,7 +18,8 @@
  *                             the ticks of its timer
  *   /proc/faults              the fault trace (mm/trace.h), oldest first
  *   /proc/forkstat            on-demand fork's table copies and reuses since
- *                             boot, however they came about (mm/odf.c)
+ *                             boot, however they came about, by level
+ *                             (mm/odf.c, mm/hodf.c)
  *
  * A file's text is made when it is opened, so reads see one snapshot;
  * the longer files (faults, and a process's maps and cmdline) are made as
@@ -160,8 +161,12 @@ static size_t meminfo(char *buf)
 
 static size_t forkstat(char *buf)
 {
-	return snprintf(buf, PROCFS_TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n",
-			odf_counters.tables_copied, odf_counters.tables_reused);
+	return snprintf(buf, PROCFS_TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n"
+			"hodf_pmd_tables_copied %lu\nhodf_pmd_tables_reused %lu\n"
+			"hodf_pud_tables_copied %lu\nhodf_pud_tables_reused %lu\n",
+			odf_counters.tables_copied, odf_counters.tables_reused,
+			hodf_counters.copied[PT_PMD], hodf_counters.reused[PT_PMD],
+			hodf_counters.copied[PT_PUD], hodf_counters.reused[PT_PUD]);
 }
 
 static size_t cpu_block_text(char *buf, size_t room, const struct cpu *c)

@@ -4,7 +4,8 @@
  *   stat       the 52 fields ps and top read, on one line; those forklab
  *              has no counterpart for are 0, as Linux prints fields it hides
  *   statm      sizes in pages: total, resident, shared, text, lib, data, dt
- *   status     Name, State, Pid, PPid, VmRSS, VmPTE and forklab's lines
+ *   status     Name, State, Tgid, Pid, PPid, Threads, VmRSS, VmPTE and
+ *              forklab's lines
  *   cmdline    argv's strings, each with its NUL, as execve gave them
  *   comm       the name, then a newline
  *   exe        a link to the program, which open and execve follow
@@ -17,6 +18,12 @@
  * a program that rewrites its argv strings shows the new ones, and nothing
  * is kept twice.  cmdline and maps are made as they are read, so neither
  * has a length limit; the other files are made whole at open.
+ *
+ * VmRSS counts every page the process maps, through shared tables too.
+ * VmPTE counts the page tables only it reaches; the tables it shares, and
+ * in hodf mode every table below a shared one, are VmPTEShared (each in
+ * full: a table belongs to all who share it, and to none of them alone).
+ * TablesOwn and TablesShared count the same tables by level.
  */
 #include <string.h>
 #include "kernel/procfs.h"
@@ -66,16 +73,21 @@ static size_t status(struct proc *p, char *buf, size_t size)
 	if (p->mm)
 		mm_usage(p->mm, &u);
 	return snprintf(buf, size,
-		"Name:\t%s\nState:\t%s\nPid:\t%d\nPPid:\t%d\n"
+		"Name:\t%s\nState:\t%s\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\nThreads:\t%d\n"
 		"VmRSS:\t%8lu kB\nVmPTE:\t%8lu kB\nVmPTEShared:\t%8lu kB\n"
 		"SharedPTETables:\t%lu\nForkMode:\t%s\n"
 		"ForkTablesShared:\t%lu\nForkTablesCopied:\t%lu\nForkPTEsCopied:\t%lu\n"
-		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n",
-		p->name, state_names[p->state], p->pid, p->parent ? p->parent->pid : 0,
+		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n"
+		"TablesOwn:\tpgd %lu pud %lu pmd %lu pte %lu\n"
+		"TablesShared:\tpgd %lu pud %lu pmd %lu pte %lu\n",
+		p->name, state_names[p->state], p->tgid, p->pid,
+		p->leader->parent ? p->leader->parent->tgid : 0, p->leader->threads,
 		u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE, u.pt_shared * KB_PER_PAGE,
 		u.pt_shared, fork_mode_names[p->fork_mode],
 		f->tables_shared, f->tables_copied, f->ptes_copied, f->pages_copied,
-		f->tlb_flushes);
+		f->tlb_flushes,
+		u.own[PT_PGD], u.own[PT_PUD], u.own[PT_PMD], u.own[PT_PTE],
+		u.shared[PT_PGD], u.shared[PT_PUD], u.shared[PT_PMD], u.shared[PT_PTE]);
 }
 
 static size_t comm(struct proc *p, char *buf, size_t size)

@@ -1,15 +1,17 @@
 /*
- * mm_check(): the rules of mm/mm.h and mm/odf.c, recomputed from scratch.
+ * mm_check(): the rules of mm/mm.h, mm/odf.c and mm/hodf.c, recomputed from
+ * scratch.
  *
  * It recounts, by walking every page table of the given address spaces,
- * how many pmd entries point at each PTE table and how many tables map
- * each page (struct page.seen), then compares with what the kernel keeps:
+ * how many entries point at each table, at every level, and how many
+ * tables map each page (struct page.seen), then compares with what the
+ * kernel keeps:
  *
- *   table ref   == pmd entries pointing at it
+ *   table ref   == entries pointing at it (pmd, pud and pgd entries)
  *   page ref    == distinct PTE tables mapping it
- *   a table with ref > 1 is reached only through read-only pmd entries
+ *   a table with ref > 1 is reached only through read-only entries
  *   a table with ref > 1 covers no shared memory (VMA_SHARED)
- *   a private page with ref > 1 is writable through no pmd and PTE
+ *   a private page with ref > 1 is writable through no path of entries
  *   a present PTE lies inside one of its address space's VMAs
  *   VMAs are page-aligned, non-empty, in user space, sorted, disjoint
  *   nr_user_pages, nr_user_pgtables, the free list: exact
@@ -41,23 +43,6 @@ static void reset(void)
 	}
 }
 
-/* Counts upper tables, and the pmd entries pointing at each PTE table. */
-static void count_tables(struct check *c, pte_t *table, int level)
-{
-	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
-
-	c->tables++;
-	pa_page(V2P(table))->seen++;
-	for (int i = 0; i < n; i++) {
-		if (!(table[i] & PTE_P))
-			continue;
-		if (level == PT_PMD)
-			pa_page(pte_pa(table[i]))->seen++;
-		else
-			count_tables(c, pte_table(table[i]), level - 1);
-	}
-}
-
 /* Counts, once per PTE table, the references its entries hold on pages. */
 static void count_pages(struct check *c, struct page *table)
 {
@@ -67,45 +52,64 @@ static void count_pages(struct check *c, struct page *table)
 		return;
 	table->flags |= PG_CHECKED;
 	c->tables++;
-	if (table->seen != table->ref)
-		report(c, "PTE table's ref vs pmd entries pointing at it",
-		       page_pfn(table), table->seen, table->ref);
 	for (int i = 0; i < PT_ENTRIES; i++)
 		if (e[i] & PTE_P)
 			pa_page(pte_pa(e[i]))->seen++;
 }
 
-/* A shared table's read-only pmd entries would forbid writes to shared
- * memory that every process must be able to write: so no table with
- * ref > 1 may cover any of a VMA_SHARED (mm/odf.c, odf_shareable()). */
-static void check_shared_memory(struct check *c, struct mm *mm, struct page *table,
-				uint64_t base)
+/* Counts, once per table however many share it, the entries pointing at
+ * each table below it. */
+static void count_tables(struct check *c, struct page *table, int level)
 {
-	uint64_t end = base + PMD_SIZE;
+	pte_t *e = page_va(table);
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
+
+	if (table->flags & PG_CHECKED)
+		return;
+	table->flags |= PG_CHECKED;
+	c->tables++;
+	for (int i = 0; i < n; i++) {
+		struct page *below = pa_page(pte_pa(e[i]));
+
+		if (!(e[i] & PTE_P))
+			continue;
+		below->seen++;
+		if (level == PT_PMD)
+			count_pages(c, below);
+		else
+			count_tables(c, below, level - 1);
+	}
+}
+
+/* A shared table's read-only entries would forbid writes to shared memory
+ * that every process must be able to write: so no table with ref > 1, at
+ * any level, may cover any of a VMA_SHARED (odf_shareable(), hodf_share()).
+ * `table` is of `level` and maps [base, base + its span). */
+static void check_shared_memory(struct check *c, struct mm *mm, struct page *table,
+				uint64_t base, int level)
+{
+	uint64_t end = base + pt_span(level + 1);
 
 	if (table->ref <= 1)
 		return;
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
 		if (v->kind == VMA_SHARED && v->end > base)
-			report(c, "shared PTE table's ref over shared memory", page_pfn(table),
+			report(c, level == PT_PTE ? "shared PTE table's ref over shared memory" :
+			       "shared upper table's ref over shared memory", page_pfn(table),
 			       1, table->ref);
 }
 
-/* Checks one pmd entry's table against mm's VMAs and the writable rule. */
-static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base)
+/* Checks the PTE table under `pmd` against mm's VMAs and the writable
+ * rule; `writable` is PTE_W if every entry above the PTEs allows writes. */
+static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base,
+			pte_t writable)
 {
-	struct page *table = pa_page(pte_pa(pmd));
-	pte_t *e = page_va(table);
+	pte_t *e = pte_table(pmd);
 
-	count_pages(c, table);
-	if ((pmd & PTE_W) && table->ref > 1)
-		report(c, "writable pmd entries to a shared PTE table", page_pfn(table), 0, 1);
-	check_shared_memory(c, mm, table, base);
 	for (int i = 0; i < PT_ENTRIES; i++) {
 		uint64_t va = base + i * pt_span(PT_PTE);
-		struct vma *v;
-
 		struct page *pg = pa_page(pte_pa(e[i]));
+		struct vma *v;
 
 		if (!(e[i] & PTE_P))
 			continue;
@@ -114,32 +118,41 @@ static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base
 			report(c, "mapped page not marked PG_USER", page_pfn(pg), 1, 0);
 		if (!v)
 			report(c, "PTE outside every VMA", page_pfn(pg), 0, 1);
-		else if ((pmd & e[i] & PTE_W) && v->kind != VMA_SHARED && pg->ref > 1)
+		else if ((writable & e[i] & PTE_W) && v->kind != VMA_SHARED && pg->ref > 1)
 			report(c, "writable private page with other references",
 			       page_pfn(pg), 1, pg->ref);
 	}
 }
 
+/* Walks mm's `table` (of `level`, mapping from base) down to its pages,
+ * checking the write-protection rules of every level: an entry pointing
+ * at a table with ref > 1 is read-only, and a page is writable only where
+ * the entries of all levels allow it (`writable`: those above). */
+static void walk_level(struct check *c, struct mm *mm, pte_t *table, int level,
+		       uint64_t base, pte_t writable)
+{
+	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
+
+	for (int i = 0; i < n; i++) {
+		uint64_t va = base + i * pt_span(level);
+		struct page *below = pa_page(pte_pa(table[i]));
+
+		if (!(table[i] & PTE_P))
+			continue;
+		if ((table[i] & PTE_W) && below->ref > 1)
+			report(c, level == PT_PMD ? "writable pmd entries to a shared PTE table" :
+			       "writable entries to a shared upper table", page_pfn(below), 0, 1);
+		check_shared_memory(c, mm, below, va, level - 1);
+		if (level == PT_PMD)
+			check_table(c, mm, table[i], va, writable & table[i]);
+		else
+			walk_level(c, mm, pte_table(table[i]), level - 1, va, writable & table[i]);
+	}
+}
+
 static void walk_mm(struct check *c, struct mm *mm)
 {
-	for (int g = 0; g < USER_PTRS_PER_PGD; g++) {
-		pte_t *pud;
-
-		if (!(mm->pgd[g] & PTE_P))
-			continue;
-		pud = pte_table(mm->pgd[g]);
-		for (int u = 0; u < PT_ENTRIES; u++) {
-			pte_t *pmd;
-
-			if (!(pud[u] & PTE_P))
-				continue;
-			pmd = pte_table(pud[u]);
-			for (int m = 0; m < PT_ENTRIES; m++)
-				if (pmd[m] & PTE_P)
-					check_table(c, mm, pmd[m], g * pt_span(PT_PGD) +
-						    u * pt_span(PT_PUD) + m * pt_span(PT_PMD));
-		}
-	}
+	walk_level(c, mm, mm->pgd, PT_PGD, 0, PTE_W);
 }
 
 static void check_vmas(struct check *c, struct mm *mm)
@@ -166,8 +179,8 @@ static void check_pages(struct check *c)
 			c->user_pages++;
 			if (pg->seen != pg->ref)
 				report(c, "page's ref vs PTE tables mapping it", i, pg->seen, pg->ref);
-		} else if (pg->seen && !(pg->flags & PG_CHECKED) && pg->seen != pg->ref) {
-			report(c, "upper page table's ref vs entries pointing at it", i,
+		} else if ((pg->flags & PG_CHECKED) && pg->seen != pg->ref) {
+			report(c, "page table's ref vs entries pointing at it", i,
 			       pg->seen, pg->ref);
 		}
 	}
@@ -178,8 +191,10 @@ int mm_check(struct mm *const *mms, int n)
 	struct check c = { 0 };
 
 	reset();
-	for (int i = 0; i < n; i++)
-		count_tables(&c, mms[i]->pgd, PT_PGD);
+	for (int i = 0; i < n; i++) {
+		pa_page(V2P(mms[i]->pgd))->seen++;
+		count_tables(&c, pa_page(V2P(mms[i]->pgd)), PT_PGD);
+	}
 	for (int i = 0; i < n; i++) {
 		walk_mm(&c, mms[i]);
 		check_vmas(&c, mms[i]);

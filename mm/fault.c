@@ -10,9 +10,10 @@
  *                   or the PTE makes read-only             it if ref == 1
  *   FAULT_SPURIOUS  the entries already allow the access   nothing (stale TLB)
  *
- * Both actions change a PTE, so both first make sure the PTE table is this
- * process's alone: under on-demand fork, the table may be shared, and
- * pte_for_change() breaks the sharing (mm/odf.c).  A read of a present
+ * Both actions change a PTE, so both first make sure the PTE table, and
+ * every table above it, is this process's alone: under on-demand fork a
+ * table may be shared, and pte_for_change() breaks the sharing from the
+ * top down (mm/hodf.c, mm/odf.c).  A read of a present
  * page never faults, so reads never break sharing.
  *
  * A fault just below the stack VMA grows the stack, down to STACK_MAX and
@@ -55,7 +56,8 @@ static int access_allowed(const struct vma *v, uint64_t err)
 	return v->prot & (PROT_READ | PROT_EXEC);
 }
 
-/* pte is the PTE with the pmd's R/W bit folded in: what the MMU saw. */
+/* pte is the PTE with the upper levels' R/W bits folded in: what the MMU
+ * saw. */
 static enum fault_kind fault_classify(struct vma *v, pte_t pte, uint64_t err)
 {
 	if (!v || !access_allowed(v, err))
@@ -105,15 +107,20 @@ static int do_zero(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 	return 0;
 }
 
-/* What the MMU saw at va: the PTE, writable only if the pmd is too. */
+/* What the MMU saw at va: the PTE, writable only if the entries of every
+ * level above it are too (a shared table at any level is read-only). */
 static pte_t effective_pte(struct mm *mm, uint64_t va)
 {
-	pte_t *pmd = mm_walk(mm, va, PT_PMD, 0), *pte;
+	pte_t *table = mm->pgd, e = 0, writable = PTE_W;
 
-	if (!pmd || !(*pmd & PTE_P))
-		return 0;
-	pte = pte_table(*pmd) + pt_index(va, PT_PTE);
-	return *pmd & PTE_W ? *pte : *pte & ~PTE_W;
+	for (int level = PT_PGD; level >= PT_PTE; level--) {
+		e = table[pt_index(va, level)];
+		if (!(e & PTE_P) || (level > PT_PTE && (e & PTE_PS)))
+			return 0;
+		writable &= e;
+		table = pte_table(e);
+	}
+	return (e & ~PTE_W) | writable;
 }
 
 static int resolve(struct mm *mm, uint64_t addr, uint64_t err, unsigned *actions)

@@ -8,6 +8,8 @@
  *   odf   the child's pmd entries point at the parent's PTE tables, which
  *         both now share read-only (mm/odf.c); where a table's range holds
  *         shared memory, the table is copied as in cow
+ *   hodf  as odf, but the highest table whose whole range is private is
+ *         shared: a pud table (512 GiB) or a pmd table (1 GiB) (mm/hodf.c)
  *
  * Shared memory (VMA_SHARED) is shared in every mode: its PTEs are copied
  * as they are, writable, with one more reference per page.
@@ -32,7 +34,7 @@
 #include "kernel/errno.h"
 
 const char *const fork_mode_names[FORK_MODES] = {
-	[FORK_COPY] = "copy", [FORK_COW] = "cow", [FORK_ODF] = "odf",
+	[FORK_COPY] = "copy", [FORK_COW] = "cow", [FORK_ODF] = "odf", [FORK_HODF] = "hodf",
 };
 
 struct fork_walk {
@@ -131,10 +133,12 @@ static int copy_pte_range(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
  * odf_shareable() says: the range may hold shared memory of another VMA
  * even when this one is private, and until odf_shareable() is written
  * (lab 3) it says no, so that nothing is shared before the rest of odf
- * works. */
+ * works.  It is told the VMA being copied, which answers for most ranges
+ * without a scan. */
 static int may_share(struct fork_walk *w, uint64_t base)
 {
-	return w->mode == FORK_ODF && odf_shareable(w->parent, base);
+	return (w->mode == FORK_ODF || w->mode == FORK_HODF) &&
+	       odf_shareable(w->parent, w->v, base);
 }
 
 /* The part [start, end) of the VMA that the parent's pmd entry maps: its
@@ -153,11 +157,17 @@ static int copy_chunk(struct fork_walk *w, pte_t *pmd, pte_t *child_pmd,
 }
 
 /* The part [start, end) of the VMA that one pmd table maps (1 GiB at most):
- * both processes' pmd tables are found once, then read entry by entry. */
+ * both processes' pmd tables are found once, then read entry by entry.
+ * Unless it only reads them, the parent's pmd table is made its own first
+ * (a hodf fork may have shared it, mm/hodf.c). */
 static int copy_pmd_range(struct fork_walk *w, uint64_t start, uint64_t end)
 {
-	pte_t *src = mm_walk(w->parent, start, PT_PMD, 0), *dst = NULL;
+	pte_t *src, *dst = NULL;
 	int first = pt_index(start, PT_PMD);
+
+	if (w->mode != FORK_COPY && hodf_private_table(w->parent, start, PT_PMD, NULL) < 0)
+		return -ENOMEM;
+	src = mm_walk(w->parent, start, PT_PMD, 0);
 
 	for (uint64_t va = start, next; src && va < end; va = next) {
 		int i = pt_index(va, PT_PMD) - first;
@@ -173,9 +183,20 @@ static int copy_pmd_range(struct fork_walk *w, uint64_t start, uint64_t end)
 	return 0;
 }
 
+/* The VMA, a pmd table's span at a time; in hodf mode, a span whose pud
+ * or pmd table is shared whole (mm/hodf.c) is skipped to its end. */
 static int copy_page_range(struct fork_walk *w)
 {
 	for (uint64_t va = w->v->start, next; va < w->v->end; va = next) {
+		int shared = w->mode == FORK_HODF ?
+			     hodf_share(w->parent, w->child, va, &next, w->stats) : 0;
+
+		if (shared < 0)
+			return -ENOMEM;
+		if (shared) {
+			next = next < w->v->end ? next : w->v->end;
+			continue;
+		}
 		next = next_boundary(va, PUD_SIZE, w->v->end);
 		if (copy_pmd_range(w, va, next) < 0)
 			return -ENOMEM;

@@ -101,12 +101,14 @@ pte_t *mm_walk_pmd(struct mm *mm, uint64_t va, uint64_t end, uint64_t *next)
 }
 
 /* The PTE for va in a table that mm alone maps, so that it may be changed:
- * tables are made as needed and a shared one is unshared (mm/odf.c), which
- * is added to *actions (FA_TABLE_*; actions may be NULL).  NULL when a
- * frame could not be had; then nothing visible has changed. */
+ * tables are made as needed and shared ones above it are unshared from the
+ * top down (mm/hodf.c, mm/odf.c), which is added to *actions (FA_*;
+ * actions may be NULL).  NULL when a frame could not be had; then nothing
+ * visible has changed. */
 pte_t *pte_for_change(struct mm *mm, uint64_t va, unsigned *actions)
 {
-	pte_t *pmd = mm_walk(mm, va, PT_PMD, 1);
+	pte_t *pmd = hodf_private_table(mm, va, PT_PMD, actions) < 0 ? NULL :
+		     mm_walk(mm, va, PT_PMD, 1);
 	int done = pmd && (*pmd & PTE_P) ? odf_unshare(mm, va, pmd) : 0;
 
 	if (!pmd || done < 0)
@@ -169,28 +171,35 @@ void mm_activate(struct mm *mm)
 		write_cr3(V2P(mm->pgd));
 }
 
-/* Removes the pages of [start, end), one PTE table at a time: a table whose
- * whole range goes is dropped (shared or not), the others lose PTEs.  The
- * tables at the two ends must already be unshared (odf_unshare_range). */
-void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
+/* Removes the pages of [start, end) under `table` (of `level`), top down:
+ * an entry whose whole span goes drops its table (shared or not), the
+ * others are entered. */
+static void unmap_level(pte_t *table, int level, uint64_t start, uint64_t end)
 {
 	for (uint64_t va = start, next; va < end; va = next) {
-		pte_t *pmd = mm_walk_pmd(mm, va, end, &next);
+		pte_t *e = &table[pt_index(va, level)];
 
-		if (pmd && (*pmd & PTE_P) && next - va == PMD_SIZE) {
-			odf_table_put(pmd);
-		} else if (pmd && (*pmd & PTE_P)) {
-			pte_t *table = pte_table(*pmd);
-
-			for (uint64_t a = va; a < next; a += PAGE_SIZE) {
-				pte_t *pte = &table[pt_index(a, PT_PTE)];
-
-				if (*pte & PTE_P)
-					user_page_put(pa_page(pte_pa(*pte)));
-				*pte = 0;
-			}
-		}
+		next = next_boundary(va, pt_span(level), end);
+		if (!(*e & PTE_P))
+			continue;
+		if (level == PT_PTE)
+			user_page_put(pa_page(pte_pa(*e)));
+		else if (next - va < pt_span(level))
+			unmap_level(pte_table(*e), level - 1, va, next);
+		else if (level == PT_PMD)
+			odf_table_put(e);
+		else
+			hodf_table_put(e, level - 1);
+		if (level == PT_PTE)
+			*e = 0;
 	}
+}
+
+/* Removes the pages of [start, end).  The tables it cuts in part at the
+ * two ends must already be unshared (hodf_unshare_edge, odf_unshare_range). */
+void unmap_range(struct mm *mm, uint64_t start, uint64_t end)
+{
+	unmap_level(mm->pgd, PT_PGD, start, end);
 	flush_all(mm);
 }
 
@@ -229,23 +238,6 @@ void protect_range(struct mm *mm, struct vma *v)
 	flush_all(mm);
 }
 
-/* Frees the tables under `table` (a table of `level`) and the table itself;
- * a PTE table is only let go of (odf_table_put), since others may share it. */
-static void free_tables(pte_t *table, int level)
-{
-	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
-
-	for (int i = 0; i < n; i++) {
-		if (!(table[i] & PTE_P))
-			continue;
-		if (level == PT_PMD)
-			odf_table_put(&table[i]);
-		else
-			free_tables(pte_table(table[i]), level - 1);
-	}
-	pgtable_free(pa_page(V2P(table)));
-}
-
 /* Frees mm; it must not be the address space in use. */
 /* Names the program in mm; a path without its leading '/' is relative to
  * the root, as exec finds it, and gets it back. */
@@ -266,7 +258,10 @@ int mm_set_exe(struct mm *mm, const char *path, uint64_t ino)
 
 void mm_free(struct mm *mm)
 {
-	free_tables(mm->pgd, PT_PGD);
+	for (int i = 0; i < USER_PTRS_PER_PGD; i++)
+		if (mm->pgd[i] & PTE_P)
+			hodf_table_put(&mm->pgd[i], PT_PUD);
+	pgtable_free(pa_page(V2P(mm->pgd)));
 	while (mm->vmas)
 		vma_remove(mm, mm->vmas);
 	if (mm->exe && --mm->exe->ref == 0)
@@ -292,24 +287,25 @@ static void count_ptes(const pte_t *table, struct mm_usage *u)
 		u->rss += table[i] & PTE_P;
 }
 
-static void usage_walk(const pte_t *table, int level, struct mm_usage *u)
+/* Counts `table` (of `level`) and the tables below it: shared if its ref
+ * is above 1 or a table above it is shared, since then every table below
+ * is reached by others too. */
+static void usage_walk(const pte_t *table, int level, int shared, struct mm_usage *u)
 {
 	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
 
-	u->pt_private++;
-	for (int i = 0; i < n; i++) {
-		if (!(table[i] & PTE_P))
-			continue;
-		if (level > PT_PMD) {
-			usage_walk(pte_table(table[i]), level - 1, u);
-			continue;
-		}
-		if (pa_page(pte_pa(table[i]))->ref > 1)
-			u->pt_shared++;
-		else
-			u->pt_private++;
-		count_ptes(pte_table(table[i]), u);
+	shared |= pa_page(V2P(table))->ref > 1;
+	if (shared)
+		u->shared[level]++;
+	else
+		u->own[level]++;
+	if (level == PT_PTE) {
+		count_ptes(table, u);
+		return;
 	}
+	for (int i = 0; i < n; i++)
+		if (table[i] & PTE_P)
+			usage_walk(pte_table(table[i]), level - 1, shared, u);
 }
 
 void mm_inspect(struct mm *mm, uint64_t va, struct forklab_inspect *out)
@@ -333,5 +329,9 @@ void mm_inspect(struct mm *mm, uint64_t va, struct forklab_inspect *out)
 void mm_usage(struct mm *mm, struct mm_usage *u)
 {
 	*u = (struct mm_usage){ 0 };
-	usage_walk(mm->pgd, PT_PGD, u);
+	usage_walk(mm->pgd, PT_PGD, 0, u);
+	for (int level = PT_PTE; level <= PT_PGD; level++) {
+		u->pt_private += u->own[level];
+		u->pt_shared += u->shared[level];
+	}
 }

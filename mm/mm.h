@@ -42,7 +42,7 @@ struct vma {
 	struct vma *next;
 };
 
-enum fork_mode { FORK_COPY, FORK_COW, FORK_ODF, FORK_MODES };
+enum fork_mode { FORK_COPY, FORK_COW, FORK_ODF, FORK_HODF, FORK_MODES };
 
 extern const char *const fork_mode_names[FORK_MODES];    /* "copy", ... */
 
@@ -77,13 +77,19 @@ struct fork_stats {
 /* What mm_usage() finds. */
 struct mm_usage {
 	uint64_t rss;                   /* pages mapped, through shared tables too */
-	uint64_t pt_private;            /* page-table frames only this mm maps */
-	uint64_t pt_shared;             /* PTE tables it shares with others */
+	uint64_t pt_private;            /* page-table frames only this mm reaches */
+	uint64_t pt_shared;             /* tables it shares with others, at any level */
+	uint64_t own[PT_PGD + 1], shared[PT_PGD + 1];   /* the same by level */
 };
 
 /* Events of on-demand fork since boot (mm/odf.c). */
 struct odf_counters {
 	uint64_t tables_copied, tables_reused;
+};
+
+/* Breaks of shared pmd and pud tables since boot (mm/hodf.c), by level. */
+struct hodf_counters {
+	uint64_t copied[PT_PGD], reused[PT_PGD];
 };
 
 /* Layout of user space. */
@@ -157,11 +163,25 @@ struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *st
 
 /* On-demand fork: shared PTE tables (mm/odf.c). */
 extern struct odf_counters odf_counters;
-int odf_shareable(struct mm *mm, uint64_t start);
+int odf_shareable(struct mm *mm, const struct vma *hint, uint64_t start);
 void odf_share(pte_t *parent_pmd, pte_t *child_pmd);
 int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd);
 int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end);
 void odf_table_put(pte_t *pmd);
+
+/* Hierarchical on-demand fork: shared pmd and pud tables (mm/hodf.c). */
+extern struct hodf_counters hodf_counters;
+/* Makes every table above the one of `level` holding va mm's own, from
+ * the top down (adding FA_* bits to *actions, which may be NULL); 0, or
+ * -ENOMEM (the tables broken so far stay so, which nobody can tell). */
+int hodf_private_table(struct mm *mm, uint64_t va, int level, unsigned *actions);
+/* The same for the tables an unmap starting or ending at va cuts in part. */
+int hodf_unshare_edge(struct mm *mm, uint64_t va);
+/* Drops the reference entry e holds on its table (of level PT_PUD or
+ * PT_PMD) and clears e; the last one drops the tables below and frees it. */
+void hodf_table_put(pte_t *e, int level);
+int hodf_share(struct mm *parent, struct mm *child, uint64_t va, uint64_t *next,
+	       struct fork_stats *st);
 
 /* The invariants above, recomputed from scratch over the given address
  * spaces (mm/check.c); 0, or -1 after printing each violation. */

@@ -30,10 +30,12 @@ static int split_at(struct mm *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
-/* Unshares the tables holding start and end, where the range covers only
- * part of them. */
+/* Unshares the tables holding start and end, at every level, where the
+ * range covers only part of them. */
 static int unshare_ends(struct mm *mm, uint64_t start, uint64_t end)
 {
+	if (hodf_unshare_edge(mm, start) < 0 || hodf_unshare_edge(mm, end) < 0)
+		return -ENOMEM;
 	if ((start & (PMD_SIZE - 1)) && odf_unshare_range(mm, start, start + 1) < 0)
 		return -ENOMEM;
 	if ((end & (PMD_SIZE - 1)) && odf_unshare_range(mm, end - 1, end) < 0)

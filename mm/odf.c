@@ -45,12 +45,17 @@ static struct page *table_page(pte_t pmd)
 }
 
 /* May the table of the 2 MiB range at start be shared?  Not if any of the
- * range is shared memory, whose pages must stay writable for everyone. */
-int odf_shareable(struct mm *mm, uint64_t start)
+ * range is shared memory, whose pages must stay writable for everyone.
+ * `hint` is the VMA fork is copying (or NULL): a range inside it, when it
+ * is private, qualifies without a scan of the others, since VMAs never
+ * overlap; that is nearly every range of a big region. */
+int odf_shareable(struct mm *mm, const struct vma *hint, uint64_t start)
 {
 	/* LAB3: BEGIN shareable */
 	uint64_t end = start + PMD_SIZE;
 
+	if (hint && hint->kind != VMA_SHARED && hint->start <= start && end <= hint->end)
+		return 1;
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
 		if (v->end > start && v->kind == VMA_SHARED)
 			return 0;
@@ -119,14 +124,19 @@ int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
 	/* LAB3: END unshare */
 }
 
-/* Unshares every table of [start, end); 0 or -ENOMEM (the tables unshared
- * so far stay so, which nobody can tell). */
+/* Unshares every table of [start, end), and the tables above each one
+ * (mm/hodf.c); 0 or -ENOMEM (the tables unshared so far stay so, which
+ * nobody can tell). */
 int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end)
 {
 	for (uint64_t va = start & ~(PMD_SIZE - 1), next; va < end; va = next) {
 		pte_t *pmd = mm_walk_pmd(mm, va, end, &next);
 
-		if (pmd && (*pmd & PTE_P) && odf_unshare(mm, va, pmd) < 0)
+		if (!pmd || !(*pmd & PTE_P))
+			continue;
+		if (hodf_private_table(mm, va, PT_PMD, NULL) < 0)
+			return -ENOMEM;
+		if (odf_unshare(mm, va, mm_walk(mm, va, PT_PMD, 0)) < 0)
 			return -ENOMEM;
 	}
 	return 0;

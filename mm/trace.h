@@ -21,6 +21,10 @@ enum fault_action {
 	FA_TABLE_REUSE = 1 << 4,        /* odf: a PTE table's last user reuses it */
 	FA_SIGNAL      = 1 << 5,        /* a bad access: the process is signalled */
 	FA_NOMEM       = 1 << 6,        /* no frame: SIGBUS, or -EFAULT for the kernel */
+	FA_PMD_COPY    = 1 << 7,        /* hodf: a shared pmd table copied */
+	FA_PMD_REUSE   = 1 << 8,        /* hodf: a pmd table's last user reuses it */
+	FA_PUD_COPY    = 1 << 9,        /* hodf: a shared pud table copied */
+	FA_PUD_REUSE   = 1 << 10,       /* hodf: a pud table's last user reuses it */
 };
 
 struct fault_event {

@@ -14,8 +14,8 @@ BEGIN {
 	PAGE = 4096
 	KIB = 1024
 	NS_PER_US = 1000
-	split("copy cow odf", MODES, " ")
-	NMODES = 3
+	split("copy cow odf hodf", MODES, " ")
+	NMODES = 4
 }
 
 FNR == 1 { file++ }
@@ -79,7 +79,7 @@ function sort_sizes(    n, s, i, j, t) {
 
 # One row per size: the metric in each forklab mode, then extra columns.
 function mode_table(title, metric, how, extra_head, extra,    i, k, s, line, n, cols) {
-	printf "\n### %s\n\n| MiB | copy | cow | odf | %s |\n|---:|---:|---:|---:|", title, extra_head
+	printf "\n### %s\n\n| MiB | copy | cow | odf | hodf | %s |\n|---:|---:|---:|---:|---:|", title, extra_head
 	for (n = split(extra_head, cols, "|"); n > 0; n--)
 		printf "---:|"
 	print ""
@@ -197,6 +197,34 @@ function targets(    big, r, known, brk, per_table, dt, f, c) {
 	r = per_table > 0 ? brk / per_table : 0
 	printf "| breaking a shared table at most 1.5x cow's cost per table at fork | %s µs vs %s µs per table: %.2fx | %s |\n",
 		us(brk), us(per_table), r, verdict(r <= 1.5, known && per_table > 0)
+	hodf_targets(big)
+}
+
+# Issue 16's targets for hodf, against odf in the same boot.
+function hodf_targets(big,    r, known) {
+	known = big > GROWTH_FROM && have(GROWTH_FROM, "hodf", "fork") && have(big, "hodf", "fork")
+	r = known ? med[big, "hodf", "fork"] / med[GROWTH_FROM, "hodf", "fork"] : 0
+	printf "| hodf fork of %d and %d MiB within 1.5x | %s -> %s µs: %.2fx | %s |\n",
+		GROWTH_FROM, big, cell(GROWTH_FROM, "hodf", "fork", "us"), cell(big, "hodf", "fork", "us"),
+		r, verdict(r <= 1.5, known)
+	r = mratio(REF_MIB, "odf", "hodf", "fork")
+	printf "| hodf fork at %d MiB at least 10x cheaper than odf | %s / %s µs = %sx | %s |\n",
+		REF_MIB, cell(REF_MIB, "odf", "fork", "us"), cell(REF_MIB, "hodf", "fork", "us"), r,
+		verdict(r >= 10, r != "n/a")
+	known = have(REF_MIB, "hodf", "child_vmpte") && have(REF_MIB, "hodf", "pagetables_delta")
+	printf "| hodf child's own page tables at %d MiB at most 8 KiB | VmPTE %s KiB, PageTables %+s KiB | %s |\n",
+		REF_MIB, cell(REF_MIB, "hodf", "child_vmpte", "kib"),
+		cell(REF_MIB, "hodf", "pagetables_delta", "kib"),
+		verdict(med[REF_MIB, "hodf", "child_vmpte"] <= 8 * KIB &&
+			med[REF_MIB, "hodf", "pagetables_delta"] <= 8 * KIB, known)
+	r = mratio(REF_MIB, "hodf", "odf", "child_write_1")
+	printf "| hodf's first write after fork at %d MiB at most 2x odf's | %s vs %s µs: %sx | %s |\n",
+		REF_MIB, cell(REF_MIB, "hodf", "child_write_1", "us"),
+		cell(REF_MIB, "odf", "child_write_1", "us"), r, verdict(r <= 2, r != "n/a")
+	r = mratio(REF_MIB, "hodf", "odf", "child_write_all_per_page")
+	printf "| hodf child writing every page at %d MiB at most 1.1x odf | %s vs %s ns per page: %sx | %s |\n",
+		REF_MIB, cell(REF_MIB, "hodf", "child_write_all_per_page", "ns"),
+		cell(REF_MIB, "odf", "child_write_all_per_page", "ns"), r, verdict(r <= 1.1, r != "n/a")
 }
 
 END {

@@ -18,7 +18,7 @@ set grid
 set key outside right top
 set style data linespoints
 # One colour per system or mode, whatever the plot.
-COPY = "#8e44ad"; COW = "#1e8449"; ODF = "#2471a3"; LINUX = "#d35400"
+COPY = "#8e44ad"; COW = "#1e8449"; ODF = "#2471a3"; HODF = "#17a589"; LINUX = "#d35400"
 
 rows(file, mode, metric) = sprintf("< grep '^[0-9]*,%s,%s,' '%s/%s'", mode, metric, dir, file)
 us(col) = column(col) / 1000.0
@@ -37,6 +37,7 @@ do for [fmt in "png svg"] {
 	plot rows("forklab.csv", "copy", "fork") using 1:(us(4)) title "forklab copy" pt 4 lc rgb COPY, \
 	     rows("forklab.csv", "cow", "fork") using 1:(us(4)) title "forklab cow" pt 6 lc rgb COW, \
 	     rows("forklab.csv", "odf", "fork") using 1:(us(4)) title "forklab odf" pt 8 lw 2 lc rgb ODF, \
+	     rows("forklab.csv", "hodf", "fork") using 1:(us(4)) title "forklab hodf" pt 10 lw 2 lc rgb HODF, \
 	     rows("host.csv", "linux", "fork") using 1:(us(4)) title "Linux (host, native)" dt 2 pt 1 lc rgb LINUX
 
 	set output sprintf("%s/page-tables.%s", dir, fmt)
@@ -46,6 +47,7 @@ do for [fmt in "png svg"] {
 	     rows("forklab.csv", "cow", "pagetables_delta") using 1:(kib(4)) title "cow: PageTables change" pt 6 lc rgb COW, \
 	     rows("forklab.csv", "odf", "pagetables_delta") using 1:(kib(4)) title "odf: PageTables change" pt 8 lw 2 lc rgb ODF, \
 	     rows("forklab.csv", "odf", "child_vmpte_shared") using 1:(kib(4)) title "odf: tables the child shares" dt 3 pt 9 lc rgb ODF, \
+	     rows("forklab.csv", "hodf", "pagetables_delta") using 1:(kib(4)) title "hodf: PageTables change" pt 10 lw 2 lc rgb HODF, \
 	     rows("host.csv", "linux", "child_vmpte") using 1:(kib(4)) title "Linux: child's VmPTE" dt 2 pt 1 lc rgb LINUX
 
 	set output sprintf("%s/write-after-fork.%s", dir, fmt)
@@ -54,6 +56,7 @@ do for [fmt in "png svg"] {
 	plot rows("forklab.csv", "copy", "child_write_all_per_page") using 1:4 title "child, copy" pt 4 lc rgb COPY, \
 	     rows("forklab.csv", "cow", "child_write_all_per_page") using 1:4 title "child, cow" pt 6 lc rgb COW, \
 	     rows("forklab.csv", "odf", "child_write_all_per_page") using 1:4 title "child, odf" pt 8 lw 2 lc rgb ODF, \
+	     rows("forklab.csv", "hodf", "child_write_all_per_page") using 1:4 title "child, hodf" pt 10 lw 2 lc rgb HODF, \
 	     rows("forklab.csv", "cow", "parent_write_all_after_child_exit_per_page") using 1:4 title "parent after child's exit, cow" dt 3 pt 6 lc rgb COW, \
 	     rows("forklab.csv", "odf", "parent_write_all_after_child_exit_per_page") using 1:4 title "parent after child's exit, odf" dt 3 pt 8 lc rgb ODF, \
 	     rows("host.csv", "linux", "child_write_all_per_page") using 1:4 title "child, Linux (host)" dt 2 pt 1 lc rgb LINUX

@@ -13,7 +13,7 @@
 
 SEED       ?= 1
 OPS        ?= 20000
-MODE       ?= copy cow odf
+MODE       ?= copy cow odf hodf
 FAIL_ALLOC ?=
 
 .PHONY: stress

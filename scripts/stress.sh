@@ -17,7 +17,7 @@
 # usage: scripts/stress.sh       (make stress builds what it needs first)
 # environment, which make passes on:
 #   SEED=1 OPS=20000      forkstress's --seed and --ops
-#   MODE="copy cow odf"   the fork modes, one boot each
+#   MODE="copy cow odf hodf" the fork modes, one boot each
 #   FAIL_ALLOC=spec       the kernel's fail_alloc= (N: every Nth allocation
 #                         fails; rand:SEED:PERCENT), with forkstress --tolerant
 #   STRESS_JOBS=2         boots at once
@@ -29,7 +29,7 @@ cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 SEED=${SEED:-1}
 OPS=${OPS:-20000}
-MODE=${MODE:-copy cow odf}
+MODE=${MODE:-copy cow odf hodf}
 FAIL_ALLOC=${FAIL_ALLOC:-}
 JOBS=${STRESS_JOBS:-2}
 TIMEOUT=${STRESS_TIMEOUT:-900}

@@ -19,6 +19,7 @@ MIB=32                          # the size the counters are checked at
 PAGES=$((MIB * 256))            # its 4 KiB pages
 TABLES=$((MIB / 2))             # its PTE tables, 2 MiB each
 TABLE_BYTES=4096
+PGD_ENTRIES=2                   # pgd entries a process uses: program, mmap and stack
 FORKLAB_ROWS=21                 # metrics per size and mode (user/forkbench.c)
 LINUX_ROWS=14                   # less the shared tables and work counters
 passed=0
@@ -104,7 +105,7 @@ run_host() {
 
 check_forklab() {
 	local f=$OUT/forklab.csv
-	well_formed forklab:csv_well_formed "$f" $FORKLAB_ROWS 3
+	well_formed forklab:csv_well_formed "$f" $FORKLAB_ROWS 4
 	check forklab:names_its_system grep -q '^# sysname: forklab$' "$f"
 	check odf:shares_every_table is "$f" odf fork_tables_shared -ge $TABLES
 	check odf:copies_no_table is "$f" odf fork_tables_copied -eq 0
@@ -112,6 +113,10 @@ check_forklab() {
 	check odf:copies_no_page is "$f" odf fork_pages_copied -eq 0
 	check odf:one_tlb_flush is "$f" odf fork_tlb_flushes -eq 1
 	check odf:child_shares_the_tables is "$f" odf child_vmpte_shared -ge $((TABLES * TABLE_BYTES))
+	check hodf:shares_a_table_per_pgd_entry is "$f" hodf fork_tables_shared -le $PGD_ENTRIES
+	check hodf:copies_no_table is "$f" hodf fork_tables_copied -eq 0
+	check hodf:copies_no_pte is "$f" hodf fork_ptes_copied -eq 0
+	check hodf:one_tlb_flush is "$f" hodf fork_tlb_flushes -eq 1
 	check cow:shares_no_table is "$f" cow fork_tables_shared -eq 0
 	check cow:copies_every_pte is "$f" cow fork_ptes_copied -ge $PAGES
 	check cow:copies_no_page is "$f" cow fork_pages_copied -eq 0

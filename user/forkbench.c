@@ -119,6 +119,7 @@ struct mode {
 
 static const struct mode forklab_modes[] = {
 	{ "copy", FORK_MODE_COPY }, { "cow", FORK_MODE_COW }, { "odf", FORK_MODE_ODF },
+	{ "hodf", FORK_MODE_HODF },
 };
 static const struct mode linux_mode = { "linux", -1 };
 
@@ -569,7 +570,7 @@ static void print_platform(int forklab)
 	printf("# vendor_id: %s\n", cpuinfo("vendor_id", "unknown"));
 	printf("# model_name: %s\n", cpuinfo("model name", "unknown"));
 	printf("# cpu_mhz: %s\n", cpuinfo("cpu MHz", "unknown"));
-	printf("# modes: %s\n", forklab ? "copy cow odf" : "linux");
+	printf("# modes: %s\n", forklab ? "copy cow odf hodf" : "linux");
 	printf("# reps: %ld up to %d MiB, %ld above; warm-up %ld\n",
 	       reps_for(SMALL_MIB), SMALL_MIB, reps_for(SMALL_MIB * 2), opt.warmup);
 	printf("size_mib,mode,metric,median,min,unit,reps,note\n");

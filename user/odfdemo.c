@@ -6,7 +6,8 @@
  * with the child still alive, and the fork's own work counters.
  *
  * Portable: on Linux it measures Linux's one fork; on forklab it switches
- * modes with prctl(PR_SET_FORK_MODE) and runs copy, cow and odf in turn.
+ * modes with prctl(PR_SET_FORK_MODE) and runs copy, cow, odf and hodf in
+ * turn.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -113,7 +114,7 @@ static int measure(const char *mode)
 
 int main(int argc, char **argv)
 {
-	static const char *const modes[] = { "copy", "cow", "odf" };
+	static const char *const modes[] = { "copy", "cow", "odf", "hodf" };
 	long mib = argc > 1 ? strtol(argv[1], NULL, 10) : DEFAULT_MIB, events[2];
 	size_t len = (size_t)mib * MIB;
 	char *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -127,7 +128,7 @@ int main(int argc, char **argv)
 	printf("odfdemo: %ld MiB mapped and resident\n", mib);
 	if (prctl(PR_GET_FORK_MODE) < 0)
 		return measure("(this system's)") < 0;
-	for (int m = FORK_MODE_COPY; m <= FORK_MODE_ODF; m++) {
+	for (int m = FORK_MODE_COPY; m <= FORK_MODE_HODF; m++) {
 		prctl(PR_SET_FORK_MODE, m);
 		if (measure(modes[m]) < 0)
 			printf("\n== fork mode %s: fork failed: %s\n", modes[m], strerror(errno));

@@ -15,6 +15,7 @@
 #define FORK_MODE_COPY          0
 #define FORK_MODE_COW           1
 #define FORK_MODE_ODF           2
+#define FORK_MODE_HODF          3
 
 /* prctl(PR_INSPECT, addr, &inspect): what maps addr in the caller. */
 #define PR_INSPECT              0x464b0003

@@ -17,8 +17,8 @@ from fl_kernel import (
     DMAP_BASE, FAULTS_HEADER, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE, PMD_SIZE,
     PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
     enum_name, find_process, fork_mode, format_fault, is_kernel_address, page,
-    page_flags, pagetree, pte_pa, process_mm, processes, prot_text, recorded_faults,
-    table_users, usage, value, vmas, walk)
+    page_flags, page_ref, pagetree, pt_span, pte_pa, process_mm, processes, prot_text,
+    recorded_faults, table_users, usage, value, vmas, walk)
 
 KB_PER_PAGE = PAGE_SIZE // 1024
 ADDRESS_MASK = (1 << 64) - 1    # gdb shows registers as signed
@@ -172,6 +172,9 @@ def walk_lines(p, addr):
         entries[step.level] = step.entry
         shown = ("frame %#x" % (pte_pa(step.entry) >> PAGE_SHIFT)
                  if step.entry & PTE_P else "not present")
+        if step.entry & PTE_P and step.level > PT_PMD and not is_kernel_address(addr):
+            ref = page_ref(pte_pa(step.entry))
+            shown += ", ref %d%s" % (ref, " (shared)" if ref > 1 else "")
         out.append("%s[%3d] %#018x  %-17s %s" % (LEVEL_NAMES[step.level], step.index,
                                                   step.entry, entry_flags(step.entry), shown))
     table, pg = walk_frames(process_mm(p), addr)
@@ -192,10 +195,11 @@ def walk_lines(p, addr):
 
 
 class Shared(Command):
-    """A process's shared PTE tables (count > 1): 2 MiB range, frame, count, pids.
+    """A process's shared tables (count > 1): range, level, frame, count, pids.
 
-The pids are those of every process whose pmd entries point at the table
-(as many as its count).  Without PID, the current process's."""
+A PTE table (2 MiB) in odf; in hodf also a pmd (1 GiB) or pud table
+(512 GiB).  The pids are those of every process whose entries point at
+the table (as many as its count).  Without PID, the current process's."""
 
     name, usage = "fl-shared", "fl-shared [PID]"
     max_args = 1
@@ -206,9 +210,9 @@ The pids are those of every process whose pmd entries point at the table
         users = table_users()
         print("%s: %d shared PTE tables" % (describe(p), len(shared)))
         for t in shared:
-            print("  %#018x-%#018x  frame %#x  ref %d  pids %s" % (
-                t.va, t.va + PMD_SIZE, t.phys >> PAGE_SHIFT, t.ref,
-                " ".join(map(str, users[t.phys]))))
+            print("  %#018x-%#018x  frame %#x  ref %d  %s  pids %s" % (
+                t.va, t.va + pt_span(t.level + 1), t.phys >> PAGE_SHIFT, t.ref,
+                LEVEL_NAMES[t.level], " ".join(map(str, users[t.phys]))))
 
 
 def process_trees(pids):

@@ -167,11 +167,12 @@ def pagetree(mm):
             " " * 2 * (PT_PGD - level), index, "rw" if entry & PTE_W else "ro",
             LEVEL_NAMES[level], phys >> PAGE_SHIFT, ref)
         entries = read_table(phys)
+        if ref > 1:
+            line += " shared"
         if level == PT_PTE:
             present = [e for e in entries if e & PTE_P]
-            line += "%s: %s, %d writable" % (
-                " shared" if ref > 1 else "", fl_tree.pages(len(present)),
-                len([e for e in present if e & PTE_W]))
+            line += ": %s, %d writable" % (
+                fl_tree.pages(len(present)), len([e for e in present if e & PTE_W]))
         out.append(line)
         for i in range(PT_ENTRIES if level > PT_PTE else 0):
             if entries[i] & PTE_P and not entries[i] & PTE_PS:
@@ -262,13 +263,13 @@ def prot_text(prot):
 
 
 def table_users():
-    """Who maps each PTE table: {phys: [pid, ...]} over every process with
-    an address space, pids in slot order."""
+    """Who reaches each table below a pgd: {phys: [pid, ...]} over every
+    process with an address space, pids in slot order."""
     users = collections.defaultdict(list)
     for p in processes():
         if int(p["mm"]):
             for level, _, phys in tables(p["mm"].dereference()):
-                if level == PT_PTE:
+                if level != PT_PGD:
                     users[phys].append(int(p["pid"]))
     return users
 
@@ -278,31 +279,32 @@ def is_kernel_address(va):
     return pt_index(va, PT_PGD) >= USER_PTRS_PER_PGD
 
 
-SharedTable = collections.namedtuple("SharedTable", "va phys ref")
+SharedTable = collections.namedtuple("SharedTable", "va phys ref level")
 Usage = collections.namedtuple("Usage", "rss pt_private shared table_frames page_frames")
 
 
 def usage(mm):
     """What mm_usage() (mm/mm.c) counts, recounted from the tables:
     rss, the present PTEs reached through mm's pmd entries, shared tables
-    included; pt_private, the pgd, puds, pmds and the PTE tables whose ref
-    is 1; shared, the PTE tables whose ref is more (SharedTable each).
-    Also the sets of table and page frames seen, for totals over processes."""
+    included; pt_private, the tables whose ref is 1 and that no shared
+    table is above; shared, the tables whose ref is more, at any level
+    (SharedTable each; hodf shares pud and pmd tables, mm/hodf.c).  Also
+    the sets of table and page frames seen, for totals over processes."""
     rss, pt_private, shared = 0, 0, []
     table_frames, page_frames = set(), set()
+    below_shared = []               # spans [va, end) under a shared table
     for level, va, phys in tables(mm):
         table_frames.add(phys)
-        if level != PT_PTE:
-            pt_private += 1
-            continue
-        mapped = [pte_pa(e) for e in read_table(phys) if e & PTE_P]
-        rss += len(mapped)
-        page_frames.update(mapped)
         ref = page_ref(phys)
         if ref > 1:
-            shared.append(SharedTable(va, phys, ref))
-        else:
+            shared.append(SharedTable(va, phys, ref, level))
+            below_shared.append((va, va + pt_span(level + 1)))
+        elif not any(lo <= va < hi for lo, hi in below_shared):
             pt_private += 1
+        if level == PT_PTE:
+            mapped = [pte_pa(e) for e in read_table(phys) if e & PTE_P]
+            rss += len(mapped)
+            page_frames.update(mapped)
     return Usage(rss, pt_private, shared, table_frames, page_frames)
 
 

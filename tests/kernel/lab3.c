@@ -70,11 +70,14 @@ KTEST(lab3, shareable)
 	uint64_t next = REGION + PMD_SIZE;
 
 	fixture_map(mm, REGION, PMD_SIZE, RW, ANON_FIXED);
-	KEXPECT(odf_shareable(mm, REGION));
+	KEXPECT(odf_shareable(mm, NULL, REGION));
+	KEXPECT(odf_shareable(mm, vma_find(mm, REGION), REGION));
 	fixture_map(mm, next + PAGE_SIZE, PAGE_SIZE, RW, SHARED_FIXED);
-	KEXPECT(!odf_shareable(mm, next));              /* shared memory inside */
-	KEXPECT(odf_shareable(mm, REGION));             /* ... but not in this one */
-	KEXPECT(odf_shareable(mm, next + PMD_SIZE));
+	KEXPECT(!odf_shareable(mm, NULL, next));        /* shared memory inside */
+	KEXPECT(!odf_shareable(mm, vma_find(mm, REGION), next)); /* hint ends before */
+	KEXPECT(!odf_shareable(mm, vma_find(mm, next + PAGE_SIZE), next)); /* shared hint */
+	KEXPECT(odf_shareable(mm, NULL, REGION));       /* ... but not in this one */
+	KEXPECT(odf_shareable(mm, NULL, next + PMD_SIZE));
 	mm_free(mm);
 }
 

@@ -1,0 +1,3 @@
+build-clang/k/arch/fpu.o: arch/fpu.c arch/fpu.h
+
+arch/fpu.h:

@@ -1,0 +1,2 @@
+build-clang/k/arch/switch.o : arch/switch.asm
+

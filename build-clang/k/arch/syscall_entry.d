@@ -1,0 +1,2 @@
+build-clang/k/arch/syscall_entry.o : arch/syscall_entry.asm
+

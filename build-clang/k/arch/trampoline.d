@@ -1,0 +1,2 @@
+build-clang/k/arch/trampoline.o : arch/trampoline.asm
+

@@ -1,0 +1,2 @@
+build-clang/k/arch/uaccess.o : arch/uaccess.asm
+

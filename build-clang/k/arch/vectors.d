@@ -1,0 +1,2 @@
+build-clang/k/arch/vectors.o : arch/vectors.asm
+

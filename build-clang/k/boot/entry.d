@@ -1,0 +1,2 @@
+build-clang/k/boot/entry.o : boot/entry.asm
+

@@ -1,0 +1,2 @@
+build-clang/k/boot/header.o : boot/header.asm
+

@@ -1,0 +1,41 @@
+build-clang/k/kernel/sys_info.o: kernel/sys_info.c libc/include/string.h \
+  kernel/syscall.h kernel/proc.h arch/fpu.h arch/trap.h mm/mm.h \
+  mm/pgtable.h mm/layout.h kernel/uapi.h kernel/signal.h kernel/vfs.h \
+  kernel/file.h kernel/fdtable.h kernel/sched.h kernel/errno.h \
+  mm/uaccess.h mm/frame.h arch/tsc.h
+
+libc/include/string.h:
+
+kernel/syscall.h:
+
+kernel/proc.h:
+
+arch/fpu.h:
+
+arch/trap.h:
+
+mm/mm.h:
+
+mm/pgtable.h:
+
+mm/layout.h:
+
+kernel/uapi.h:
+
+kernel/signal.h:
+
+kernel/vfs.h:
+
+kernel/file.h:
+
+kernel/fdtable.h:
+
+kernel/sched.h:
+
+kernel/errno.h:
+
+mm/uaccess.h:
+
+mm/frame.h:
+
+arch/tsc.h:

@@ -1,0 +1,28 @@
+build-clang/k/kernel/sys_mm.o: kernel/sys_mm.c kernel/syscall.h \
+  kernel/proc.h arch/fpu.h arch/trap.h mm/mm.h mm/pgtable.h mm/layout.h \
+  kernel/uapi.h kernel/signal.h kernel/vfs.h kernel/file.h \
+  kernel/fdtable.h
+
+kernel/syscall.h:
+
+kernel/proc.h:
+
+arch/fpu.h:
+
+arch/trap.h:
+
+mm/mm.h:
+
+mm/pgtable.h:
+
+mm/layout.h:
+
+kernel/uapi.h:
+
+kernel/signal.h:
+
+kernel/vfs.h:
+
+kernel/file.h:
+
+kernel/fdtable.h:

@@ -1,0 +1,34 @@
+build-clang/k/kernel/wait.o: kernel/wait.c kernel/syscall.h kernel/proc.h \
+  arch/fpu.h arch/trap.h mm/mm.h mm/pgtable.h mm/layout.h kernel/uapi.h \
+  kernel/signal.h kernel/vfs.h kernel/file.h kernel/fdtable.h \
+  kernel/sched.h kernel/errno.h mm/uaccess.h
+
+kernel/syscall.h:
+
+kernel/proc.h:
+
+arch/fpu.h:
+
+arch/trap.h:
+
+mm/mm.h:
+
+mm/pgtable.h:
+
+mm/layout.h:
+
+kernel/uapi.h:
+
+kernel/signal.h:
+
+kernel/vfs.h:
+
+kernel/file.h:
+
+kernel/fdtable.h:
+
+kernel/sched.h:
+
+kernel/errno.h:
+
+mm/uaccess.h:

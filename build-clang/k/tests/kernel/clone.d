@@ -1,0 +1,34 @@
+build-clang/k/tests/kernel/clone.o: tests/kernel/clone.c tests/ktest.h \
+  kernel/syscall.h kernel/proc.h arch/fpu.h arch/trap.h mm/mm.h \
+  mm/pgtable.h mm/layout.h kernel/uapi.h kernel/signal.h kernel/vfs.h \
+  kernel/file.h kernel/fdtable.h kernel/errno.h mm/frame.h
+
+tests/ktest.h:
+
+kernel/syscall.h:
+
+kernel/proc.h:
+
+arch/fpu.h:
+
+arch/trap.h:
+
+mm/mm.h:
+
+mm/pgtable.h:
+
+mm/layout.h:
+
+kernel/uapi.h:
+
+kernel/signal.h:
+
+kernel/vfs.h:
+
+kernel/file.h:
+
+kernel/fdtable.h:
+
+kernel/errno.h:
+
+mm/frame.h:

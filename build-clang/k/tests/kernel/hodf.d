@@ -1,0 +1,26 @@
+build-clang/k/tests/kernel/hodf.o: tests/kernel/hodf.c tests/ktest.h \
+  tests/kernel/mm_fixture.h mm/mm.h mm/pgtable.h mm/layout.h \
+  kernel/uapi.h arch/trap.h libc/include/forklab.h mm/frame.h mm/trace.h \
+  kernel/errno.h
+
+tests/ktest.h:
+
+tests/kernel/mm_fixture.h:
+
+mm/mm.h:
+
+mm/pgtable.h:
+
+mm/layout.h:
+
+kernel/uapi.h:
+
+arch/trap.h:
+
+libc/include/forklab.h:
+
+mm/frame.h:
+
+mm/trace.h:
+
+kernel/errno.h:

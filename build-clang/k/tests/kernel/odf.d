@@ -1,0 +1,24 @@
+build-clang/k/tests/kernel/odf.o: tests/kernel/odf.c tests/ktest.h \
+  tests/kernel/mm_fixture.h mm/mm.h mm/pgtable.h mm/layout.h \
+  kernel/uapi.h arch/trap.h libc/include/forklab.h mm/frame.h \
+  kernel/errno.h
+
+tests/ktest.h:
+
+tests/kernel/mm_fixture.h:
+
+mm/mm.h:
+
+mm/pgtable.h:
+
+mm/layout.h:
+
+kernel/uapi.h:
+
+arch/trap.h:
+
+libc/include/forklab.h:
+
+mm/frame.h:
+
+kernel/errno.h:

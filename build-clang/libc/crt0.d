@@ -1,0 +1,1 @@
+build-clang/libc/crt0.o: libc/crt0.S

@@ -1,0 +1,1 @@
+build-clang/libc/setjmp.o: libc/setjmp.S

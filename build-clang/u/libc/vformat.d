@@ -1,0 +1,6 @@
+build-clang/u/libc/vformat.o: libc/vformat.c libc/include/fmt.h \
+  libc/include/string.h
+
+libc/include/fmt.h:
+
+libc/include/string.h:

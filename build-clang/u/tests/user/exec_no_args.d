@@ -1,0 +1,22 @@
+build-clang/u/tests/user/exec_no_args.o: tests/user/exec_no_args.c \
+  libc/include/stdlib.h libc/include/sys/syscall.h tests/user/check.h \
+  libc/include/errno.h libc/include/stdio.h libc/include/string.h \
+  libc/include/unistd.h libc/include/sys/types.h libc/include/sys/wait.h
+
+libc/include/stdlib.h:
+
+libc/include/sys/syscall.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/types.h:
+
+libc/include/sys/wait.h:

@@ -1,0 +1,23 @@
+build-clang/u/tests/user/file_edges.o: tests/user/file_edges.c \
+  libc/include/fcntl.h libc/include/sys/types.h \
+  libc/include/sys/syscall.h tests/user/check.h libc/include/errno.h \
+  libc/include/stdio.h libc/include/string.h libc/include/unistd.h \
+  libc/include/sys/wait.h
+
+libc/include/fcntl.h:
+
+libc/include/sys/types.h:
+
+libc/include/sys/syscall.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

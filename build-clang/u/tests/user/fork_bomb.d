@@ -1,0 +1,43 @@
+build-clang/u/tests/user/fork_bomb.o: tests/user/fork_bomb.c \
+  libc/include/dirent.h libc/include/limits.h libc/include/sys/types.h \
+  libc/include/signal.h libc/include/time.h libc/include/sys/mman.h \
+  libc/include/sys/utsname.h tests/user/odf.h libc/include/fcntl.h \
+  libc/include/stdlib.h libc/include/sys/prctl.h libc/include/forklab.h \
+  tests/user/check.h libc/include/errno.h libc/include/stdio.h \
+  libc/include/string.h libc/include/unistd.h libc/include/sys/wait.h
+
+libc/include/dirent.h:
+
+libc/include/limits.h:
+
+libc/include/sys/types.h:
+
+libc/include/signal.h:
+
+libc/include/time.h:
+
+libc/include/sys/mman.h:
+
+libc/include/sys/utsname.h:
+
+tests/user/odf.h:
+
+libc/include/fcntl.h:
+
+libc/include/stdlib.h:
+
+libc/include/sys/prctl.h:
+
+libc/include/forklab.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

@@ -1,0 +1,36 @@
+build-clang/u/tests/user/mem_exhaust.o: tests/user/mem_exhaust.c \
+  libc/include/signal.h libc/include/sys/types.h libc/include/sys/mman.h \
+  libc/include/sys/utsname.h tests/user/odf.h libc/include/fcntl.h \
+  libc/include/stdlib.h libc/include/sys/prctl.h libc/include/forklab.h \
+  tests/user/check.h libc/include/errno.h libc/include/stdio.h \
+  libc/include/string.h libc/include/unistd.h libc/include/sys/wait.h
+
+libc/include/signal.h:
+
+libc/include/sys/types.h:
+
+libc/include/sys/mman.h:
+
+libc/include/sys/utsname.h:
+
+tests/user/odf.h:
+
+libc/include/fcntl.h:
+
+libc/include/stdlib.h:
+
+libc/include/sys/prctl.h:
+
+libc/include/forklab.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

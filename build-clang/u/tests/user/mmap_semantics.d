@@ -1,0 +1,22 @@
+build-clang/u/tests/user/mmap_semantics.o: tests/user/mmap_semantics.c \
+  libc/include/signal.h libc/include/sys/types.h libc/include/sys/mman.h \
+  tests/user/check.h libc/include/errno.h libc/include/stdio.h \
+  libc/include/string.h libc/include/unistd.h libc/include/sys/wait.h
+
+libc/include/signal.h:
+
+libc/include/sys/types.h:
+
+libc/include/sys/mman.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

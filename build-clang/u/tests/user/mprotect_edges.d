@@ -1,0 +1,20 @@
+build-clang/u/tests/user/mprotect_edges.o: tests/user/mprotect_edges.c \
+  libc/include/sys/mman.h libc/include/sys/types.h tests/user/check.h \
+  libc/include/errno.h libc/include/stdio.h libc/include/string.h \
+  libc/include/unistd.h libc/include/sys/wait.h
+
+libc/include/sys/mman.h:
+
+libc/include/sys/types.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

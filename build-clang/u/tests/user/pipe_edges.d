@@ -1,0 +1,27 @@
+build-clang/u/tests/user/pipe_edges.o: tests/user/pipe_edges.c \
+  libc/include/fcntl.h libc/include/sys/types.h libc/include/signal.h \
+  libc/include/time.h libc/include/sys/syscall.h tests/user/check.h \
+  libc/include/errno.h libc/include/stdio.h libc/include/string.h \
+  libc/include/unistd.h libc/include/sys/wait.h
+
+libc/include/fcntl.h:
+
+libc/include/sys/types.h:
+
+libc/include/signal.h:
+
+libc/include/time.h:
+
+libc/include/sys/syscall.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

@@ -1,0 +1,27 @@
+build-clang/u/tests/user/signaled.o: tests/user/signaled.c \
+  libc/include/limits.h libc/include/signal.h libc/include/sys/types.h \
+  libc/include/time.h libc/include/sys/mman.h tests/user/check.h \
+  libc/include/errno.h libc/include/stdio.h libc/include/string.h \
+  libc/include/unistd.h libc/include/sys/wait.h
+
+libc/include/limits.h:
+
+libc/include/signal.h:
+
+libc/include/sys/types.h:
+
+libc/include/time.h:
+
+libc/include/sys/mman.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

@@ -1,0 +1,32 @@
+build-clang/u/tests/user/termios.o: tests/user/termios.c \
+  libc/include/fcntl.h libc/include/sys/types.h libc/include/poll.h \
+  libc/include/signal.h libc/include/stdlib.h libc/include/termios.h \
+  libc/include/sys/ioctl.h tests/user/check.h libc/include/errno.h \
+  libc/include/stdio.h libc/include/string.h libc/include/unistd.h \
+  libc/include/sys/wait.h
+
+libc/include/fcntl.h:
+
+libc/include/sys/types.h:
+
+libc/include/poll.h:
+
+libc/include/signal.h:
+
+libc/include/stdlib.h:
+
+libc/include/termios.h:
+
+libc/include/sys/ioctl.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

@@ -1,0 +1,27 @@
+build-clang/u/tests/user/tmpfs_files.o: tests/user/tmpfs_files.c \
+  libc/include/fcntl.h libc/include/sys/types.h libc/include/stdlib.h \
+  libc/include/sys/stat.h libc/include/sys/uio.h tests/user/check.h \
+  libc/include/errno.h libc/include/stdio.h libc/include/string.h \
+  libc/include/unistd.h libc/include/sys/wait.h
+
+libc/include/fcntl.h:
+
+libc/include/sys/types.h:
+
+libc/include/stdlib.h:
+
+libc/include/sys/stat.h:
+
+libc/include/sys/uio.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

@@ -1,0 +1,25 @@
+build-clang/u/tests/user/writev_array.o: tests/user/writev_array.c \
+  libc/include/fcntl.h libc/include/sys/types.h libc/include/sys/mman.h \
+  libc/include/sys/syscall.h tests/user/check.h libc/include/errno.h \
+  libc/include/stdio.h libc/include/string.h libc/include/unistd.h \
+  libc/include/sys/wait.h
+
+libc/include/fcntl.h:
+
+libc/include/sys/types.h:
+
+libc/include/sys/mman.h:
+
+libc/include/sys/syscall.h:
+
+tests/user/check.h:
+
+libc/include/errno.h:
+
+libc/include/stdio.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/wait.h:

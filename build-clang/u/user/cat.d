@@ -1,0 +1,17 @@
+build-clang/u/user/cat.o: user/cat.c libc/include/errno.h \
+  libc/include/fcntl.h libc/include/sys/types.h libc/include/stdio.h \
+  libc/include/stdlib.h libc/include/string.h libc/include/unistd.h
+
+libc/include/errno.h:
+
+libc/include/fcntl.h:
+
+libc/include/sys/types.h:
+
+libc/include/stdio.h:
+
+libc/include/stdlib.h:
+
+libc/include/string.h:
+
+libc/include/unistd.h:

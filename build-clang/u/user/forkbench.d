@@ -1,0 +1,32 @@
+build-clang/u/user/forkbench.o: user/forkbench.c libc/include/errno.h \
+  libc/include/limits.h libc/include/stdio.h libc/include/stdlib.h \
+  libc/include/string.h libc/include/time.h libc/include/sys/types.h \
+  libc/include/unistd.h libc/include/sys/mman.h libc/include/sys/prctl.h \
+  libc/include/sys/utsname.h libc/include/sys/wait.h \
+  libc/include/forklab.h
+
+libc/include/errno.h:
+
+libc/include/limits.h:
+
+libc/include/stdio.h:
+
+libc/include/stdlib.h:
+
+libc/include/string.h:
+
+libc/include/time.h:
+
+libc/include/sys/types.h:
+
+libc/include/unistd.h:
+
+libc/include/sys/mman.h:
+
+libc/include/sys/prctl.h:
+
+libc/include/sys/utsname.h:
+
+libc/include/sys/wait.h:
+
+libc/include/forklab.h:

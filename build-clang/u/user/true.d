@@ -1,0 +1,1 @@
+build-clang/u/user/true.o: user/true.c
