@@ -1,2 +1,0 @@
-build-clang/k/arch/switch.o : arch/switch.asm
-

@@ -1,2 +1,0 @@
-build-clang/k/arch/trampoline.o : arch/trampoline.asm
-

@@ -1,2 +1,0 @@
-build-clang/k/arch/uaccess.o : arch/uaccess.asm
-

@@ -1,2 +1,0 @@
-build-clang/k/arch/vectors.o : arch/vectors.asm
-

@@ -1,2 +1,0 @@
-build-clang/k/boot/entry.o : boot/entry.asm
-

@@ -1,2 +1,0 @@
-build-clang/k/boot/header.o : boot/header.asm
-

@@ -1,8 +1,0 @@
-build-clang/k/mm/pgtable.o: mm/pgtable.c mm/pgtable.h mm/layout.h \
-  mm/frame.h
-
-mm/pgtable.h:
-
-mm/layout.h:
-
-mm/frame.h:

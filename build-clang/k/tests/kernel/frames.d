@@ -1,8 +1,0 @@
-build-clang/k/tests/kernel/frames.o: tests/kernel/frames.c tests/ktest.h \
-  mm/frame.h mm/layout.h
-
-tests/ktest.h:
-
-mm/frame.h:
-
-mm/layout.h:

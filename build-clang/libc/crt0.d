@@ -1,1 +1,0 @@
-build-clang/libc/crt0.o: libc/crt0.S

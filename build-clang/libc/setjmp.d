@@ -1,1 +1,0 @@
-build-clang/libc/setjmp.o: libc/setjmp.S

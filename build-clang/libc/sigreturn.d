@@ -1,3 +1,0 @@
-build-clang/libc/sigreturn.o: libc/sigreturn.S libc/include/sys/syscall.h
-
-libc/include/sys/syscall.h:

@@ -1,3 +1,0 @@
-build-clang/u/user/false.o: user/false.c libc/include/stdlib.h
-
-libc/include/stdlib.h:

@@ -1,1 +1,0 @@
-build-clang/u/user/true.o: user/true.c

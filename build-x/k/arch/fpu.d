@@ -1,2 +1,0 @@
-build-x/k/arch/fpu.o: arch/fpu.c arch/fpu.h
-arch/fpu.h:

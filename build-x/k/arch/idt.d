@@ -1,3 +1,0 @@
-build-x/k/arch/idt.o: arch/idt.c arch/trap.h arch/gdt.h
-arch/trap.h:
-arch/gdt.h:

@@ -1,2 +1,0 @@
-build-x/k/arch/switch.o : arch/switch.asm
-

@@ -1,2 +1,0 @@
-build-x/k/arch/syscall_entry.o : arch/syscall_entry.asm
-

@@ -1,2 +1,0 @@
-build-x/k/arch/trampoline.o : arch/trampoline.asm
-

@@ -1,2 +1,0 @@
-build-x/k/arch/uaccess.o : arch/uaccess.asm
-

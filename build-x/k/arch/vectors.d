@@ -1,2 +1,0 @@
-build-x/k/arch/vectors.o : arch/vectors.asm
-

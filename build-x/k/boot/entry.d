@@ -1,2 +1,0 @@
-build-x/k/boot/entry.o : boot/entry.asm
-

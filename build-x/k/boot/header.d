@@ -1,2 +1,0 @@
-build-x/k/boot/header.o : boot/header.asm
-

@@ -1,5 +1,0 @@
-build-x/k/kernel/bootinfo.o: kernel/bootinfo.c kernel/bootinfo.h \
- kernel/panic.h mm/layout.h
-kernel/bootinfo.h:
-kernel/panic.h:
-mm/layout.h:

@@ -1,6 +1,0 @@
-build-x/k/kernel/console.o: kernel/console.c kernel/console.h \
- kernel/tty.h arch/pic.h arch/serial.h
-kernel/console.h:
-kernel/tty.h:
-arch/pic.h:
-arch/serial.h:

@@ -1,6 +1,0 @@
-build-x/k/kernel/file.o: kernel/file.c kernel/file.h kernel/uapi.h \
- kernel/panic.h mm/heap.h
-kernel/file.h:
-kernel/uapi.h:
-kernel/panic.h:
-mm/heap.h:

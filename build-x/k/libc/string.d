@@ -1,2 +1,0 @@
-build-x/k/libc/string.o: libc/string.c libc/include/string.h
-libc/include/string.h:

@@ -1,8 +1,0 @@
-build-x/k/mm/heap.o: mm/heap.c libc/include/string.h mm/heap.h mm/frame.h \
- mm/layout.h kernel/panic.h mm/failinject.h
-libc/include/string.h:
-mm/heap.h:
-mm/frame.h:
-mm/layout.h:
-kernel/panic.h:
-mm/failinject.h:

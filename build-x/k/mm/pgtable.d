@@ -1,4 +1,0 @@
-build-x/k/mm/pgtable.o: mm/pgtable.c mm/pgtable.h mm/layout.h mm/frame.h
-mm/pgtable.h:
-mm/layout.h:
-mm/frame.h:

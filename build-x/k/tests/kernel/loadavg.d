@@ -1,4 +1,0 @@
-build-x/k/tests/kernel/loadavg.o: tests/kernel/loadavg.c tests/ktest.h \
- kernel/sched.h
-tests/ktest.h:
-kernel/sched.h:

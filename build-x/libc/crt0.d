@@ -1,1 +1,0 @@
-build-x/libc/crt0.o: libc/crt0.S

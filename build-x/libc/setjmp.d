@@ -1,1 +1,0 @@
-build-x/libc/setjmp.o: libc/setjmp.S

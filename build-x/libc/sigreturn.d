@@ -1,2 +1,0 @@
-build-x/libc/sigreturn.o: libc/sigreturn.S libc/include/sys/syscall.h
-libc/include/sys/syscall.h:

@@ -1,2 +1,0 @@
-build-x/libc/vfork.o: libc/vfork.S libc/include/sys/syscall.h
-libc/include/sys/syscall.h:

@@ -1,2 +1,0 @@
-build-x/u/libc/ctype.o: libc/ctype.c libc/include/ctype.h
-libc/include/ctype.h:

@@ -1,8 +1,0 @@
-build-x/u/libc/exit.o: libc/exit.c libc/include/signal.h \
- libc/include/sys/types.h libc/include/stdio.h libc/include/stdlib.h \
- libc/include/unistd.h
-libc/include/signal.h:
-libc/include/sys/types.h:
-libc/include/stdio.h:
-libc/include/stdlib.h:
-libc/include/unistd.h:

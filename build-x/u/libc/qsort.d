@@ -1,2 +1,0 @@
-build-x/u/libc/qsort.o: libc/qsort.c libc/include/stdlib.h
-libc/include/stdlib.h:

@@ -1,2 +1,0 @@
-build-x/u/user/false.o: user/false.c libc/include/stdlib.h
-libc/include/stdlib.h:

@@ -1,5 +1,0 @@
-build-x/u/user/faults.o: user/faults.c libc/include/stdio.h \
- libc/include/stdlib.h libc/include/string.h
-libc/include/stdio.h:
-libc/include/stdlib.h:
-libc/include/string.h:

@@ -1,1 +1,0 @@
-build-x/u/user/true.o: user/true.c
