@@ -127,15 +127,12 @@ static int iov_readable(uint64_t uiov, uint64_t cnt)
 	return 1;
 }
 
-/* The descriptor is checked first, as in Linux: a bad one gives EBADF
- * even when there is nothing to write. */
-long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t a4, uint64_t a5)
+/* readv and writev: the whole array is checked before a byte moves, then
+ * each piece is one read or write (`one`), up to the first short one. */
+static long iov_each(uint64_t fd, uint64_t uiov, uint64_t cnt, syscall_fn one)
 {
 	long total = 0;
 
-	(void)a3, (void)a4, (void)a5;
-	if (!fd_writable(fd))
-		return -EBADF;
 	if (cnt > IOV_MAX)
 		return -EINVAL;
 	if (!iov_readable(uiov, cnt))
@@ -148,7 +145,7 @@ long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t 
 			return total ? total : -EFAULT;
 		if (!v.len)
 			continue;
-		r = sys_write(fd, v.base, v.len, 0, 0, 0);
+		r = one(fd, v.base, v.len, 0, 0, 0);
 		if (r < 0)
 			return total ? total : r;
 		total += r;
@@ -156,6 +153,16 @@ long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t 
 			break;
 	}
 	return total;
+}
+
+/* The descriptor is checked first, as in Linux: a bad one gives EBADF
+ * even when there is nothing to write. */
+long sys_writev(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a3, (void)a4, (void)a5;
+	if (!fd_writable(fd))
+		return -EBADF;
+	return iov_each(fd, uiov, cnt, sys_write);
 }
 
 long sys_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode, uint64_t a4, uint64_t a5)
@@ -434,32 +441,10 @@ long sys_pwrite64(uint64_t fd, uint64_t buf, uint64_t n, uint64_t pos, uint64_t 
 	return f->ops->pwrite(f, (const char *)buf, n, pos);
 }
 
-/* As writev: the whole array is checked before a byte moves. */
 long sys_readv(uint64_t fd, uint64_t uiov, uint64_t cnt, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	long total = 0;
-
 	(void)a3, (void)a4, (void)a5;
 	if (!fd_readable(fd))
 		return -EBADF;
-	if (cnt > IOV_MAX)
-		return -EINVAL;
-	if (!iov_readable(uiov, cnt))
-		return -EFAULT;
-	for (uint64_t i = 0; i < cnt; i++) {
-		struct iovec v;
-		long r;
-
-		if (copy_from_user(&v, (struct iovec *)uiov + i, sizeof(v)) < 0)
-			return total ? total : -EFAULT;
-		if (!v.len)
-			continue;
-		r = sys_read(fd, v.base, v.len, 0, 0, 0);
-		if (r < 0)
-			return total ? total : r;
-		total += r;
-		if ((uint64_t)r < v.len)
-			break;
-	}
-	return total;
+	return iov_each(fd, uiov, cnt, sys_read);
 }
