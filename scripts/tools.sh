@@ -18,6 +18,8 @@ have bochs || need="$need bochs"
 [ -f /usr/share/bochs/BIOS-bochs-latest ] || need="$need bochsbios"
 [ -f /usr/share/vgabios/vgabios.bin ] || need="$need vgabios"
 ls /usr/lib/*/bochs/plugins/libbx_term_gui.so >/dev/null 2>&1 || need="$need bochs-term"
+# The busybox suite runs Debian's static busybox in forklab, unchanged.
+{ [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || need="$need busybox-static"
 [ -z "$need" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$need"
 if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; then
