@@ -27,6 +27,7 @@
 #include "kernel/file.h"
 
 struct inode;
+struct page;
 struct statfs_info;
 
 /* A file system's answers; any may be NULL (the call gets the errno the
@@ -59,6 +60,11 @@ struct inode_ops {
 	long (*read)(struct inode *ino, char *ubuf, size_t n, uint64_t pos);
 	long (*write)(struct inode *ino, const char *ubuf, size_t n, uint64_t pos);
 	int (*truncate)(struct inode *ino, uint64_t size);
+	/* mmap (mm/filemap.c) maps files having one of these two: the
+	 * page-cache frame of page idx, made if it is a hole (NULL if no frame
+	 * is left), or the whole contents in kernel memory. */
+	struct page *(*cache_page)(struct inode *ino, uint64_t idx);
+	const char *(*contents)(struct inode *ino);
 	/* Devices whose open is their own (the console). */
 	struct file *(*open)(struct inode *ino, int flags, long *err);
 	void (*release)(struct inode *ino);     /* no references and no names */
