@@ -17,6 +17,8 @@
  *                                                          |
  *                                                       4 KiB of data
  *
+ * Data frames are page-cache frames (mm/filemap.c), which mmap maps into
+ * processes: the file holds one reference, each mapping one more.
  * A hole (never written, or cut by truncate) has no frame and reads as
  * zeros.  Bytes past the size in the last frame are kept zero, so growing
  * the file shows zeros there.  Frames (data and index) come from the frame
