@@ -101,6 +101,8 @@ struct inode *vfs_proc_root(void);      /* what is mounted at /proc */
 struct inode *vfs_mounted(struct inode *dir, const char *name, size_t len);
 const char *vfs_mount_name(struct inode *root);  /* NULL if not a mount's root */
 
+#define EXEC_BITS       0111            /* any of these lets exec run a file */
+
 static inline int inode_is_dir(const struct inode *i) { return (i->mode & S_IFMT) == S_IFDIR; }
 static inline int inode_is_reg(const struct inode *i) { return (i->mode & S_IFMT) == S_IFREG; }
 static inline int inode_is_link(const struct inode *i) { return (i->mode & S_IFMT) == S_IFLNK; }

@@ -25,11 +25,16 @@
  *
  * Pages wholly past the end of the file cannot be mapped: the fault fails
  * with -EFAULT, and a process gets SIGSEGV where Linux sends SIGBUS.
+ *
+ * exec reads a program of /tmp through the kmap window (mm/kmap.h), its
+ * cache frames side by side there, as it reads a memfd (filemap_kmap).
  */
 #include <string.h>
 #include "mm/mm.h"
 #include "mm/frame.h"
 #include "mm/trace.h"
+#include "mm/heap.h"
+#include "mm/kmap.h"
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
 
@@ -105,4 +110,23 @@ int filemap_fault(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 	flush_page(mm, va);
 	*actions |= FA_FILE_PAGE;
 	return 0;
+}
+
+/* Maps the n page-cache frames of file (holes given frames) in the kmap
+ * window; its start, or NULL if a frame could not be had or n is more
+ * than the window holds.  kunmap_window(n) ends it. */
+const void *filemap_kmap(struct inode *file, uint64_t n)
+{
+	struct page **pg;
+	const void *start = NULL;
+	uint64_t i = 0;
+
+	if (n > KMAP_WINDOW_PAGES || !(pg = kmalloc(n * sizeof(*pg) + 1)))
+		return NULL;
+	while (i < n && (pg[i] = file->ops->cache_page(file, i)))
+		i++;
+	if (i == n)
+		start = kmap_window(pg, n);
+	kfree(pg);
+	return start;
 }

@@ -219,6 +219,7 @@ extern uint64_t nr_cache_pages;
 struct page *cache_page_alloc(void);
 void cache_page_put(struct page *pg);
 int filemap_fault(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions);
+const void *filemap_kmap(struct inode *file, uint64_t n);
 uint64_t mm_brk(struct mm *mm, uint64_t addr);
 
 /* Global counters: frames holding user pages (page-cache frames are

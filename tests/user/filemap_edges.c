@@ -169,8 +169,9 @@ static void msync_edges(int fd)
 }
 
 /* A file mapped (and its pages touched), unlinked, closed, then unmapped:
- * MemFree is back where it was. */
-static void unlinked_then_unmapped(void)
+ * MemFree is back where it was.  The first run only warms up: the pages
+ * the C library and the stack touch first on the way stay ours. */
+static void unlinked_then_unmapped(int check)
 {
 	long before = memfree_kb();
 	int fd = make_file(BIG_PAGES * PAGE_SIZE);
@@ -188,7 +189,8 @@ static void unlinked_then_unmapped(void)
 	CHECK_EQ(s[0], PAGE_BYTE);
 	CHECK_EQ(munmap(s, BIG_PAGES * PAGE_SIZE), 0);
 	CHECK_EQ(munmap(p, BIG_PAGES * PAGE_SIZE), 0);
-	CHECK_EQ(memfree_kb(), before);
+	if (check)
+		CHECK_EQ(memfree_kb(), before);
 }
 
 int main(void)
@@ -205,7 +207,9 @@ int main(void)
 	close(fd);
 	unlink(name);
 	CHECK_EQ(uname(&u), 0);
-	if (strcmp(u.sysname, "forklab") == 0)
-		unlinked_then_unmapped();       /* on the host MemFree moves by itself */
+	if (strcmp(u.sysname, "forklab") == 0) {    /* on the host MemFree moves by itself */
+		unlinked_then_unmapped(0);
+		unlinked_then_unmapped(1);
+	}
 	return test_result();
 }
