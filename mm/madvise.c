@@ -1,13 +1,15 @@
 /*
  * madvise and msync: calls that tell the kernel about a range of memory.
  *
- * Of madvise's advice, MADV_DONTNEED and MADV_FREE drop the pages of
+ * Of madvise's advice, MADV_DONTNEED (and MADV_FREE, MADV_DONTNEED_LOCKED:
+ * forklab has no lazy freeing and no locked pages) drops the pages of
  * private memory, as munmap would (mm_drop_pages: under odf and hodf the
  * tables at the two ends are broken, those inside dropped whole) while the
  * VMAs stay: anonymous memory reads as zeros again, a private file mapping
- * as the file.  Shared memory keeps its data, as Linux's shmem does: its
- * pages stay mapped.  Every other advice Linux knows is a hint that
- * forklab accepts and ignores.
+ * as the file, a program's segment as zeros (exec filled it, and no file
+ * stands behind it; Linux would read the program again).  Shared memory
+ * keeps its data, as Linux's shmem does: its pages stay mapped.  Every
+ * other advice Linux knows is a hint that forklab accepts and ignores.
  *
  * msync has nothing to do: a MAP_SHARED mapping's frames are the file's
  * own (mm/filemap.c), so read() sees every write at once.  It checks its
@@ -16,11 +18,11 @@
 #include "mm/mm.h"
 #include "kernel/errno.h"
 
-/* Advice values Linux accepts from any process (MADV_NORMAL to
- * MADV_DONTNEED, then MADV_FREE to MADV_POPULATE_WRITE, MADV_COLLAPSE). */
+/* Advice values Linux accepts from any process: MADV_NORMAL to
+ * MADV_DONTNEED, then MADV_FREE to MADV_COLLAPSE. */
 #define ADVICE_LAST_LOW         MADV_DONTNEED
 #define ADVICE_FIRST_HIGH       MADV_FREE
-#define ADVICE_LAST_HIGH        25
+#define ADVICE_LAST_HIGH        MADV_COLLAPSE
 
 static int advice_known(int advice)
 {
@@ -74,7 +76,7 @@ long mm_madvise(struct mm *mm, uint64_t addr, uint64_t len, int advice)
 		return -EINVAL;
 	if (!len)
 		return 0;
-	if (advice == MADV_DONTNEED || advice == MADV_FREE)
+	if (advice == MADV_DONTNEED || advice == MADV_FREE || advice == MADV_DONTNEED_LOCKED)
 		return drop(mm, addr, end);
 	return range_mapped(mm, addr, end) ? 0 : -ENOMEM;
 }

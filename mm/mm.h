@@ -11,7 +11,8 @@
  * say what is mapped now.  Rules tying the two, checked by mm_check():
  *   - a present user PTE lies inside a VMA; each PTE table holds one
  *     reference on every page it maps (struct page.ref), however many
- *     address spaces share the table (mm/odf.c), and the page is PG_USER;
+ *     address spaces share the table (mm/odf.c), and the page is PG_USER,
+ *     or PG_CACHE with one reference more, its file's (mm/filemap.c);
  *   - a page is writable through a pmd and a PTE only if its VMA is
  *     writable and, for private memory, the page has no other reference:
  *     a private page with ref > 1 is copy-on-write;

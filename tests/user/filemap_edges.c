@@ -4,8 +4,9 @@
  * of its file (the partial last page reads zeros past the end; a page
  * wholly past it kills the process: SIGBUS on Linux, SIGSEGV on forklab,
  * docs/syscalls.md); madvise's advice and ranges, and MADV_DONTNEED on
- * private and shared memory; msync's arguments; a file mapped, unlinked
- * and then unmapped gives every frame back.
+ * private and shared memory, and on a table shared with a child (under
+ * odf); msync's arguments; a file mapped, unlinked and then unmapped gives
+ * every frame back.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -152,6 +153,31 @@ static void dontneed(int fd)
 	CHECK_EQ(munmap(anon, PAGE_SIZE), 0);
 }
 
+static unsigned char *region;
+
+/* The child drops part of the table it shares with its parent (under odf
+ * the table breaks first, as for munmap), then all of it (dropped whole). */
+static int drop_in_child(void *unused)
+{
+	(void)unused;
+	CHECK_EQ(madvise(region + PAGE_SIZE, 2 * PAGE_SIZE, MADV_DONTNEED), 0);
+	CHECK(holds_pattern(region, PAGE_SIZE, SEED));
+	CHECK(is_zero(region + PAGE_SIZE, 2 * PAGE_SIZE));
+	CHECK_EQ(region[3 * PAGE_SIZE], pattern_byte(3 * PAGE_SIZE, SEED));
+	CHECK_EQ(madvise(region, TABLE_SPAN, MADV_DONTNEED), 0);
+	CHECK(is_zero(region, TABLE_SPAN));
+	return test_result();
+}
+
+static void dontneed_after_fork(void)
+{
+	region = odf_region();
+	fill_pattern(region, TABLE_SPAN, SEED);
+	CHECK_EXITED(run_in_child(drop_in_child, NULL), TEST_PASS);
+	CHECK(holds_pattern(region, TABLE_SPAN, SEED));
+	CHECK_EQ(munmap(region, TABLE_SPAN), 0);
+}
+
 static void msync_edges(int fd)
 {
 	char *m = mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -203,6 +229,7 @@ int main(void)
 	past_eof(fd);
 	madvise_edges();
 	dontneed(fd);
+	dontneed_after_fork();
 	msync_edges(fd);
 	close(fd);
 	unlink(name);
