@@ -30,6 +30,8 @@
 #include "kernel/procfs.h"
 #include "kernel/proc.h"
 #include "kernel/file.h"
+#include "kernel/namei.h"
+#include "mm/kmap.h"
 #include "kernel/random.h"
 #include "kernel/errno.h"
 #include "mm/frame.h"
@@ -405,6 +407,33 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 	return build_stack(st, elf, path, a);
 }
 
+/* A program in /tmp, read through the kmap window (mm/filemap.c) as a
+ * memfd is.  exec may sleep (thread_exec_alone), so the inode is held; a
+ * file with no execute bit, or not in a file system of page-cache frames,
+ * gives EACCES, one larger than the window ENOMEM. */
+static long exec_cached(struct proc *p, const char *path, const struct exec_args *a)
+{
+	struct initramfs_node node;
+	struct inode *i;
+	struct walk w;
+	long err = walk_path(AT_FDCWD, path, 0, &w);
+
+	if (err < 0)
+		return err;
+	i = w.proc_rest ? NULL : w.inode;
+	walk_done(&w);
+	if (!i || !inode_is_reg(i) || !i->ops->cache_page || !(i->mode & EXEC_BITS))
+		return -EACCES;
+	inode_get(i);
+	node = (struct initramfs_node){ NULL, i->size, i->mode, i->ino };
+	node.data = filemap_kmap(i, PAGE_ROUND_UP(node.size) / PAGE_SIZE);
+	err = node.data ? exec_image(p, &node, path, a) : -ENOMEM;
+	if (node.data)
+		kunmap_window(PAGE_ROUND_UP(node.size) / PAGE_SIZE);
+	inode_put(i);
+	return err;
+}
+
 /* A /proc link to a program (/proc/self/exe, as busybox runs itself by)
  * runs the program. */
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
@@ -423,6 +452,8 @@ long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 	err = initramfs_resolve(path, &node);
 	if (err == 0)
 		err = exec_image(p, &node, path, a);
+	else if (err == -EACCES)
+		err = exec_cached(p, path, a);
 	kfree(target);
 	return err;
 }

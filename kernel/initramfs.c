@@ -584,6 +584,11 @@ static long rimage_read(struct inode *i, char *ubuf, size_t n, uint64_t pos)
 	return n;
 }
 
+static const char *rimage_contents(struct inode *i)
+{
+	return rnode_of(i)->data;
+}
+
 static long rimage_readlink(struct inode *i, char *buf, size_t n)
 {
 	const struct rnode *node = rnode_of(i);
@@ -606,6 +611,7 @@ static const struct inode_ops rimage_ops = {
 	.getdents = rimage_getdents,
 	.name_of = rimage_name_of,
 	.read = rimage_read,
+	.contents = rimage_contents,
 	.readlink = rimage_readlink,
 	.statfs = rimage_statfs,
 };

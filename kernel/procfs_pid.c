@@ -32,6 +32,7 @@
 #include "kernel/printk.h"
 #include "kernel/errno.h"
 #include "kernel/pagetree.h"
+#include "kernel/vfs.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
 #include "arch/tsc.h"
@@ -293,15 +294,17 @@ static const char *vma_name(struct mm *mm, const struct vma *v)
 
 /* One line of maps.  forklab's files are not on a device, and the
  * program's segments are copies of its file, whose offsets it does not
- * keep: those fields are 0. */
+ * keep: those fields are 0.  A file mapping shows its offset and inode
+ * (not its name: an inode does not know its names). */
 static size_t maps_line(struct mm *mm, const struct vma *v, char *line)
 {
 	const char *name = vma_name(mm, v);
 	uint64_t ino = v->kind == VMA_ELF && mm->exe ? mm->exe->ino : 0;
-	int len = snprintf(line, MAPS_LINE, "%08lx-%08lx %c%c%c%c %08x 00:00 %lu ",
+	uint64_t off = v->file ? v->pgoff * PAGE_SIZE : 0;
+	int len = snprintf(line, MAPS_LINE, "%08lx-%08lx %c%c%c%c %08lx 00:00 %lu ",
 			   v->start, v->end, v->prot & PROT_READ ? 'r' : '-',
 			   v->prot & PROT_WRITE ? 'w' : '-', v->prot & PROT_EXEC ? 'x' : '-',
-			   v->kind == VMA_SHARED ? 's' : 'p', 0, ino);
+			   v->kind == VMA_SHARED ? 's' : 'p', off, v->file ? v->file->ino : ino);
 
 	if (name)
 		len += snprintf(line + len, MAPS_LINE - len, "%*s%s",

@@ -22,7 +22,6 @@
 
 #define PERM_BITS       07777
 #define DIR_PERM_BITS   01777
-#define EXEC_BITS       0111
 #define NS_PER_SEC      1000000000L
 #define PROC_PREFIX     "/proc/"
 

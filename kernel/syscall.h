@@ -10,7 +10,7 @@ typedef long (*syscall_fn)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uin
 SYS(read); SYS(write); SYS(writev); SYS(open); SYS(openat); SYS(close); SYS(fstat);
 SYS(stat); SYS(newfstatat); SYS(lseek); SYS(getdents64); SYS(pipe); SYS(pipe2);
 SYS(dup); SYS(dup2); SYS(ioctl);
-SYS(mmap); SYS(munmap); SYS(mprotect); SYS(brk);
+SYS(mmap); SYS(munmap); SYS(mprotect); SYS(brk); SYS(madvise); SYS(msync);
 SYS(fork); SYS(vfork); SYS(clone); SYS(clone3); SYS(execve); SYS(exit); SYS(wait4); SYS(kill);
 SYS(exit_group); SYS(gettid); SYS(futex); SYS(waitid);
 SYS(getpid); SYS(getppid); SYS(sched_yield); SYS(set_tid_address); SYS(prctl);

@@ -17,6 +17,8 @@
  *                                                          |
  *                                                       4 KiB of data
  *
+ * Data frames are page-cache frames (mm/filemap.c), which mmap maps into
+ * processes: the file holds one reference, each mapping one more.
  * A hole (never written, or cut by truncate) has no frame and reads as
  * zeros.  Bytes past the size in the last frame are kept zero, so growing
  * the file shows zeros there.  Frames (data and index) come from the frame
@@ -31,6 +33,7 @@
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
 #include "mm/frame.h"
+#include "mm/mm.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
 
@@ -77,20 +80,27 @@ uint64_t tmpfs_frames(void)
 	return frames_used;
 }
 
-static struct page *frame_take(void)
+/* A frame for an index (data 0) or for data: a page-cache frame, which
+ * mmap may map (mm/filemap.c). */
+static struct page *frame_take(int data)
 {
 	struct page *pg;
 
-	if (frames_free() <= RESERVE_FRAMES || !(pg = page_alloc_zeroed()))
+	if (frames_free() <= RESERVE_FRAMES)
 		return NULL;
-	frames_used++;
+	pg = data ? cache_page_alloc() : page_alloc_zeroed();
+	if (pg)
+		frames_used++;
 	return pg;
 }
 
 static void frame_give(struct page *pg)
 {
 	frames_used--;
-	page_put(pg);
+	if (pg->flags & PG_CACHE)
+		cache_page_put(pg);
+	else
+		page_put(pg);
 }
 
 /* The slot holding page idx of t's data, or NULL if its leaf is missing
@@ -99,10 +109,10 @@ static struct page **slot_of(struct tnode *t, uint64_t idx, int create)
 {
 	struct page **top, **leaf = NULL;
 
-	if (!t->index && (!create || !(t->index = frame_take())))
+	if (!t->index && (!create || !(t->index = frame_take(0))))
 		return NULL;
 	top = page_va(t->index);
-	if (!top[idx / PTRS_PER_INDEX] && (!create || !(top[idx / PTRS_PER_INDEX] = frame_take())))
+	if (!top[idx / PTRS_PER_INDEX] && (!create || !(top[idx / PTRS_PER_INDEX] = frame_take(0))))
 		return NULL;
 	leaf = page_va(top[idx / PTRS_PER_INDEX]);
 	return &leaf[idx % PTRS_PER_INDEX];
@@ -142,9 +152,18 @@ static long write_chunk(struct tnode *t, uint64_t pos, const char *ubuf, size_t 
 {
 	struct page **slot = slot_of(t, pos / PAGE_SIZE, 1);
 
-	if (!slot || (!*slot && !(*slot = frame_take())))
+	if (!slot || (!*slot && !(*slot = frame_take(1))))
 		return -ENOSPC;
 	return copy_from_user((char *)page_va(*slot) + pos % PAGE_SIZE, ubuf, chunk);
+}
+
+static struct page *tmpfs_cache_page(struct inode *i, uint64_t idx)
+{
+	struct page **slot = slot_of(tnode(i), idx, 1);
+
+	if (slot && !*slot)
+		*slot = frame_take(1);
+	return slot ? *slot : NULL;
 }
 
 static long tmpfs_write(struct inode *i, const char *ubuf, size_t n, uint64_t pos)
@@ -471,6 +490,7 @@ static const struct inode_ops tmpfs_ops = {
 	.read = tmpfs_read,
 	.write = tmpfs_write,
 	.truncate = tmpfs_truncate,
+	.cache_page = tmpfs_cache_page,
 	.release = tmpfs_release,
 	.statfs = tmpfs_statfs,
 };

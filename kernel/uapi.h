@@ -182,6 +182,13 @@
 #define MAP_PRIVATE     0x02
 #define MAP_FIXED       0x10
 #define MAP_ANONYMOUS   0x20
+#define MS_ASYNC        1               /* msync's flags */
+#define MS_INVALIDATE   2
+#define MS_SYNC         4
+#define MADV_DONTNEED   4               /* the advice madvise acts on... */
+#define MADV_FREE       8
+#define MADV_DONTNEED_LOCKED 24
+#define MADV_COLLAPSE   25              /* ...and the last one Linux knows */
 
 /* Clocks, the fs base, and reboot's magic numbers and commands. */
 #define CLOCK_REALTIME  0

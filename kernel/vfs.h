@@ -27,6 +27,7 @@
 #include "kernel/file.h"
 
 struct inode;
+struct page;
 struct statfs_info;
 
 /* A file system's answers; any may be NULL (the call gets the errno the
@@ -59,6 +60,11 @@ struct inode_ops {
 	long (*read)(struct inode *ino, char *ubuf, size_t n, uint64_t pos);
 	long (*write)(struct inode *ino, const char *ubuf, size_t n, uint64_t pos);
 	int (*truncate)(struct inode *ino, uint64_t size);
+	/* mmap (mm/filemap.c) maps files having one of these two: the
+	 * page-cache frame of page idx, made if it is a hole (NULL if no frame
+	 * is left), or the whole contents in kernel memory. */
+	struct page *(*cache_page)(struct inode *ino, uint64_t idx);
+	const char *(*contents)(struct inode *ino);
 	/* Devices whose open is their own (the console). */
 	struct file *(*open)(struct inode *ino, int flags, long *err);
 	void (*release)(struct inode *ino);     /* no references and no names */
@@ -94,6 +100,8 @@ struct inode *vfs_proc_root(void);      /* what is mounted at /proc */
 /* A mount in "/" by name, or NULL; for the path walk. */
 struct inode *vfs_mounted(struct inode *dir, const char *name, size_t len);
 const char *vfs_mount_name(struct inode *root);  /* NULL if not a mount's root */
+
+#define EXEC_BITS       0111            /* any of these lets exec run a file */
 
 static inline int inode_is_dir(const struct inode *i) { return (i->mode & S_IFMT) == S_IFDIR; }
 static inline int inode_is_reg(const struct inode *i) { return (i->mode & S_IFMT) == S_IFREG; }

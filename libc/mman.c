@@ -43,3 +43,13 @@ void *sbrk(intptr_t inc)
 		return (void *)-1;
 	return old;
 }
+
+int madvise(void *addr, size_t len, int advice)
+{
+	return __sysret(SYSCALL(SYS_madvise, addr, len, advice));
+}
+
+int msync(void *addr, size_t len, int flags)
+{
+	return __sysret(SYSCALL(SYS_msync, addr, len, flags));
+}

@@ -8,13 +8,14 @@
  * kernel keeps:
  *
  *   table ref   == entries pointing at it (pmd, pud and pgd entries)
- *   page ref    == distinct PTE tables mapping it
+ *   page ref    == distinct PTE tables mapping it (one more for a
+ *                  page-cache frame: its file's, mm/filemap.c)
  *   a table with ref > 1 is reached only through read-only entries
  *   a table with ref > 1 covers no shared memory (VMA_SHARED)
  *   a private page with ref > 1 is writable through no path of entries
  *   a present PTE lies inside one of its address space's VMAs
  *   VMAs are page-aligned, non-empty, in user space, sorted, disjoint
- *   nr_user_pages, nr_user_pgtables, the free list: exact
+ *   nr_user_pages, nr_cache_pages, nr_user_pgtables, the free list: exact
  *
  * Every violation is printed with the frame it concerns.  It costs a walk
  * of every table, so it runs in tests (after each test, and at every exit
@@ -25,7 +26,7 @@
 #include "kernel/printk.h"
 
 struct check {
-	uint64_t tables, user_pages;
+	uint64_t tables, user_pages, cache_pages;
 	int errors;
 };
 
@@ -114,8 +115,8 @@ static void check_table(struct check *c, struct mm *mm, pte_t pmd, uint64_t base
 		if (!(e[i] & PTE_P))
 			continue;
 		v = vma_find(mm, va);
-		if (!(pg->flags & PG_USER))
-			report(c, "mapped page not marked PG_USER", page_pfn(pg), 1, 0);
+		if (!(pg->flags & (PG_USER | PG_CACHE)))
+			report(c, "mapped page not marked PG_USER or PG_CACHE", page_pfn(pg), 1, 0);
 		if (!v)
 			report(c, "PTE outside every VMA", page_pfn(pg), 0, 1);
 		else if ((writable & e[i] & PTE_W) && v->kind != VMA_SHARED && pg->ref > 1)
@@ -179,6 +180,11 @@ static void check_pages(struct check *c)
 			c->user_pages++;
 			if (pg->seen != pg->ref)
 				report(c, "page's ref vs PTE tables mapping it", i, pg->seen, pg->ref);
+		} else if (pg->flags & PG_CACHE) {
+			c->cache_pages++;
+			if (pg->seen + 1 != pg->ref)
+				report(c, "cache page's ref vs its file and PTE tables", i,
+				       pg->seen + 1, pg->ref);
 		} else if ((pg->flags & PG_CHECKED) && pg->seen != pg->ref) {
 			report(c, "page table's ref vs entries pointing at it", i,
 			       pg->seen, pg->ref);
@@ -202,6 +208,8 @@ int mm_check(struct mm *const *mms, int n)
 	check_pages(&c);
 	if (c.user_pages != nr_user_pages)
 		report(&c, "nr_user_pages", 0, c.user_pages, nr_user_pages);
+	if (c.cache_pages != nr_cache_pages)
+		report(&c, "nr_cache_pages", 0, c.cache_pages, nr_cache_pages);
 	if (c.tables != nr_user_pgtables)
 		report(&c, "nr_user_pgtables (upper tables + PTE tables)", 0, c.tables,
 		       nr_user_pgtables);

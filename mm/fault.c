@@ -6,6 +6,8 @@
  *   kind            when                                   action
  *   FAULT_BAD       no VMA, or the VMA forbids the access  SIGSEGV / -EFAULT
  *   FAULT_ZERO      no page yet (anonymous, brk, stack)    map a zeroed page
+ *   FAULT_FILE      no page yet in a file mapping          map the file's page
+ *                                                          (mm/filemap.c)
  *   FAULT_COW       write to a private page that the pmd   copy it, or reuse
  *                   or the PTE makes read-only             it if ref == 1
  *   FAULT_SPURIOUS  the entries already allow the access   nothing (stale TLB)
@@ -27,7 +29,7 @@
 #include "mm/trace.h"
 #include "arch/x86.h"
 
-enum fault_kind { FAULT_BAD, FAULT_ZERO, FAULT_COW, FAULT_SPURIOUS };
+enum fault_kind { FAULT_BAD, FAULT_ZERO, FAULT_FILE, FAULT_COW, FAULT_SPURIOUS };
 
 /* The VMA for addr, growing the stack down to it if that is allowed. */
 struct vma *vma_find_or_grow(struct mm *mm, uint64_t addr)
@@ -62,6 +64,8 @@ static enum fault_kind fault_classify(struct vma *v, pte_t pte, uint64_t err)
 {
 	if (!v || !access_allowed(v, err))
 		return FAULT_BAD;
+	if (!(pte & PTE_P) && v->file)
+		return FAULT_FILE;
 	if (!(pte & PTE_P))
 		return v->kind == VMA_SHARED ? FAULT_BAD : FAULT_ZERO;
 	if ((err & PF_WRITE) && !(pte & PTE_W))
@@ -127,10 +131,16 @@ static int resolve(struct mm *mm, uint64_t addr, uint64_t err, unsigned *actions
 {
 	struct vma *v = addr < USER_TOP ? vma_find_or_grow(mm, addr) : NULL;
 	uint64_t va = PAGE_ROUND_DOWN(addr);
+	int r;
 
 	switch (fault_classify(v, v ? effective_pte(mm, va) : 0, err)) {
 	case FAULT_ZERO:
 		return do_zero(mm, v, va, actions);
+	case FAULT_FILE:
+		r = filemap_fault(mm, v, va, actions);
+		if (r == -EFAULT)
+			*actions |= FA_SIGNAL;
+		return r;
 	case FAULT_COW:
 		return do_cow(mm, v, va, actions);
 	case FAULT_SPURIOUS:

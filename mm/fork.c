@@ -52,9 +52,12 @@ static int copy_vmas(struct mm *child, struct mm *parent)
 	child->exe = parent->exe;
 	if (child->exe)
 		child->exe->ref++;
-	for (struct vma *v = parent->vmas; v; v = v->next)
-		if (vma_insert(child, v->start, v->end, v->prot, v->kind) < 0)
+	for (struct vma *v = parent->vmas; v; v = v->next) {
+		struct vma *copy = vma_dup(v);
+
+		if (!copy || vma_add(child, copy) < 0)
 			return -ENOMEM;
+	}
 	return 0;
 }
 

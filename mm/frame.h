@@ -32,6 +32,7 @@ enum {
 	PG_SLAB     = 1 << 2,
 	PG_USER     = 1 << 3,        /* mapped into user space (mm/mm.c) */
 	PG_CHECKED  = 1 << 4,        /* mm_check has counted this table's pages */
+	PG_CACHE    = 1 << 5,        /* a tmpfs file's data (mm/filemap.c) */
 };
 
 extern struct page *pages;

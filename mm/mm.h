@@ -11,7 +11,8 @@
  * say what is mapped now.  Rules tying the two, checked by mm_check():
  *   - a present user PTE lies inside a VMA; each PTE table holds one
  *     reference on every page it maps (struct page.ref), however many
- *     address spaces share the table (mm/odf.c), and the page is PG_USER;
+ *     address spaces share the table (mm/odf.c), and the page is PG_USER,
+ *     or PG_CACHE with one reference more, its file's (mm/filemap.c);
  *   - a page is writable through a pmd and a PTE only if its VMA is
  *     writable and, for private memory, the page has no other reference:
  *     a private page with ref > 1 is copy-on-write;
@@ -27,19 +28,29 @@
 #include "mm/pgtable.h"
 #include "kernel/uapi.h"
 
+struct inode;
+
 enum vma_kind {
 	VMA_ANON,               /* private anonymous: mmap(MAP_PRIVATE|MAP_ANONYMOUS) */
-	VMA_SHARED,             /* shared anonymous: populated at mmap, never copied */
+	VMA_SHARED,             /* shared memory, never copied: anonymous (populated
+				 * at mmap) or a tmpfs file's frames (mm/filemap.c) */
+	VMA_FILE,               /* a private file mapping: the file's pages until the
+				 * first write copies them (mm/filemap.c) */
 	VMA_ELF,                /* a program's segment, filled at exec, then private */
 	VMA_BRK,                /* the heap behind brk() */
 	VMA_STACK,              /* the main stack; grows down on faults */
 };
+
+#define PROT_ALL        (PROT_READ | PROT_WRITE | PROT_EXEC)
 
 struct vma {
 	uint64_t start, end;    /* [start, end), page aligned */
 	int prot;               /* PROT_* */
 	enum vma_kind kind;
 	struct vma *next;
+	struct inode *file;     /* a file mapping's, with a reference; else NULL */
+	uint64_t pgoff;         /* the file's page mapped at start */
+	int maxprot;            /* what mprotect may grant (PROT_*) */
 };
 
 enum fork_mode { FORK_COPY, FORK_COW, FORK_ODF, FORK_HODF, FORK_MODES };
@@ -118,6 +129,8 @@ struct vma *vma_prev(struct mm *mm, struct vma *v);
  * of memory (and frees v if it fails). */
 int vma_insert(struct mm *mm, uint64_t start, uint64_t end, int prot, enum vma_kind kind);
 struct vma *vma_new(uint64_t start, uint64_t end, int prot, enum vma_kind kind);
+struct vma *vma_dup(const struct vma *v);       /* a copy, its own file reference */
+void vma_free(struct vma *v);                   /* one not (or no longer) in a list */
 int vma_add(struct mm *mm, struct vma *v);
 int vma_range_ok(uint64_t start, uint64_t end);         /* non-empty, aligned, user */
 int vma_split(struct mm *mm, uint64_t addr);            /* make addr a VMA boundary */
@@ -187,13 +200,31 @@ int hodf_share(struct mm *parent, struct mm *child, uint64_t va, uint64_t *next,
  * spaces (mm/check.c); 0, or -1 after printing each violation. */
 int mm_check(struct mm *const *mms, int n);
 
-/* System calls on the address space (mm/mmap.c). */
+/* System calls on the address space (mm/mmap.c, mm/madvise.c).  mm_mmap
+ * maps anonymous memory (fd is ignored); mm_mmap_file maps the file's
+ * pages from page pgoff on, and mprotect may grant no more than maxprot. */
 long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd);
+long mm_mmap_file(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags,
+		  struct inode *file, uint64_t pgoff, int maxprot);
 long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len);
 long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot);
+long mm_madvise(struct mm *mm, uint64_t addr, uint64_t len, int advice);
+long mm_msync(struct mm *mm, uint64_t addr, uint64_t len, int flags);
+/* Drops the pages of [start, end), which lie inside one private VMA, as
+ * munmap would, leaving the VMA: the next touch faults them in afresh. */
+int mm_drop_pages(struct mm *mm, uint64_t start, uint64_t end);
+
+/* File mappings (mm/filemap.c).  A page-cache frame holds a tmpfs file's
+ * data: the file holds one reference and every PTE mapping it one more. */
+extern uint64_t nr_cache_pages;
+struct page *cache_page_alloc(void);
+void cache_page_put(struct page *pg);
+int filemap_fault(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions);
+const void *filemap_kmap(struct inode *file, uint64_t n);
 uint64_t mm_brk(struct mm *mm, uint64_t addr);
 
-/* Global counters: frames holding user pages, and user page tables. */
+/* Global counters: frames holding user pages (page-cache frames are
+ * counted in nr_cache_pages instead), and user page tables. */
 extern uint64_t nr_user_pages, nr_user_pgtables;
 
 #endif

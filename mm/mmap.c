@@ -14,8 +14,7 @@
 #include "mm/heap.h"
 #include "mm/frame.h"
 #include "kernel/errno.h"
-
-#define PROT_ALL        (PROT_READ | PROT_WRITE | PROT_EXEC)
+#include "kernel/vfs.h"
 
 static int range_ok(uint64_t addr, uint64_t len)
 {
@@ -77,6 +76,14 @@ long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 	return 0;
 }
 
+int mm_drop_pages(struct mm *mm, uint64_t start, uint64_t end)
+{
+	if (unshare_ends(mm, start, end) < 0)
+		return -ENOMEM;
+	unmap_range(mm, start, end);
+	return 0;
+}
+
 /* Shared memory gets its pages now, so that fork can share them.  If
  * memory runs out, the pages mapped so far go again, and v with them; that
  * cannot fail, since their tables are private already (pte_for_change made
@@ -107,12 +114,12 @@ static long map(struct mm *mm, struct vma *v, int flags)
 	if (!v)
 		return -ENOMEM;
 	if ((flags & MAP_FIXED) && mm_munmap(mm, v->start, v->end - v->start) < 0) {
-		kfree(v);
+		vma_free(v);
 		return -ENOMEM;
 	}
 	if (vma_add(mm, v) < 0)
 		return -ENOMEM;
-	if (v->kind == VMA_SHARED && populate(mm, v) < 0)
+	if (v->kind == VMA_SHARED && !v->file && populate(mm, v) < 0)
 		return -ENOMEM;
 	return v->start;
 }
@@ -127,31 +134,62 @@ static int accounted(int prot, int flags)
 	return (prot & PROT_WRITE) || (flags & MAP_TYPE) == MAP_SHARED;
 }
 
-long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd)
+/* Checks what every mmap checks and finds the range: its start, or an
+ * error.  *len comes back rounded up to whole pages. */
+static long mmap_range(struct mm *mm, uint64_t addr, uint64_t *len, int prot, int flags)
 {
 	int type = flags & MAP_TYPE;
-	enum vma_kind kind = type == MAP_SHARED ? VMA_SHARED : VMA_ANON;
 
-	if (!len || (type != MAP_SHARED && type != MAP_PRIVATE) || (prot & ~PROT_ALL))
+	if (!*len || (type != MAP_SHARED && type != MAP_PRIVATE) || (prot & ~PROT_ALL))
 		return -EINVAL;
-	if (len > USER_TOP)                     /* also: rounding up would wrap */
+	if (*len > USER_TOP)                    /* also: rounding up would wrap */
 		return -ENOMEM;
-	len = PAGE_ROUND_UP(len);
-	if (!(flags & MAP_ANONYMOUS) || fd != -1)
-		return -ENODEV;                 /* no files to map: the root is in memory */
-	if (accounted(prot, flags) && len / PAGE_SIZE > frames_total())
+	*len = PAGE_ROUND_UP(*len);
+	if (accounted(prot, flags) && *len / PAGE_SIZE > frames_total())
 		return -ENOMEM;                 /* could never be had */
 	if (flags & MAP_FIXED) {
 		if ((addr & ~PAGE_MASK) || addr < PAGE_SIZE)
 			return -EINVAL;
-		if (!range_ok(addr, len))
+		if (!range_ok(addr, *len))
 			return -ENOMEM;                 /* past USER_TOP, as Linux */
-	} else {
-		addr = range_find(mm, len, PAGE_ROUND_DOWN(addr));
-		if (!addr)
-			return -ENOMEM;
+		return addr;
 	}
-	return map(mm, vma_new(addr, addr + len, prot, kind), flags);
+	addr = range_find(mm, *len, PAGE_ROUND_DOWN(addr));
+	return addr ? (long)addr : -ENOMEM;
+}
+
+long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd)
+{
+	enum vma_kind kind = (flags & MAP_TYPE) == MAP_SHARED ? VMA_SHARED : VMA_ANON;
+	long start = mmap_range(mm, addr, &len, prot, flags);
+
+	(void)fd;
+	if (start < 0)
+		return start;
+	return map(mm, vma_new(start, start + len, prot, kind), flags);
+}
+
+/* A shared mapping of a file without frames (the root image) cannot be
+ * written (maxprot says so), so a private one serves for it. */
+long mm_mmap_file(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags,
+		  struct inode *file, uint64_t pgoff, int maxprot)
+{
+	int shared = (flags & MAP_TYPE) == MAP_SHARED && file->ops->cache_page;
+	long start = mmap_range(mm, addr, &len, prot, flags);
+	struct vma *v;
+
+	if (start < 0)
+		return start;
+	if (pgoff + len / PAGE_SIZE < pgoff)
+		return -EOVERFLOW;
+	v = vma_new(start, start + len, prot, shared ? VMA_SHARED : VMA_FILE);
+	if (v) {
+		v->file = file;
+		inode_get(file);
+		v->pgoff = pgoff;
+		v->maxprot = maxprot;
+	}
+	return map(mm, v, flags);
 }
 
 /*
@@ -175,6 +213,8 @@ long mm_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot)
 
 		if (!v)
 			return -ENOMEM;         /* Linux: a hole in the range */
+		if (prot & ~v->maxprot)
+			return -EACCES;         /* a shared file opened read-only */
 		a = v->end;
 	}
 	if (odf_unshare_range(mm, addr, end) < 0 || split_at(mm, addr, end) < 0)

@@ -9,6 +9,7 @@ struct fault_trace fault_trace = { .next = 1 };
 static const char *const action_names[] = {
 	"zero-fill", "page-copy", "page-reuse", "table-copy", "table-reuse",
 	"signal", "no-memory", "pmd-copy", "pmd-reuse", "pud-copy", "pud-reuse",
+	"file-page",
 };
 #define NACTIONS (sizeof(action_names) / sizeof(action_names[0]))
 

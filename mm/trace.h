@@ -25,6 +25,7 @@ enum fault_action {
 	FA_PMD_REUSE   = 1 << 8,        /* hodf: a pmd table's last user reuses it */
 	FA_PUD_COPY    = 1 << 9,        /* hodf: a shared pud table copied */
 	FA_PUD_REUSE   = 1 << 10,       /* hodf: a pud table's last user reuses it */
+	FA_FILE_PAGE   = 1 << 11,       /* a file's page mapped (mm/filemap.c) */
 };
 
 struct fault_event {

@@ -9,6 +9,7 @@
 #include "mm/mm.h"
 #include "mm/heap.h"
 #include "kernel/errno.h"
+#include "kernel/vfs.h"
 
 struct vma *vma_find(struct mm *mm, uint64_t addr)
 {
@@ -49,8 +50,29 @@ struct vma *vma_new(uint64_t start, uint64_t end, int prot, enum vma_kind kind)
 	struct vma *v = kzalloc(sizeof(*v));
 
 	if (v)
-		*v = (struct vma){ start, end, prot, kind, NULL };
+		*v = (struct vma){ .start = start, .end = end, .prot = prot, .kind = kind,
+				   .maxprot = PROT_ALL };
 	return v;
+}
+
+struct vma *vma_dup(const struct vma *v)
+{
+	struct vma *copy = kzalloc(sizeof(*copy));
+
+	if (!copy)
+		return NULL;
+	*copy = *v;
+	copy->next = NULL;
+	if (copy->file)
+		inode_get(copy->file);
+	return copy;
+}
+
+void vma_free(struct vma *v)
+{
+	if (v->file)
+		inode_put(v->file);
+	kfree(v);
 }
 
 int vma_add(struct mm *mm, struct vma *v)
@@ -59,7 +81,7 @@ int vma_add(struct mm *mm, struct vma *v)
 	int err = !vma_range_ok(v->start, v->end) ? -EINVAL : range_free(mm, v->start, v->end);
 
 	if (err < 0) {
-		kfree(v);
+		vma_free(v);
 		return err;
 	}
 	while (*link && (*link)->start < v->start)
@@ -86,11 +108,12 @@ int vma_split(struct mm *mm, uint64_t addr)
 		return -EINVAL;
 	if (!v || v->start == addr)
 		return 0;
-	tail = kzalloc(sizeof(*tail));
+	tail = vma_dup(v);
 	if (!tail)
 		return -ENOMEM;
-	*tail = *v;
 	tail->start = addr;
+	tail->pgoff += (addr - v->start) / PAGE_SIZE;
+	tail->next = v->next;
 	v->end = addr;
 	v->next = tail;
 	return 0;
@@ -104,7 +127,7 @@ void vma_remove(struct mm *mm, struct vma *v)
 		p->next = v->next;
 	else
 		mm->vmas = v->next;
-	kfree(v);
+	vma_free(v);
 }
 
 /* The highest start for len bytes that ends at or below hi and is a
