@@ -73,7 +73,7 @@ struct proc {
 	int killed;                     /* signal to die of, at the next chance */
 	struct signals sig;             /* kernel/signal.c */
 	int syscall_nr;                 /* the call being made, to restart it; or -1 */
-	int pgid, sid;                  /* process group and session */
+	int pgid, sid;                  /* process group and session: the same in all threads */
 	int wait_status;                /* Linux wait status, once a ZOMBIE */
 	int detached;                   /* a ZOMBIE nobody waits for: the scheduler frees it */
 	uint64_t fs_base;
@@ -86,7 +86,7 @@ struct proc {
 	struct usage children;          /* a leader: what its reaped children used, in all */
 	uint64_t run_start;             /* time_ns when last switched in */
 	uint64_t start_ns;              /* time_ns when made: /proc's starttime */
-	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
+	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced, the same in all threads */
 	struct fdtable *fdt;            /* open files: kernel/fdtable.h */
 	struct fs_context fs;           /* a leader: working directory and umask (current_fs) */
 	int slot;                       /* index in the process table */

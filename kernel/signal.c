@@ -284,7 +284,7 @@ void signal_hand_put(struct sighand *h)
 
 /* fork: the child has the parent's actions (the same ones, for a thread),
  * mask and alternate stack (a thread has none, as in Linux), and nothing
- * pending; no alarm either. */
+ * pending; a new process no timer either (its sighand is new). */
 void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 {
 	struct sighand *hand = child->sig.hand;
@@ -302,7 +302,6 @@ void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 		child->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
 	child->sig.pending = 0;
 	child->sig.restore_mask = 0;
-	child->sig.alarm_tick = child->sig.alarm_interval = 0;
 }
 
 /* execve: caught signals go back to their default, the handlers being
@@ -321,7 +320,9 @@ void signal_exec(struct proc *p)
 	p->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
 }
 
-/* From the timer interrupt: SIGALRM for every process whose alarm is due. */
+/* From the timer interrupt: SIGALRM for every process whose timer is due.
+ * The threads of a process share its timer: the first of them seen
+ * reloads or stops it, so it fires once. */
 void signal_tick(void)
 {
 	uint64_t now = ticks();
@@ -329,10 +330,14 @@ void signal_tick(void)
 
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
+		struct sighand *h;
 
-		if (!p || p->state == ZOMBIE || !p->sig.alarm_tick || p->sig.alarm_tick > now)
+		if (!p || p->state == UNUSED || p->state == ZOMBIE)
 			continue;
-		p->sig.alarm_tick = p->sig.alarm_interval ? now + p->sig.alarm_interval : 0;
+		h = p->sig.hand;
+		if (!h->alarm_tick || h->alarm_tick > now)
+			continue;
+		h->alarm_tick = h->alarm_interval ? now + h->alarm_interval : 0;
 		signal_send_process(p, SIGALRM, &info);
 	}
 }

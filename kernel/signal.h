@@ -36,13 +36,14 @@ struct altstack {
 };
 
 /* The process's signal state, apart from its threads, which share it
- * (CLONE_SIGHAND) and count its users: the actions, and the signals sent
- * to the process that no thread has taken yet. */
+ * (CLONE_SIGHAND) and count its users: the actions, the signals sent to
+ * the process that no thread has taken yet, and its interval timer. */
 struct sighand {
 	int users;
 	struct ksigaction action[NSIG];
 	uint64_t pending;               /* kill, SIGCHLD, SIGALRM: for any thread */
 	struct sig_info info[NSIG];     /* what their senders said */
+	uint64_t alarm_tick, alarm_interval;    /* ITIMER_REAL, in ticks; 0: off */
 };
 
 struct signals {
@@ -54,7 +55,6 @@ struct signals {
 	int restore_mask;               /* saved_mask is set */
 	int restore_all;                /* rt_sigreturn rewrote the user registers */
 	struct altstack altstack;
-	uint64_t alarm_tick, alarm_interval;    /* ITIMER_REAL, in ticks; 0: off */
 };
 
 struct proc;

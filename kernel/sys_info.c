@@ -60,13 +60,19 @@ void rlimit_init(struct rlimit *r)
 	r[RLIMIT_CORE] = r[RLIMIT_NICE] = r[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
 }
 
+/* The limits are the process's: every thread holds the same, set in all
+ * of them at once (the leader too, if it has ended before them). */
 static long rlimit_set(struct proc *p, int resource, const struct rlimit *r)
 {
+	struct proc *l = p->leader;
+
 	if (r->cur > r->max)
 		return -EINVAL;
 	if (r->max > p->rlimits[resource].max)
 		return -EPERM;                  /* root could, but forklab cannot give more */
-	p->rlimits[resource] = *r;
+	l->rlimits[resource] = *r;
+	for (struct proc *t = thread_next(l, NULL); t; t = thread_next(l, t))
+		t->rlimits[resource] = *r;
 	return 0;
 }
 

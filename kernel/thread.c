@@ -26,7 +26,9 @@
  * not yet ended, the exit status, the parent and the children, and what
  * the ended threads used.  A signal to the process (kill) stays pending in
  * the shared sig.hand until a thread that does not block it takes it
- * (kernel/signal.c).
+ * (kernel/signal.c), and the interval timer is there too.  The process
+ * group, session and resource limits are copies, the same in every
+ * thread: setpgid, setsid and setrlimit change them in all at once.
  *
  * Life: clone with CLONE_THREAD adds a thread; exit ends the caller only
  * (a thread other than the leader is freed at once, no one waits for it);

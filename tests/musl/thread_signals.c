@@ -5,7 +5,10 @@
  *   - a signal sent to the process stays pending for the process while
  *     every thread blocks it, sigpending shows it in every thread, and the
  *     first thread to unblock it (or sigwait for it) takes it;
- *   - a fatal signal ends every thread.
+ *   - a fatal signal ends every thread;
+ *   - setpgid, setsid and setrlimit in a thread change the whole process;
+ *   - an interval timer set by a thread is the process's: it outlives the
+ *     thread, getitimer sees it in another, and it fires once.
  * Every check runs in a forked child, once in each fork mode.
  */
 #include <errno.h>
@@ -14,14 +17,18 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <forklab.h>
 
 #define WAIT_SEC        5               /* a signal that never comes: give up */
+#define TIMER_USEC      20000           /* 20 ms */
 #define FATAL_STATUS    9               /* the child's status if it survived */
+#define FEW_FILES       20              /* an RLIMIT_NOFILE below the default */
 
 static int fails;
 
@@ -177,6 +184,97 @@ static int fatal_signal(void)
 	return fails;
 }
 
+/* --- process groups and sessions set from a thread ---------------------- */
+
+static void *new_group(void *arg)
+{
+	(void)arg;
+	return (void *)(long)setpgid(0, 0);
+}
+
+static void *new_session(void *arg)
+{
+	(void)arg;
+	return (void *)(long)setsid();
+}
+
+static void *group_seen(void *arg)
+{
+	(void)arg;
+	return (void *)(long)(getpgrp() == getpid() && getsid(0) == getpid());
+}
+
+static void *limit_files(void *arg)
+{
+	struct rlimit r = { FEW_FILES, FEW_FILES };
+
+	(void)arg;
+	return (void *)(long)setrlimit(RLIMIT_NOFILE, &r);
+}
+
+static int ids_from_thread(void)
+{
+	pid_t me = getpid(), group = getpgrp();
+
+	CHECK(join(start(new_group)) == NULL);
+	CHECK(getpgrp() == me);
+	CHECK(getpgid(0) == me);
+	CHECK(setpgid(0, group) == 0);  /* back: setsid needs a process that leads no group */
+	CHECK((long)join(start(new_session)) == me);
+	CHECK(getsid(0) == me && getpgrp() == me);
+	CHECK(join(start(group_seen)) == (void *)1L);
+	return fails;
+}
+
+static int limits_from_thread(void)
+{
+	struct rlimit r;
+
+	CHECK(join(start(limit_files)) == NULL);
+	CHECK(getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur == FEW_FILES);
+	return fails;
+}
+
+/* --- an interval timer set by a thread that then ends ------------------- */
+
+static volatile int alarms;
+
+static void count_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+static void *set_timer(void *arg)
+{
+	struct itimerval it = { { 0, 0 }, { 0, TIMER_USEC } };
+
+	(void)arg;
+	block(SIGALRM, SIG_BLOCK);
+	return (void *)(long)setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static int timer_from_thread(void)
+{
+	struct itimerval now;
+	sigset_t set;
+	struct timespec limit = { WAIT_SEC, 0 }, short_wait = { 0, 100000000 };
+
+	signal(SIGALRM, count_alarm);
+	block(SIGALRM, SIG_BLOCK);
+	CHECK(join(start(set_timer)) == NULL);
+	CHECK(getitimer(ITIMER_REAL, &now) == 0);
+	CHECK(now.it_value.tv_usec > 0 || now.it_value.tv_sec > 0 || is_pending(SIGALRM));
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	CHECK(sigtimedwait(&set, NULL, &limit) == SIGALRM);
+	CHECK(sigtimedwait(&set, NULL, &short_wait) == -1 && errno == EAGAIN);
+	alarm(1);                       /* alarm cancels it, and says what was left */
+	CHECK(alarm(0) == 1);
+	CHECK(alarms == 0);
+	return fails;
+}
+
 static int all_checks(void)
 {
 	int failed = 0;
@@ -184,6 +282,9 @@ static int all_checks(void)
 	failed += in_child(late_unblock);
 	failed += in_child(sigwait_other_thread);
 	failed += in_child(fatal_signal);
+	failed += in_child(ids_from_thread);
+	failed += in_child(limits_from_thread);
+	failed += in_child(timer_from_thread);
 	return failed;
 }
 
