@@ -45,10 +45,16 @@ struct rlimit {
 
 struct file;
 
-/* A thread asleep in FUTEX_WAIT, while mm is set (kernel/futex.c). */
-struct futex_wait {
-	struct mm *mm;
+/* A futex word's name (kernel/futex.c): address space and address, or,
+ * in shared memory, a mark and the word's physical address. */
+struct futex_key {
+	const void *space;
 	uint64_t addr;
+};
+
+/* A thread asleep in FUTEX_WAIT, while key.space is set. */
+struct futex_wait {
+	struct futex_key key;
 	uint32_t bitset;
 };
 
@@ -80,6 +86,7 @@ struct proc {
 	uint64_t wake_tick;             /* nanosleep: wake at this tick */
 	uint64_t set_child_tid;         /* CLONE_CHILD_SETTID: our tid goes here first */
 	uint64_t clear_child_tid;       /* zeroed and futex-woken when we leave a shared mm */
+	uint64_t robust_list;           /* set_robust_list's head, or 0 (futex_robust.c) */
 	struct futex_wait futex;
 	int vfork_pending;              /* our parent sleeps until we exec or exit */
 	struct usage usage;             /* what we used (kernel/rusage.c) */
@@ -145,8 +152,9 @@ void thread_ended(struct proc *t);
 long thread_exec_alone(void);           /* 0, or -EINTR if killed meanwhile */
 uint64_t group_cpu_ns(struct proc *p);  /* every thread's, the ended ones' too */
 
-/* kernel/futex.c */
-int futex_wake(struct mm *mm, uint64_t addr, int n, uint32_t bitset);
+/* kernel/futex.c, futex_robust.c */
+int futex_wake(uint64_t addr, int n);   /* current's word: how many woken */
+void futex_robust_exit(void);           /* current ends or execs: its robust locks */
 
 /* kernel/pgrp.c: process groups and sessions. */
 #define PGRP_ALL        (-1)            /* every process but init and the caller */
