@@ -266,14 +266,19 @@ static long requeue_op(uint64_t addr, int private, int n, int m, uint64_t addr2,
  * wake if old cmp cmparg holds.
  */
 #define OP_SHIFT        (1U << 31)
+#define OP_AT           28              /* the op's bits: 30..28 */
+#define OP_MASK         7
+#define CMP_AT          24              /* the comparison's: 27..24 */
+#define CMP_MASK        0xf
 #define OP_ARG_BITS     12
 #define OP_SHIFT_MAX    31
+#define WORD_BITS       32
 enum { OP_SET, OP_ADD, OP_OR, OP_ANDN, OP_XOR };
 enum { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
 
 static int32_t op_arg(uint32_t bits)
 {
-	return (int32_t)(bits << (32 - OP_ARG_BITS)) >> (32 - OP_ARG_BITS);
+	return (int32_t)(bits << (WORD_BITS - OP_ARG_BITS)) >> (WORD_BITS - OP_ARG_BITS);
 }
 
 /* The word's new value in *new, or -ENOSYS for an op Linux has not. */
@@ -283,7 +288,7 @@ static long apply_op(uint32_t enc, uint32_t old, uint32_t *new)
 
 	if (enc & OP_SHIFT)
 		arg = 1U << (arg & OP_SHIFT_MAX);
-	switch ((enc >> 28) & 7) {
+	switch ((enc >> OP_AT) & OP_MASK) {
 	case OP_SET:  *new = arg; return 0;
 	case OP_ADD:  *new = old + arg; return 0;
 	case OP_OR:   *new = old | arg; return 0;
@@ -298,7 +303,7 @@ static int compare(uint32_t enc, int32_t old)
 {
 	int32_t arg = op_arg(enc);
 
-	switch ((enc >> 24) & 0xf) {
+	switch ((enc >> CMP_AT) & CMP_MASK) {
 	case CMP_EQ: return old == arg;
 	case CMP_NE: return old != arg;
 	case CMP_LT: return old < arg;

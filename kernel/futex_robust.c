@@ -28,7 +28,6 @@
 
 #define ROBUST_LIMIT    2048            /* entries walked at most, as Linux */
 #define ENTRY_PI        1UL             /* low bit of an entry: a PI lock */
-#define FUTEX_WORD      4
 
 /* Linux's struct robust_list_head. */
 struct robust_head {
@@ -68,7 +67,7 @@ static void owner_died(uint64_t addr)
 {
 	uint32_t word, marked;
 
-	if (addr % FUTEX_WORD || copy_from_user(&word, (const void *)addr, sizeof(word)) < 0)
+	if (addr % sizeof(word) || copy_from_user(&word, (const void *)addr, sizeof(word)) < 0)
 		return;
 	if ((word & FUTEX_TID_MASK) != (uint32_t)current->pid)
 		return;
