@@ -1,7 +1,8 @@
 /*
  * The real-time interval timer (setitimer's ITIMER_REAL) and alarm, its
- * one-shot form in seconds: a tick count in the process, which
- * signal_tick() (kernel/signal.c) watches and turns into SIGALRM, then
+ * one-shot form in seconds: a tick count in the process (its struct
+ * sighand, which its threads share), which signal_tick()
+ * (kernel/signal.c) watches and turns into SIGALRM for the process, then
  * reloads with the interval, if any.  Times are kept in timer ticks.
  */
 #include "kernel/syscall.h"
@@ -36,7 +37,7 @@ static struct timeval ticks_tv(uint64_t t)
 /* The timer as it stands: what is left, and the interval. */
 static struct itimerval itimer_now(void)
 {
-	const struct signals *s = &current->sig;
+	const struct sighand *s = current->sig.hand;
 	uint64_t now = ticks(), left = s->alarm_tick > now ? s->alarm_tick - now : 0;
 
 	if (s->alarm_tick && !left)
@@ -61,8 +62,8 @@ long sys_setitimer(uint64_t which, uint64_t unew, uint64_t uold, uint64_t a3, ui
 		return -EFAULT;
 	if (!tv_valid(&new.value) || !tv_valid(&new.interval))
 		return -EINVAL;
-	current->sig.alarm_interval = tv_ticks(&new.interval);
-	current->sig.alarm_tick = new.value.sec || new.value.usec ?
+	current->sig.hand->alarm_interval = tv_ticks(&new.interval);
+	current->sig.hand->alarm_tick = new.value.sec || new.value.usec ?
 		ticks() + tv_ticks(&new.value) : 0;
 	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
 		return -EFAULT;
@@ -90,7 +91,7 @@ long sys_alarm(uint64_t useconds, uint64_t a1, uint64_t a2, uint64_t a3, uint64_
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
 	if (!left && old.value.usec)
 		left = 1;
-	current->sig.alarm_interval = 0;
-	current->sig.alarm_tick = seconds ? ticks() + (uint64_t)seconds * HZ : 0;
+	current->sig.hand->alarm_interval = 0;
+	current->sig.hand->alarm_tick = seconds ? ticks() + (uint64_t)seconds * HZ : 0;
 	return left;
 }

@@ -3,6 +3,8 @@
  * know them: a group is the set of processes with one pgid, and a session
  * the set with one sid.  A process starts in its parent's; init leads
  * group 1 and session 1, whose terminal the console is (kernel/tty.c).
+ * The ids are the process's: every thread holds the same two, set in all
+ * of them at once (set_ids), and a thread names its process (tgid).
  */
 #include <stddef.h>
 #include "kernel/syscall.h"
@@ -39,6 +41,20 @@ static struct proc *target(int pid)
 	return p && p->state != ZOMBIE ? p : NULL;
 }
 
+/* p's process is now in group pgid of session sid: all its threads, the
+ * leader too if it has ended before them. */
+static void set_ids(struct proc *p, int pgid, int sid)
+{
+	struct proc *l = p->leader;
+
+	l->pgid = pgid;
+	l->sid = sid;
+	for (struct proc *t = thread_next(l, NULL); t; t = thread_next(l, t)) {
+		t->pgid = pgid;
+		t->sid = sid;
+	}
+}
+
 /* A group lies in one session: that of any member. */
 int pgrp_session(int pgid)
 {
@@ -63,15 +79,15 @@ long sys_setpgid(uint64_t upid, uint64_t upgid, uint64_t a2, uint64_t a3, uint64
 	if (pid < 0 || pgid < 0)
 		return -EINVAL;
 	p = target(pid);
-	if (!p || (p != current && p->parent != current))
+	if (!p || (p->leader != current->leader && p->parent != current->leader))
 		return -ESRCH;
-	if (p->sid != current->sid || p->sid == p->pid)
+	if (p->sid != current->sid || p->sid == p->tgid)
 		return -EPERM;
 	if (!pgid)
-		pgid = p->pid;
-	if (pgid != p->pid && pgrp_session(pgid) != current->sid)
+		pgid = p->tgid;
+	if (pgid != p->tgid && pgrp_session(pgid) != current->sid)
 		return -EPERM;
-	p->pgid = pgid;
+	set_ids(p, pgid, p->sid);
 	return 0;
 }
 
@@ -104,9 +120,9 @@ long sys_setsid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
 
-		if (p && p->state != UNUSED && p->pgid == current->pid)
+		if (p && p->state != UNUSED && p->pgid == current->tgid)
 			return -EPERM;
 	}
-	current->pgid = current->sid = current->pid;
+	set_ids(current, current->tgid, current->tgid);
 	return current->sid;
 }

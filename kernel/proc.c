@@ -250,17 +250,21 @@ void proc_first_run(void)
 
 /*
  * p lets go of its address space, at exit or exec, while it is still the
- * one in use.  If someone else runs in it (another thread, a vfork
- * parent), the word at clear_child_tid is zeroed and one futex waiter on
- * it woken, as in Linux: pthread_join waits so.  A vfork parent goes on.
+ * one in use.  The robust locks it holds are marked and a waiter of each
+ * woken (futex_robust.c).  If someone else runs in it (another thread, a
+ * vfork parent), the word at clear_child_tid is zeroed and one futex
+ * waiter on it woken, as in Linux: pthread_join waits so.  A vfork parent
+ * goes on.
  */
 void proc_mm_release(struct proc *p)
 {
 	int zero = 0;
 
+	if (p == current && p->mm)
+		futex_robust_exit();
 	if (p == current && p->clear_child_tid && p->mm && p->mm->users > 1 &&
 	    copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero)) == 0)
-		futex_wake(p->mm, p->clear_child_tid, 1, FUTEX_BITSET_MATCH_ANY);
+		futex_wake(p->clear_child_tid, 1);
 	p->clear_child_tid = 0;
 	if (p->vfork_pending) {
 		p->vfork_pending = 0;

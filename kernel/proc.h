@@ -45,10 +45,16 @@ struct rlimit {
 
 struct file;
 
-/* A thread asleep in FUTEX_WAIT, while mm is set (kernel/futex.c). */
-struct futex_wait {
-	struct mm *mm;
+/* A futex word's name (kernel/futex.c): address space and address, or,
+ * in shared memory, a mark and the word's physical address. */
+struct futex_key {
+	const void *space;
 	uint64_t addr;
+};
+
+/* A thread asleep in FUTEX_WAIT, while key.space is set. */
+struct futex_wait {
+	struct futex_key key;
 	uint32_t bitset;
 };
 
@@ -73,20 +79,21 @@ struct proc {
 	int killed;                     /* signal to die of, at the next chance */
 	struct signals sig;             /* kernel/signal.c */
 	int syscall_nr;                 /* the call being made, to restart it; or -1 */
-	int pgid, sid;                  /* process group and session */
+	int pgid, sid;                  /* process group and session: the same in all threads */
 	int wait_status;                /* Linux wait status, once a ZOMBIE */
 	int detached;                   /* a ZOMBIE nobody waits for: the scheduler frees it */
 	uint64_t fs_base;
 	uint64_t wake_tick;             /* nanosleep: wake at this tick */
 	uint64_t set_child_tid;         /* CLONE_CHILD_SETTID: our tid goes here first */
 	uint64_t clear_child_tid;       /* zeroed and futex-woken when we leave a shared mm */
+	uint64_t robust_list;           /* set_robust_list's head, or 0 (futex_robust.c) */
 	struct futex_wait futex;
 	int vfork_pending;              /* our parent sleeps until we exec or exit */
 	struct usage usage;             /* what we used (kernel/rusage.c) */
 	struct usage children;          /* a leader: what its reaped children used, in all */
 	uint64_t run_start;             /* time_ns when last switched in */
 	uint64_t start_ns;              /* time_ns when made: /proc's starttime */
-	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
+	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced, the same in all threads */
 	struct fdtable *fdt;            /* open files: kernel/fdtable.h */
 	struct fs_context fs;           /* a leader: working directory and umask (current_fs) */
 	int slot;                       /* index in the process table */
@@ -145,8 +152,9 @@ void thread_ended(struct proc *t);
 long thread_exec_alone(void);           /* 0, or -EINTR if killed meanwhile */
 uint64_t group_cpu_ns(struct proc *p);  /* every thread's, the ended ones' too */
 
-/* kernel/futex.c */
-int futex_wake(struct mm *mm, uint64_t addr, int n, uint32_t bitset);
+/* kernel/futex.c, futex_robust.c */
+int futex_wake(uint64_t addr, int n);   /* current's word: how many woken */
+void futex_robust_exit(void);           /* current ends or execs: its robust locks */
 
 /* kernel/pgrp.c: process groups and sessions. */
 #define PGRP_ALL        (-1)            /* every process but init and the caller */

@@ -5,13 +5,16 @@
  * a frame that starts the handler (sigframe.c).
  *
  *   struct proc (a thread)
- *   +-- sig.hand->action[NSIG]   handler, flags, restorer, mask   (rt_sigaction),
- *   |                            shared by the threads of a process
  *   +-- sig.blocked        bit sig-1: held back, stays pending (rt_sigprocmask)
- *   +-- sig.pending        bit sig-1: sent, not yet taken
+ *   +-- sig.pending        bit sig-1: sent to this thread (tgkill, a fault)
  *   +-- sig.info[NSIG]     what the sender said, for siginfo
  *   +-- sig.altstack       sigaltstack, for SA_ONSTACK
  *   +-- killed             SIGKILL: ends the process at the next chance
+ *   +-- sig.hand --------> struct sighand, one per process, shared by its threads
+ *                          +-- action[NSIG]  handler, flags, restorer, mask
+ *                          +-- pending       sent to the process (kill,
+ *                          |                 SIGCHLD, SIGALRM): any thread's
+ *                          +-- info[NSIG]
  *
  * A standard signal sent twice before it is taken is taken once, as in
  * Linux; forklab does not queue real-time signals either.  A signal
@@ -19,13 +22,13 @@
  * awaited by rt_sigtimedwait.
  * SIGKILL and SIGSTOP can be neither caught nor blocked.
  *
- * The mask and the pending set are the thread's.  A signal to a thread
- * (tgkill, a fault) is pending for it; one to the process (kill, SIGCHLD,
- * SIGALRM) is made pending for one of its threads that does not block
- * it, or for its first thread if all do, where it waits until that thread
- * unblocks it (Linux keeps a set for the process, which any thread that
- * unblocks the signal takes).  SIGKILL and every fatal action end all the
- * threads (proc_exit).
+ * The mask is the thread's.  A signal to the process stays pending for
+ * the process until a thread that does not block it takes it: on its way
+ * back to user mode, which sending wakes one such thread for, or when a
+ * thread unblocks it (rt_sigprocmask, rt_sigsuspend) or waits for it
+ * (rt_sigtimedwait).  A thread takes its own signals before its
+ * process's.  SIGKILL and every fatal action end all the threads
+ * (proc_exit).
  */
 #include <string.h>
 #include "kernel/signal.h"
@@ -64,8 +67,25 @@ static int ignored(const struct proc *p, int sig)
 	return h == SIG_IGN || (h == SIG_DFL && signal_ignored_by_default(sig));
 }
 
-/* Marks sig pending for p and wakes p if it may take it.  Init takes only
- * the signals it has handlers for, as in Linux. */
+/* Whether sig, sent now, is lost: its action is to ignore it and no
+ * thread holds it back (held: blocked or awaited by rt_sigtimedwait), or
+ * it is for init, which has no handler for it. */
+static int dropped(const struct proc *p, int sig, uint64_t held)
+{
+	if (!(held & SIGBIT(sig)) && ignored(p, sig))
+		return 1;
+	return p->tgid == INIT_PID && signal_is_default(p, sig);
+}
+
+/* A signal pending once keeps its first sender's info. */
+static void mark(uint64_t *pending, struct sig_info *infos, int sig, const struct sig_info *info)
+{
+	if (!(*pending & SIGBIT(sig)))
+		infos[sig - 1] = *info;
+	*pending |= SIGBIT(sig);
+}
+
+/* Marks sig pending for thread p and wakes p if it may take it. */
 int signal_send(struct proc *p, int sig, const struct sig_info *info)
 {
 	struct signals *s = &p->sig;
@@ -75,43 +95,81 @@ int signal_send(struct proc *p, int sig, const struct sig_info *info)
 		wake_process(p);
 		return 0;
 	}
-	if (!((s->blocked | s->waiting) & SIGBIT(sig)) && ignored(p, sig))
+	if (dropped(p, sig, s->blocked | s->waiting))
 		return 0;
-	if (p->tgid == INIT_PID && signal_is_default(p, sig))
-		return 0;
-	if (!(s->pending & SIGBIT(sig)))
-		s->info[sig - 1] = *info;
-	s->pending |= SIGBIT(sig);
+	mark(&s->pending, s->info, sig, info);
 	if (!(s->blocked & SIGBIT(sig)))
 		wake_process(p);
 	return 0;
 }
 
-/* The live thread of p's process that is to take sig. */
-static struct proc *taker(struct proc *p, int sig)
-{
-	struct proc *l = p->leader, *first = thread_next(l, NULL);
-
-	for (struct proc *t = first; t; t = thread_next(l, t))
-		if (!(t->sig.blocked & SIGBIT(sig)))
-			return t;
-	return first;
-}
-
+/* Marks sig pending for p's process, for whichever thread takes it first,
+ * and wakes one thread that does not block it, if any. */
 int signal_send_process(struct proc *p, int sig, const struct sig_info *info)
 {
-	struct proc *t = taker(p, sig);
+	struct proc *l = p->leader, *t;
+	struct sighand *h = p->sig.hand;
+	uint64_t held = 0;
 
-	if (sig != SIGKILL)
-		return t ? signal_send(t, sig, info) : 0;
-	for (; t; t = thread_next(p->leader, t))
-		signal_send(t, sig, info);
+	if (sig == SIGKILL) {
+		for (t = thread_next(l, NULL); t; t = thread_next(l, t))
+			signal_send(t, sig, info);
+		return 0;
+	}
+	for (t = thread_next(l, NULL); t; t = thread_next(l, t))
+		held |= t->sig.blocked | t->sig.waiting;
+	if (dropped(p, sig, held))
+		return 0;
+	mark(&h->pending, h->info, sig, info);
+	for (t = thread_next(l, NULL); t; t = thread_next(l, t))
+		if (!(t->sig.blocked & SIGBIT(sig))) {
+			wake_process(t);
+			break;
+		}
 	return 0;
+}
+
+uint64_t signal_pending_set(const struct proc *p)
+{
+	return p->sig.pending | p->sig.hand->pending;
 }
 
 int signal_pending(const struct proc *p)
 {
-	return p->killed || (p->sig.pending & ~p->sig.blocked);
+	return p->killed || (signal_pending_set(p) & ~p->sig.blocked);
+}
+
+/* Takes the lowest signal of set pending for the calling thread, or else
+ * for its process (a thread's own come first, as in Linux), with its info:
+ * the signal, or 0 if none is. */
+int signal_take(uint64_t set, struct sig_info *info)
+{
+	struct signals *s = &current->sig;
+	uint64_t *pending = &s->pending;
+	struct sig_info *infos = s->info;
+	int sig;
+
+	if (!(*pending & set)) {
+		pending = &s->hand->pending;
+		infos = s->hand->info;
+	}
+	if (!(*pending & set))
+		return 0;
+	sig = __builtin_ctzl(*pending & set) + 1;
+	*pending &= ~SIGBIT(sig);
+	*info = infos[sig - 1];
+	return sig;
+}
+
+/* sig's action has become to ignore it: none of it stays pending, for the
+ * process or any of its threads (POSIX). */
+void signal_discard(struct proc *p, int sig)
+{
+	struct proc *l = p->leader;
+
+	p->sig.hand->pending &= ~SIGBIT(sig);
+	for (struct proc *t = thread_next(l, NULL); t; t = thread_next(l, t))
+		t->sig.pending &= ~SIGBIT(sig);
 }
 
 /*
@@ -129,13 +187,6 @@ int signal_fault(int sig, int code, uint64_t addr)
 	s->info[sig - 1] = (struct sig_info){ .code = code, .addr = addr };
 	s->pending |= SIGBIT(sig);
 	return 1;
-}
-
-static int next_signal(const struct signals *s)
-{
-	uint64_t ready = s->pending & ~s->blocked;
-
-	return ready ? __builtin_ctzl(ready) + 1 : 0;
 }
 
 /* A system call cut short by a signal: run it again, or fail with EINTR. */
@@ -159,11 +210,11 @@ static void __attribute__((noreturn)) die(int sig)
 }
 
 /* Starts the handler of sig; a frame that cannot be pushed kills with SIGSEGV. */
-static void run_handler(struct trapframe *tf, int sig)
+static void run_handler(struct trapframe *tf, int sig, const struct sig_info *info)
 {
 	struct signals *s = &current->sig;
 	struct ksigaction act = s->hand->action[sig - 1];
-	struct sigframe_args a = { sig, &s->info[sig - 1], &act,
+	struct sigframe_args a = { sig, info, &act,
 				   s->restore_mask ? s->saved_mask : s->blocked };
 
 	restart_or_eintr(tf, act.flags & SA_RESTART);
@@ -188,18 +239,18 @@ static void run_handler(struct trapframe *tf, int sig)
 int signal_deliver(struct trapframe *tf)
 {
 	struct signals *s = &current->sig;
+	struct sig_info info;
 	int sig, rewritten = 0;
 
 	proc_check_killed();
-	while ((sig = next_signal(s))) {
+	while ((sig = signal_take(~s->blocked, &info))) {
 		uint64_t h = s->hand->action[sig - 1].handler;
 
-		s->pending &= ~SIGBIT(sig);
 		if (h == SIG_IGN || (h == SIG_DFL && signal_ignored_by_default(sig)))
 			continue;
 		if (h == SIG_DFL)
 			die(sig);
-		run_handler(tf, sig);
+		run_handler(tf, sig, &info);
 		rewritten = 1;
 	}
 	if (tf->vector == T_SYSCALL && current->syscall_nr >= 0 &&
@@ -233,7 +284,7 @@ void signal_hand_put(struct sighand *h)
 
 /* fork: the child has the parent's actions (the same ones, for a thread),
  * mask and alternate stack (a thread has none, as in Linux), and nothing
- * pending; no alarm either. */
+ * pending; a new process no timer either (its sighand is new). */
 void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 {
 	struct sighand *hand = child->sig.hand;
@@ -251,7 +302,6 @@ void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 		child->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
 	child->sig.pending = 0;
 	child->sig.restore_mask = 0;
-	child->sig.alarm_tick = child->sig.alarm_interval = 0;
 }
 
 /* execve: caught signals go back to their default, the handlers being
@@ -270,7 +320,9 @@ void signal_exec(struct proc *p)
 	p->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
 }
 
-/* From the timer interrupt: SIGALRM for every process whose alarm is due. */
+/* From the timer interrupt: SIGALRM for every process whose timer is due.
+ * The threads of a process share its timer: the first of them seen
+ * reloads or stops it, so it fires once. */
 void signal_tick(void)
 {
 	uint64_t now = ticks();
@@ -278,10 +330,14 @@ void signal_tick(void)
 
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
+		struct sighand *h;
 
-		if (!p || p->state == ZOMBIE || !p->sig.alarm_tick || p->sig.alarm_tick > now)
+		if (!p || p->state == UNUSED || p->state == ZOMBIE)
 			continue;
-		p->sig.alarm_tick = p->sig.alarm_interval ? now + p->sig.alarm_interval : 0;
+		h = p->sig.hand;
+		if (!h->alarm_tick || h->alarm_tick > now)
+			continue;
+		h->alarm_tick = h->alarm_interval ? now + h->alarm_interval : 0;
 		signal_send_process(p, SIGALRM, &info);
 	}
 }

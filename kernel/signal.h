@@ -35,23 +35,26 @@ struct altstack {
 	int flags;              /* SS_DISABLE, or 0 */
 };
 
-/* The actions, apart from the thread: the threads of a process share
- * them (CLONE_SIGHAND), and count their users. */
+/* The process's signal state, apart from its threads, which share it
+ * (CLONE_SIGHAND) and count its users: the actions, the signals sent to
+ * the process that no thread has taken yet, and its interval timer. */
 struct sighand {
 	int users;
 	struct ksigaction action[NSIG];
+	uint64_t pending;               /* kill, SIGCHLD, SIGALRM: for any thread */
+	struct sig_info info[NSIG];     /* what their senders said */
+	uint64_t alarm_tick, alarm_interval;    /* ITIMER_REAL, in ticks; 0: off */
 };
 
 struct signals {
 	struct sighand *hand;           /* shared by the threads of a process */
 	struct sig_info info[NSIG];
-	uint64_t blocked, pending;
+	uint64_t blocked, pending;      /* pending: sent to this thread alone */
 	uint64_t waiting;               /* rt_sigtimedwait's set, while it waits */
 	uint64_t saved_mask;            /* rt_sigsuspend: the mask to go back to */
 	int restore_mask;               /* saved_mask is set */
 	int restore_all;                /* rt_sigreturn rewrote the user registers */
 	struct altstack altstack;
-	uint64_t alarm_tick, alarm_interval;    /* ITIMER_REAL, in ticks; 0: off */
 };
 
 struct proc;
@@ -59,6 +62,9 @@ struct proc;
 int signal_send(struct proc *p, int sig, const struct sig_info *info);  /* 0; to thread p */
 int signal_send_process(struct proc *p, int sig, const struct sig_info *info);  /* p's process */
 int signal_pending(const struct proc *p);       /* one to take now: sleeps end */
+int signal_take(uint64_t set, struct sig_info *info);  /* current's lowest of set, or 0 */
+uint64_t signal_pending_set(const struct proc *p);     /* the thread's and the process's */
+void signal_discard(struct proc *p, int sig);   /* now ignored: pending ones go */
 int signal_fault(int sig, int code, uint64_t addr);     /* 0: the caller kills */
 int signal_deliver(struct trapframe *tf);       /* 1: tf rewritten, use iretq */
 struct sighand *signal_hand_new(void);  /* default actions, one user; or NULL */

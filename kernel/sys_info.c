@@ -23,7 +23,6 @@
 #define RLIMIT_AS       9
 #define RLIMIT_NICE     13
 #define RLIMIT_RTPRIO   14
-#define ROBUST_LIST_HEAD_SIZE 24        /* Linux's struct robust_list_head */
 #define CPU_MASK_BYTES  8               /* one long: one CPU, bit 0 */
 #define SI_LOAD_SHIFT   16              /* sysinfo's loads: 1.0 is 1 << 16 */
 
@@ -60,13 +59,19 @@ void rlimit_init(struct rlimit *r)
 	r[RLIMIT_CORE] = r[RLIMIT_NICE] = r[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
 }
 
+/* The limits are the process's: every thread holds the same, set in all
+ * of them at once (the leader too, if it has ended before them). */
 static long rlimit_set(struct proc *p, int resource, const struct rlimit *r)
 {
+	struct proc *l = p->leader;
+
 	if (r->cur > r->max)
 		return -EINVAL;
 	if (r->max > p->rlimits[resource].max)
 		return -EPERM;                  /* root could, but forklab cannot give more */
-	p->rlimits[resource] = *r;
+	l->rlimits[resource] = *r;
+	for (struct proc *t = thread_next(l, NULL); t; t = thread_next(l, t))
+		t->rlimits[resource] = *r;
 	return 0;
 }
 
@@ -148,14 +153,6 @@ long sys_sched_getaffinity(uint64_t upid, uint64_t len, uint64_t umask, uint64_t
 	if (copy_to_user((void *)umask, &mask, sizeof(mask)) < 0)
 		return -EFAULT;
 	return CPU_MASK_BYTES;
-}
-
-/* Accepted and not kept: a thread that ends holding a robust mutex leaves
- * it locked (Linux marks it FUTEX_OWNER_DIED and wakes a waiter). */
-long sys_set_robust_list(uint64_t head, uint64_t len, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
-{
-	(void)head, (void)a2, (void)a3, (void)a4, (void)a5;
-	return len == ROBUST_LIST_HEAD_SIZE ? 0 : -EINVAL;
 }
 
 /* Refused as by a Linux built without restartable sequences: the C

@@ -44,7 +44,7 @@ long sys_rt_sigaction(uint64_t usig, uint64_t uact, uint64_t uold, uint64_t size
 		current->sig.hand->action[sig - 1] = act;
 		if (act.handler == SIG_IGN ||
 		    (act.handler == SIG_DFL && signal_ignored_by_default(sig)))
-			current->sig.pending &= ~SIGBIT(sig);
+			signal_discard(current, sig);
 	}
 	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
 		return -EFAULT;
@@ -86,10 +86,10 @@ long sys_rt_sigprocmask(uint64_t uhow, uint64_t uset, uint64_t uold, uint64_t si
 	return 0;
 }
 
-/* The signals sent but blocked. */
+/* The signals sent, to the thread or its process, but blocked. */
 long sys_rt_sigpending(uint64_t uset, uint64_t size, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	uint64_t set = current->sig.pending & current->sig.blocked;
+	uint64_t set = signal_pending_set(current) & current->sig.blocked;
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
 	if (size > SIGSET_SIZE)
@@ -173,15 +173,13 @@ static long wait_end(uint64_t uts, uint64_t *end)
  * the tick end (0: for ever): the signal, -EAGAIN, or -EINTR for another. */
 static long take_from(uint64_t set, uint64_t end, uint64_t uinfo)
 {
-	struct signals *s = &current->sig;
+	struct sig_info info;
 
 	for (;;) {
-		uint64_t ready = s->pending & set;
-		int sig = ready ? __builtin_ctzl(ready) + 1 : 0;
+		int sig = signal_take(set, &info);
 
 		if (sig) {
-			s->pending &= ~SIGBIT(sig);
-			if (uinfo && siginfo_to_user((void *)uinfo, sig, &s->info[sig - 1]) < 0)
+			if (uinfo && siginfo_to_user((void *)uinfo, sig, &info) < 0)
 				return -EFAULT;
 			return sig;
 		}
@@ -189,7 +187,7 @@ static long take_from(uint64_t set, uint64_t end, uint64_t uinfo)
 			return -EAGAIN;
 		if (signal_pending(current))
 			return -EINTR;
-		sleep_on(end ? timer_channel() : (void *)s);
+		sleep_on(end ? timer_channel() : (void *)&current->sig);
 	}
 }
 

@@ -46,7 +46,8 @@ static const syscall_fn table[NR_SYSCALLS] = {
 	[247] = sys_waitid, [257] = sys_openat, [258] = sys_mkdirat, [262] = sys_newfstatat,
 	[263] = sys_unlinkat, [264] = sys_renameat, [265] = sys_linkat, [266] = sys_symlinkat,
 	[267] = sys_readlinkat, [268] = sys_fchmodat, [269] = sys_faccessat, [270] = sys_pselect6,
-	[271] = sys_ppoll, [273] = sys_set_robust_list, [280] = sys_utimensat, [292] = sys_dup3,
+	[271] = sys_ppoll, [273] = sys_set_robust_list, [274] = sys_get_robust_list,
+	[280] = sys_utimensat, [292] = sys_dup3,
 	[293] = sys_pipe2, [302] = sys_prlimit64, [316] = sys_renameat2, [318] = sys_getrandom,
 	[319] = sys_memfd_create, [322] = sys_execveat, [334] = sys_rseq, [435] = sys_clone3,
 };

@@ -25,7 +25,7 @@ SYS(memfd_create); SYS(execveat);
 SYS(clock_getres); SYS(clock_nanosleep); SYS(time); SYS(gettimeofday);
 SYS(getrusage); SYS(times);
 SYS(getuid); SYS(setuid); SYS(getgroups); SYS(prlimit64); SYS(getrlimit); SYS(setrlimit);
-SYS(sysinfo); SYS(sched_getaffinity); SYS(set_robust_list); SYS(rseq);
+SYS(sysinfo); SYS(sched_getaffinity); SYS(set_robust_list); SYS(get_robust_list); SYS(rseq);
 SYS(fcntl); SYS(dup3);
 SYS(poll); SYS(ppoll); SYS(select); SYS(pselect6);
 SYS(lstat); SYS(pread64); SYS(pwrite64); SYS(readv);

@@ -24,8 +24,11 @@
  * FPU state, blocked mask, pending signals (tgkill's), clear_child_tid
  * and CPU time.  The group's state is in the leader: the count of threads
  * not yet ended, the exit status, the parent and the children, and what
- * the ended threads used.  A signal to the process (kill) goes to one
- * thread that does not block it (kernel/signal.c).
+ * the ended threads used.  A signal to the process (kill) stays pending in
+ * the shared sig.hand until a thread that does not block it takes it
+ * (kernel/signal.c), and the interval timer is there too.  The process
+ * group, session and resource limits are copies, the same in every
+ * thread: setpgid, setsid and setrlimit change them in all at once.
  *
  * Life: clone with CLONE_THREAD adds a thread; exit ends the caller only
  * (a thread other than the leader is freed at once, no one waits for it);

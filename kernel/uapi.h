@@ -87,11 +87,15 @@
 #define FUTEX_WAKE              1
 #define FUTEX_REQUEUE           3
 #define FUTEX_CMP_REQUEUE       4
+#define FUTEX_WAKE_OP           5
 #define FUTEX_WAIT_BITSET       9
 #define FUTEX_WAKE_BITSET       10
 #define FUTEX_PRIVATE_FLAG      128
 #define FUTEX_CLOCK_REALTIME    256
 #define FUTEX_BITSET_MATCH_ANY  0xffffffffU
+#define FUTEX_WAITERS           0x80000000U     /* robust lock words: someone sleeps */
+#define FUTEX_OWNER_DIED        0x40000000U     /* its owner ended holding it */
+#define FUTEX_TID_MASK          0x3fffffffU     /* its owner's tid */
 
 #define PATH_MAX        4096            /* bytes in a path, with its NUL */
 #define NAME_MAX        255             /* bytes in one component of a path */
