@@ -406,9 +406,11 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 }
 
 /* A /proc link to a program (/proc/self/exe, as busybox runs itself by)
- * runs the program. */
+ * runs the program.  The process is named by the path as given, as in
+ * Linux ("exe"): busybox renames itself to its applet only then. */
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 {
+	const char *given = path;
 	char *target = NULL;
 	struct initramfs_node node;
 	long err;
@@ -423,6 +425,8 @@ long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 	err = initramfs_resolve(path, &node);
 	if (err == 0)
 		err = exec_image(p, &node, path, a);
+	if (err == 0)
+		proc_set_name(p, given);
 	kfree(target);
 	return err;
 }

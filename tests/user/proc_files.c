@@ -175,7 +175,9 @@ static void check_comm(const char *name)
 static const char *const odd_args[] = { CMDLINE_ARG, "", "two words", "tab\there", "\n", ")" };
 #define NODD    (sizeof(odd_args) / sizeof(odd_args[0]))
 
-/* In the child: cmdline is argv, each string with its NUL. */
+/* In the child, run through /proc/self/exe: cmdline is argv, each string
+ * with its NUL; the name is the last part of the path run ("exe"), not of
+ * the file it links to (busybox renames itself only from "exe"). */
 static int cmdline_child(int argc, char **argv)
 {
 	char want[TEXT_MAX];
@@ -183,7 +185,9 @@ static int cmdline_child(int argc, char **argv)
 
 	for (int i = 0; i < argc; i++)
 		len += snprintf(want + len, sizeof(want) - len, "%s", argv[i]) + 1;
-	return got == len && !memcmp(text, want, len) ? CMDLINE_EXIT : 1;
+	if (got != len || memcmp(text, want, len))
+		return 1;
+	return slurp("/proc/self/comm") >= 0 && !strcmp(text, "exe\n") ? CMDLINE_EXIT : 1;
 }
 
 static void check_cmdline(const char *self)
