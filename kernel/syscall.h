@@ -33,6 +33,7 @@ SYS(access); SYS(faccessat); SYS(fsync); SYS(truncate); SYS(ftruncate); SYS(chdi
 SYS(rename); SYS(renameat); SYS(renameat2); SYS(mkdir); SYS(mkdirat); SYS(rmdir); SYS(creat);
 SYS(link); SYS(linkat); SYS(unlink); SYS(unlinkat); SYS(symlink); SYS(symlinkat);
 SYS(readlink); SYS(readlinkat); SYS(chmod); SYS(fchmod); SYS(fchmodat); SYS(umask);
+SYS(chown); SYS(fchown); SYS(lchown); SYS(fchownat);
 SYS(statfs); SYS(fstatfs); SYS(utimensat);
 #undef SYS
 

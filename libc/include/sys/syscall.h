@@ -50,6 +50,9 @@
 #define SYS_fchdir		81
 #define SYS_readlink		89
 #define SYS_fchmod		91
+#define SYS_chown		92
+#define SYS_fchown		93
+#define SYS_lchown		94
 #define SYS_umask		95
 #define SYS_getrusage		98
 #define SYS_times		100
@@ -80,6 +83,7 @@
 #define SYS_tgkill		234
 #define SYS_openat		257
 #define SYS_mkdirat		258
+#define SYS_fchownat		260
 #define SYS_newfstatat		262
 #define SYS_unlinkat		263
 #define SYS_linkat		265
