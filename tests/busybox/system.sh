@@ -42,6 +42,7 @@ echo "kill -KILL: $?"
 
 df -P /tmp | awk 'NR == 1 { print } NR == 2 { print "tmp:", ($2 >= $3 && $2 >= $4) ? "sizes agree" : $0 }'
 free | awk 'NR == 1 { print } /^Mem:/ { print $1, ($2 >= $3 && $2 >= $4) ? "total covers used and free" : $0 }'
+free | awk '/^Mem:/ { print "available:", ($7 > 0 && $7 <= $2) ? "part of total" : $7 } { print "row:", $1 }'
 
 env -i FOO=bar BAZ=qux env | sort
 FOO=one env | grep '^FOO='
