@@ -315,6 +315,7 @@ static const struct {
 
 #define NTOP    (sizeof(top_files) / sizeof(top_files[0]))
 #define SELF    0
+#define LINK_PERM       0777            /* a link's mode: lrwxrwxrwx */
 
 static struct file *open_top(unsigned i, long *err)
 {
@@ -444,6 +445,19 @@ long procfs_link(const char *path, char *buf, size_t size)
 		return err;
 	file_put(f);
 	return -EINVAL;
+}
+
+long procfs_link_stat(const char *path, struct kstat *st)
+{
+	struct proc *p = exe_link(path);
+
+	if (!p && strcmp(path, "/proc/self"))
+		return -EINVAL;
+	*st = (struct kstat){
+		.ino = p ? procfs_pid_exe_ino(p) : procfs_ino(0, 2 + SELF),
+		.mode = S_IFLNK | LINK_PERM, .nlink = 1, .dev = DEV_PROCFS,
+	};
+	return 0;
 }
 
 /* O_DIRECTORY opens only directories: files give ENOTDIR.  A program's

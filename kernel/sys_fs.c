@@ -197,24 +197,40 @@ struct file *fs_open(int dirfd, const char *path, int flags, uint32_t mode, long
 	return f;
 }
 
-long fs_stat(int dirfd, const char *path, int nofollow, struct kstat *st)
+/* The status of the /proc file a walk ended in; with nofollow, of a link
+ * itself. */
+static long stat_proc(const char *rest, int nofollow, struct kstat *st)
 {
-	struct walk w;
+	long err;
+	char *path = proc_path(rest, &err);
 	struct file *f;
-	long err = walk_path(dirfd, path, nofollow ? WALK_NOFOLLOW : 0, &w);
 
-	if (err < 0)
+	if (!path)
 		return err;
-	if (is_proc(&w)) {
-		f = open_proc(w.proc_rest, O_RDONLY, &err);
+	if (!nofollow || (err = procfs_link_stat(path, st)) == -EINVAL) {
+		f = procfs_open(path, O_RDONLY, &err);
 		if (f) {
+			err = 0;
 			f->ops->stat(f, st);
 			st->dev = DEV_PROCFS;
 			file_put(f);
 		}
-	} else {
-		inode_stat(w.inode, st);
 	}
+	kfree(path);
+	return err;
+}
+
+long fs_stat(int dirfd, const char *path, int nofollow, struct kstat *st)
+{
+	struct walk w;
+	long err = walk_path(dirfd, path, nofollow ? WALK_NOFOLLOW : 0, &w);
+
+	if (err < 0)
+		return err;
+	if (is_proc(&w))
+		err = stat_proc(w.proc_rest, nofollow, st);
+	else
+		inode_stat(w.inode, st);
 	walk_done(&w);
 	return err;
 }

@@ -1,6 +1,7 @@
-# Applets that ask the system: date, id, sleep, kill, ps, df, free, env,
-# true and false.  Their numbers are the machine's (the host's memory,
-# disks, users, processes), so each prints what holds on any machine.
+# Applets that ask the system: date, id, sleep, kill, ps, /proc and /dev,
+# df, free, env, true and false.  Their numbers are the machine's (the
+# host's memory, disks, users, processes), so each prints what holds on
+# any machine.
 date -d @0 -u
 date -u -d @1234567890 '+%Y-%m-%d %H:%M:%S %a %j %s'
 date -u -d '2001-09-09 01:46:40' +%s
@@ -39,6 +40,17 @@ sleep 5 &
 kill -KILL $!
 wait $!
 echo "kill -KILL: $?"
+
+# /proc's links are links to ls and stat; /dev's files have Linux's
+# numbers.
+stat -c '%n %F' /proc/self /proc/self/exe /proc/$$/exe | sed "s|/$$/|/PID/|"
+ls -ld /proc/self | cut -c1-10
+stat -L -c '%n %F' /proc/self /proc/self/exe
+stat -c '%n %F %t,%T %a' /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty
+echo lost >/dev/full
+echo "/dev/full: $?"
+head -c 100 /dev/zero | md5sum
+dd if=/dev/urandom bs=16 count=2 2>/dev/null | wc -c
 
 df -P /tmp | awk 'NR == 1 { print } NR == 2 { print "tmp:", ($2 >= $3 && $2 >= $4) ? "sizes agree" : $0 }'
 free | awk 'NR == 1 { print } /^Mem:/ { print $1, ($2 >= $3 && $2 >= $4) ? "total covers used and free" : $0 }'

@@ -10,8 +10,8 @@
  *     brk has grown) and [stack] around the addresses they hold;
  *   - statm's seven sizes agree with stat (size >= resident);
  *   - /proc/self is a link to our pid, /proc/self/exe one to the program
- *     that opens it; /proc lists self, our pid and the
- *     files; uptime, loadavg and mounts are in their formats.
+ *     that opens it, and lstat shows both as links; /proc lists self, our
+ *     pid and the files; uptime, loadavg and mounts are in their formats.
  * On forklab, values that come from one counter must agree exactly:
  * stat's minflt with getrusage's, and the mounts with what exists.
  */
@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -325,6 +326,26 @@ static void check_exe(const char *self)
 	close(fd);
 }
 
+/* lstat describes the links themselves (ls -l and find show them as
+ * links), stat what they lead to. */
+static void check_link_status(void)
+{
+	struct stat st;
+
+	CHECK_EQ(lstat("/proc/self", &st), 0);
+	CHECK(S_ISLNK(st.st_mode) && (st.st_mode & 0777) == 0777);
+	CHECK_EQ(lstat("/proc/self/exe", &st), 0);
+	CHECK(S_ISLNK(st.st_mode));
+	CHECK_EQ(fstatat(AT_FDCWD, "/proc/self", &st, AT_SYMLINK_NOFOLLOW), 0);
+	CHECK(S_ISLNK(st.st_mode));
+	CHECK_EQ(stat("/proc/self", &st), 0);
+	CHECK(S_ISDIR(st.st_mode));
+	CHECK_EQ(stat("/proc/self/exe", &st), 0);
+	CHECK(S_ISREG(st.st_mode));
+	CHECK_EQ(lstat("/proc/self/stat", &st), 0);
+	CHECK(S_ISREG(st.st_mode));
+}
+
 /* /proc/self is a link to our pid, whose directory holds our files. */
 static void check_self(void)
 {
@@ -344,6 +365,7 @@ static void check_self(void)
 	CHECK_EQ(raw_syscall3(SYS_readlink, (unsigned long)"/proc/self", BAD_ADDR, sizeof(link)),
 		 -EFAULT);
 	CHECK_EQ(raw_syscall3(SYS_readlink, BAD_ADDR, (unsigned long)link, sizeof(link)), -EFAULT);
+	check_link_status();
 }
 
 /* getdents of /proc: self, our pid and the files, each once. */
