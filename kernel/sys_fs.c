@@ -858,6 +858,19 @@ long sys_fsync(uint64_t fd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, 
 	return file_inode(f) ? 0 : -EINVAL;
 }
 
+/* No disk: every write is already where it will stay. */
+long sys_sync(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return 0;
+}
+
+long sys_syncfs(uint64_t fd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return fd_file((int)fd) ? 0 : -EBADF;
+}
+
 /* A time of utimensat: 0 and *ns (now, or unchanged: *omit), or -EINVAL. */
 static long utime_of(const struct timespec64 *t, uint64_t *ns, int *omit)
 {

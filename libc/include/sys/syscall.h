@@ -73,6 +73,7 @@
 #define SYS_statfs		137
 #define SYS_fstatfs		138
 #define SYS_prctl		157
+#define SYS_sync		162
 #define SYS_reboot		169
 #define SYS_gettid		186
 #define SYS_getdents64		217
@@ -97,6 +98,7 @@
 #define SYS_dup3		292
 #define SYS_pipe2		293
 #define SYS_prlimit64		302
+#define SYS_syncfs		306
 #define SYS_renameat2		316
 #define SYS_getrandom		318
 
