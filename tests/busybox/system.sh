@@ -45,6 +45,7 @@ echo "kill -KILL: $?"
 # numbers.
 stat -c '%n %F' /proc/self /proc/self/exe /proc/$$/exe | sed "s|/$$/|/PID/|"
 ls -ld /proc/self | cut -c1-10
+(cd /proc && ls -d . && wc -l <./uptime && cd .. && pwd)
 stat -L -c '%n %F' /proc/self /proc/self/exe
 stat -c '%n %F %t,%T %a' /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty
 echo lost >/dev/full

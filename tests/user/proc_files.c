@@ -11,7 +11,8 @@
  *   - statm's seven sizes agree with stat (size >= resident);
  *   - /proc/self is a link to our pid, /proc/self/exe one to the program
  *     that opens it, and lstat shows both as links; /proc lists self, our
- *     pid and the files; uptime, loadavg and mounts are in their formats.
+ *     pid and the files, also as the working directory; uptime, loadavg and
+ *     mounts are in their formats.
  * On forklab, values that come from one counter must agree exactly:
  * stat's minflt with getrusage's, and the mounts with what exists.
  */
@@ -368,6 +369,31 @@ static void check_self(void)
 	check_link_status();
 }
 
+/* /proc as the working directory (busybox's sh after cd /proc): "." and
+ * ".." are its own, and relative names open its files. */
+static void check_proc_cwd(void)
+{
+	char was[PATH_MAX], now[PATH_MAX];
+	struct stat st;
+	int fd;
+
+	CHECK(getcwd(was, sizeof(was)) != NULL);
+	CHECK_EQ(chdir("/proc"), 0);
+	CHECK_EQ(stat(".", &st), 0);
+	CHECK(S_ISDIR(st.st_mode));
+	fd = open(".", O_RDONLY | O_DIRECTORY);
+	CHECK(fd >= 0);
+	close(fd);
+	fd = open("./uptime", O_RDONLY);
+	CHECK(fd >= 0);
+	close(fd);
+	CHECK_EQ(stat("self/stat", &st), 0);
+	CHECK_EQ(stat("../proc/./uptime", &st), 0);
+	CHECK_EQ(chdir(".."), 0);
+	CHECK(getcwd(now, sizeof(now)) && !strcmp(now, "/"));
+	CHECK_EQ(chdir(was), 0);
+}
+
 /* getdents of /proc: self, our pid and the files, each once. */
 static void check_listing(void)
 {
@@ -461,6 +487,7 @@ int main(int argc, char **argv)
 	check_self();
 	check_exe(argv[0]);
 	check_listing();
+	check_proc_cwd();
 	check_system_files();
 	CHECK_EQ(uname(&u), 0);
 	if (!strcmp(u.sysname, "forklab"))
