@@ -435,9 +435,11 @@ static long exec_cached(struct proc *p, const char *path, const struct exec_args
 }
 
 /* A /proc link to a program (/proc/self/exe, as busybox runs itself by)
- * runs the program. */
+ * runs the program.  The process is named by the path as given, as in
+ * Linux ("exe"): busybox renames itself to its applet only then. */
 long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 {
+	const char *given = path;
 	char *target = NULL;
 	struct initramfs_node node;
 	long err;
@@ -454,6 +456,8 @@ long exec_program(struct proc *p, const char *path, const struct exec_args *a)
 		err = exec_image(p, &node, path, a);
 	else if (err == -EACCES)
 		err = exec_cached(p, path, a);
+	if (err == 0)
+		proc_set_name(p, given);
 	kfree(target);
 	return err;
 }

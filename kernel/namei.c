@@ -116,8 +116,8 @@ static int walk_from(struct inode *cur, int flags, struct walk *w)
 
 		if (!inode_is_dir(cur))
 			return -ENOTDIR;
-		if (cur->dev == DEV_PROCFS) {
-			w->proc_rest = name;
+		if (cur->dev == DEV_PROCFS && !is_name(name, len, ".") && !is_name(name, len, "..")) {
+			w->proc_rest = name;        /* "." and ".." of /proc are ours */
 			return 0;
 		}
 		if (len > NAME_MAX)

@@ -5,8 +5,8 @@
  *   /proc/<pid>/...           a process's files (kernel/procfs_pid.c)
  *   /proc/self                a link to the caller's /proc/<pid>; the
  *                             other link is /proc/<pid>/exe, the program
- *   /proc/meminfo             MemTotal, MemFree, AnonPages, PageTables,
- *                             Cached, Shmem
+ *   /proc/meminfo             MemTotal, MemFree, MemAvailable, Cached,
+ *                             AnonPages, Shmem, SReclaimable, PageTables
  *   /proc/stat                CPU time in clock ticks, processes made
  *   /proc/uptime              seconds since boot, and seconds idle
  *   /proc/loadavg             the load average (kernel/loadavg.c), the
@@ -146,15 +146,19 @@ static const struct file_ops text_ops = {
 };
 
 /* Cached and Shmem are the frames of /tmp's files (the root image is not
- * counted as cache, as Linux does not count its initramfs). */
+ * counted as cache, as Linux does not count its initramfs).  Nothing can
+ * be reclaimed, so MemAvailable is MemFree and SReclaimable 0; free reads
+ * them (without them, busybox's takes the kernel for one before 3.14). */
 static size_t meminfo(char *buf)
 {
 	uint64_t file_pages = tmpfs_frames();
 
 	return snprintf(buf, PROCFS_TEXT_MAX,
-		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\nCached:         %8lu kB\n"
-		"AnonPages:      %8lu kB\nShmem:          %8lu kB\nPageTables:     %8lu kB\n",
-		frames_total() * KB_PER_PAGE, frames_free() * KB_PER_PAGE,
+		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
+		"Cached:         %8lu kB\n"
+		"AnonPages:      %8lu kB\nShmem:          %8lu kB\nSReclaimable:          0 kB\n"
+		"PageTables:     %8lu kB\n",
+		frames_total() * KB_PER_PAGE, frames_free() * KB_PER_PAGE, frames_free() * KB_PER_PAGE,
 		file_pages * KB_PER_PAGE, nr_user_pages * KB_PER_PAGE,
 		file_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
 }
@@ -311,6 +315,7 @@ static const struct {
 
 #define NTOP    (sizeof(top_files) / sizeof(top_files[0]))
 #define SELF    0
+#define LINK_PERM       0777            /* a link's mode: lrwxrwxrwx */
 
 static struct file *open_top(unsigned i, long *err)
 {
@@ -440,6 +445,19 @@ long procfs_link(const char *path, char *buf, size_t size)
 		return err;
 	file_put(f);
 	return -EINVAL;
+}
+
+long procfs_link_stat(const char *path, struct kstat *st)
+{
+	struct proc *p = exe_link(path);
+
+	if (!p && strcmp(path, "/proc/self"))
+		return -EINVAL;
+	*st = (struct kstat){
+		.ino = p ? procfs_pid_exe_ino(p) : procfs_ino(0, 2 + SELF),
+		.mode = S_IFLNK | LINK_PERM, .nlink = 1, .dev = DEV_PROCFS,
+	};
+	return 0;
 }
 
 /* O_DIRECTORY opens only directories: files give ENOTDIR.  A program's

@@ -14,6 +14,9 @@ struct file *procfs_open(const char *path, int flags, long *err);
 /* The target of a /proc link (self, <pid>/exe), NUL-terminated in buf of
  * size bytes: its length, -EINVAL if path is no link, or -ENOENT. */
 long procfs_link(const char *path, char *buf, size_t size);
+/* lstat of a /proc link (self, <pid>/exe): the link itself, as Linux
+ * describes it (lrwxrwxrwx, size 0); -EINVAL if path is no link. */
+long procfs_link_stat(const char *path, struct kstat *st);
 /* readlink of a /proc path: the link's length copied to ubuf (at most
  * size bytes, no NUL), -EINVAL if path is no link, or -ENOENT, -EFAULT. */
 long procfs_readlink(const char *path, char *ubuf, size_t size);
@@ -37,5 +40,6 @@ long procfs_put_line(struct file *f, char *ubuf, size_t n, size_t *done, uint64_
 		     const char *line, size_t len);
 /* /proc/<pid> and its files: rest is what follows the pid ("", "/stat"). */
 struct file *procfs_pid_open(struct proc *p, const char *rest, long *err);
+uint64_t procfs_pid_exe_ino(struct proc *p);    /* as /proc/<pid> lists exe */
 
 #endif

@@ -353,6 +353,15 @@ static unsigned dirent_type(uint64_t pos)
 	return files[pos - 2].make || files[pos - 2].live ? DT_REG : DT_LNK;
 }
 
+uint64_t procfs_pid_exe_ino(struct proc *p)
+{
+	unsigned i = 0;
+
+	while (i < NFILES - 1 && strcmp(files[i].name, "exe"))
+		i++;
+	return procfs_ino(p->pid, i + 2);
+}
+
 /* "/proc/<pid>": ".", "..", then the files. */
 static long dir_getdents(struct file *f, char *ubuf, size_t n)
 {

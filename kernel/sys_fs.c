@@ -1,6 +1,6 @@
 /*
  * System calls on names: open, mkdir, unlink, rename, link, symlink,
- * chdir, access, chmod, truncate, utimensat, statfs.  Each copies its
+ * chdir, access, chmod, chown, truncate, utimensat, statfs.  Each copies its
  * paths in, walks them (kernel/namei.c) and asks the inode's ops; the
  * checks Linux makes before it changes anything are made here, in its
  * order where a program could tell.  forklab's only user is root, so no
@@ -24,6 +24,8 @@
 #define DIR_PERM_BITS   01777
 #define NS_PER_SEC      1000000000L
 #define PROC_PREFIX     "/proc/"
+#define ROOT_ID         0               /* root's uid and gid */
+#define ID_UNCHANGED    0xffffffffu     /* chown's -1: keep this id */
 
 /* struct statfs as Linux x86-64 lays it out. */
 struct linux_statfs {
@@ -194,24 +196,40 @@ struct file *fs_open(int dirfd, const char *path, int flags, uint32_t mode, long
 	return f;
 }
 
-long fs_stat(int dirfd, const char *path, int nofollow, struct kstat *st)
+/* The status of the /proc file a walk ended in; with nofollow, of a link
+ * itself. */
+static long stat_proc(const char *rest, int nofollow, struct kstat *st)
 {
-	struct walk w;
+	long err;
+	char *path = proc_path(rest, &err);
 	struct file *f;
-	long err = walk_path(dirfd, path, nofollow ? WALK_NOFOLLOW : 0, &w);
 
-	if (err < 0)
+	if (!path)
 		return err;
-	if (is_proc(&w)) {
-		f = open_proc(w.proc_rest, O_RDONLY, &err);
+	if (!nofollow || (err = procfs_link_stat(path, st)) == -EINVAL) {
+		f = procfs_open(path, O_RDONLY, &err);
 		if (f) {
+			err = 0;
 			f->ops->stat(f, st);
 			st->dev = DEV_PROCFS;
 			file_put(f);
 		}
-	} else {
-		inode_stat(w.inode, st);
 	}
+	kfree(path);
+	return err;
+}
+
+long fs_stat(int dirfd, const char *path, int nofollow, struct kstat *st)
+{
+	struct walk w;
+	long err = walk_path(dirfd, path, nofollow ? WALK_NOFOLLOW : 0, &w);
+
+	if (err < 0)
+		return err;
+	if (is_proc(&w))
+		err = stat_proc(w.proc_rest, nofollow, st);
+	else
+		inode_stat(w.inode, st);
 	walk_done(&w);
 	return err;
 }
@@ -727,6 +745,69 @@ long sys_fchmod(uint64_t fd, uint64_t mode, uint64_t a2, uint64_t a3, uint64_t a
 	return chmod_inode(NULL, file_inode(f), mode);
 }
 
+/* Every file is root's and root is the only user, so no owner is kept:
+ * chown may give a file to root (0) or leave an id as it is (-1).  Any
+ * other id is one forklab cannot record: EINVAL, as Linux answers for an
+ * id its user namespace cannot map, after the same checks as chmod. */
+static long chown_inode(const struct walk *w, struct inode *i, uint32_t uid, uint32_t gid)
+{
+	long err = change_check(w, i);
+
+	if (err)
+		return err;
+	if ((uid != ROOT_ID && uid != ID_UNCHANGED) || (gid != ROOT_ID && gid != ID_UNCHANGED))
+		return -EINVAL;
+	inode_touch(i, INODE_CTIME);
+	return 0;
+}
+
+long sys_fchown(uint64_t fd, uint64_t uid, uint64_t gid, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct file *f = fd_file((int)fd);
+
+	(void)a3, (void)a4, (void)a5;
+	if (!f)
+		return -EBADF;
+	if (!file_inode(f))
+		return 0;                       /* a pipe's or the console's owner: none kept */
+	return chown_inode(NULL, file_inode(f), (uint32_t)uid, (uint32_t)gid);
+}
+
+/* An empty path with AT_EMPTY_PATH names dirfd's own file. */
+long sys_fchownat(uint64_t dirfd, uint64_t upath, uint64_t uid, uint64_t gid, uint64_t flags, uint64_t a5)
+{
+	struct walk w;
+	char *path;
+	long err;
+
+	(void)a5;
+	if ((int)flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (!(path = path_in(upath, &err)))
+		return err;
+	if (!path[0] && ((int)flags & AT_EMPTY_PATH)) {
+		err = sys_fchown(dirfd, uid, gid, 0, 0, 0);
+	} else if ((err = walk_path((int)dirfd, path,
+				    (int)flags & AT_SYMLINK_NOFOLLOW ? WALK_NOFOLLOW : 0, &w)) == 0) {
+		err = chown_inode(&w, w.inode, (uint32_t)uid, (uint32_t)gid);
+		walk_done(&w);
+	}
+	kfree(path);
+	return err;
+}
+
+long sys_chown(uint64_t upath, uint64_t uid, uint64_t gid, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a3, (void)a4, (void)a5;
+	return sys_fchownat((uint64_t)AT_FDCWD, upath, uid, gid, 0, 0);
+}
+
+long sys_lchown(uint64_t upath, uint64_t uid, uint64_t gid, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a3, (void)a4, (void)a5;
+	return sys_fchownat((uint64_t)AT_FDCWD, upath, uid, gid, AT_SYMLINK_NOFOLLOW, 0);
+}
+
 static long truncate_inode(struct inode *i, int64_t len)
 {
 	if (len < 0)
@@ -774,6 +855,19 @@ long sys_fsync(uint64_t fd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, 
 	if (!f)
 		return -EBADF;
 	return file_inode(f) ? 0 : -EINVAL;
+}
+
+/* No disk: every write is already where it will stay. */
+long sys_sync(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return 0;
+}
+
+long sys_syncfs(uint64_t fd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	return fd_file((int)fd) ? 0 : -EBADF;
 }
 
 /* A time of utimensat: 0 and *ns (now, or unchanged: *omit), or -EINVAL. */

@@ -29,10 +29,11 @@ SYS(sysinfo); SYS(sched_getaffinity); SYS(set_robust_list); SYS(get_robust_list)
 SYS(fcntl); SYS(dup3);
 SYS(poll); SYS(ppoll); SYS(select); SYS(pselect6);
 SYS(lstat); SYS(pread64); SYS(pwrite64); SYS(readv);
-SYS(access); SYS(faccessat); SYS(fsync); SYS(truncate); SYS(ftruncate); SYS(chdir); SYS(fchdir);
+SYS(access); SYS(faccessat); SYS(fsync); SYS(sync); SYS(syncfs); SYS(truncate); SYS(ftruncate); SYS(chdir); SYS(fchdir);
 SYS(rename); SYS(renameat); SYS(renameat2); SYS(mkdir); SYS(mkdirat); SYS(rmdir); SYS(creat);
 SYS(link); SYS(linkat); SYS(unlink); SYS(unlinkat); SYS(symlink); SYS(symlinkat);
 SYS(readlink); SYS(readlinkat); SYS(chmod); SYS(fchmod); SYS(fchmodat); SYS(umask);
+SYS(chown); SYS(fchown); SYS(lchown); SYS(fchownat);
 SYS(statfs); SYS(fstatfs); SYS(utimensat);
 #undef SYS
 

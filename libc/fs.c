@@ -170,6 +170,26 @@ int fchmod(int fd, mode_t mode)
 	return __sysret(SYSCALL(SYS_fchmod, fd, mode));
 }
 
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
+{
+	return __sysret(SYSCALL(SYS_fchownat, dirfd, path, uid, gid, flags));
+}
+
+int chown(const char *path, uid_t uid, gid_t gid)
+{
+	return fchownat(AT_FDCWD, path, uid, gid, 0);
+}
+
+int lchown(const char *path, uid_t uid, gid_t gid)
+{
+	return fchownat(AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW);
+}
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return __sysret(SYSCALL(SYS_fchown, fd, uid, gid));
+}
+
 mode_t umask(mode_t mask)
 {
 	return SYSCALL(SYS_umask, mask);

@@ -5,6 +5,10 @@ if [ "$1" = typed ]; then
 	echo "console_line: [$line]"
 	exit
 fi
+if [ "$1" = interactive ]; then     # busybox's sh as the console's shell
+	export PS1='$ '                 # the prompt the suite waits for
+	exec /extra/busybox sh -i
+fi
 # A shell script for the busybox suite (tests/run): busybox's sh runs it in
 # forklab, and the suite compares what it prints.  Each line it prints is
 # "name: result", and the suite wants every expected line.

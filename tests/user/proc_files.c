@@ -10,8 +10,9 @@
  *     brk has grown) and [stack] around the addresses they hold;
  *   - statm's seven sizes agree with stat (size >= resident);
  *   - /proc/self is a link to our pid, /proc/self/exe one to the program
- *     that opens it; /proc lists self, our pid and the
- *     files; uptime, loadavg and mounts are in their formats.
+ *     that opens it, and lstat shows both as links; /proc lists self, our
+ *     pid and the files, also as the working directory; uptime, loadavg and
+ *     mounts are in their formats.
  * On forklab, values that come from one counter must agree exactly:
  * stat's minflt with getrusage's, and the mounts with what exists.
  */
@@ -25,6 +26,7 @@
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -175,7 +177,9 @@ static void check_comm(const char *name)
 static const char *const odd_args[] = { CMDLINE_ARG, "", "two words", "tab\there", "\n", ")" };
 #define NODD    (sizeof(odd_args) / sizeof(odd_args[0]))
 
-/* In the child: cmdline is argv, each string with its NUL. */
+/* In the child, run through /proc/self/exe: cmdline is argv, each string
+ * with its NUL; the name is the last part of the path run ("exe"), not of
+ * the file it links to (busybox renames itself only from "exe"). */
 static int cmdline_child(int argc, char **argv)
 {
 	char want[TEXT_MAX];
@@ -183,7 +187,9 @@ static int cmdline_child(int argc, char **argv)
 
 	for (int i = 0; i < argc; i++)
 		len += snprintf(want + len, sizeof(want) - len, "%s", argv[i]) + 1;
-	return got == len && !memcmp(text, want, len) ? CMDLINE_EXIT : 1;
+	if (got != len || memcmp(text, want, len))
+		return 1;
+	return slurp("/proc/self/comm") >= 0 && !strcmp(text, "exe\n") ? CMDLINE_EXIT : 1;
 }
 
 static void check_cmdline(const char *self)
@@ -321,6 +327,26 @@ static void check_exe(const char *self)
 	close(fd);
 }
 
+/* lstat describes the links themselves (ls -l and find show them as
+ * links), stat what they lead to. */
+static void check_link_status(void)
+{
+	struct stat st;
+
+	CHECK_EQ(lstat("/proc/self", &st), 0);
+	CHECK(S_ISLNK(st.st_mode) && (st.st_mode & 0777) == 0777);
+	CHECK_EQ(lstat("/proc/self/exe", &st), 0);
+	CHECK(S_ISLNK(st.st_mode));
+	CHECK_EQ(fstatat(AT_FDCWD, "/proc/self", &st, AT_SYMLINK_NOFOLLOW), 0);
+	CHECK(S_ISLNK(st.st_mode));
+	CHECK_EQ(stat("/proc/self", &st), 0);
+	CHECK(S_ISDIR(st.st_mode));
+	CHECK_EQ(stat("/proc/self/exe", &st), 0);
+	CHECK(S_ISREG(st.st_mode));
+	CHECK_EQ(lstat("/proc/self/stat", &st), 0);
+	CHECK(S_ISREG(st.st_mode));
+}
+
 /* /proc/self is a link to our pid, whose directory holds our files. */
 static void check_self(void)
 {
@@ -340,6 +366,32 @@ static void check_self(void)
 	CHECK_EQ(raw_syscall3(SYS_readlink, (unsigned long)"/proc/self", BAD_ADDR, sizeof(link)),
 		 -EFAULT);
 	CHECK_EQ(raw_syscall3(SYS_readlink, BAD_ADDR, (unsigned long)link, sizeof(link)), -EFAULT);
+	check_link_status();
+}
+
+/* /proc as the working directory (busybox's sh after cd /proc): "." and
+ * ".." are its own, and relative names open its files. */
+static void check_proc_cwd(void)
+{
+	char was[PATH_MAX], now[PATH_MAX];
+	struct stat st;
+	int fd;
+
+	CHECK(getcwd(was, sizeof(was)) != NULL);
+	CHECK_EQ(chdir("/proc"), 0);
+	CHECK_EQ(stat(".", &st), 0);
+	CHECK(S_ISDIR(st.st_mode));
+	fd = open(".", O_RDONLY | O_DIRECTORY);
+	CHECK(fd >= 0);
+	close(fd);
+	fd = open("./uptime", O_RDONLY);
+	CHECK(fd >= 0);
+	close(fd);
+	CHECK_EQ(stat("self/stat", &st), 0);
+	CHECK_EQ(stat("../proc/./uptime", &st), 0);
+	CHECK_EQ(chdir(".."), 0);
+	CHECK(getcwd(now, sizeof(now)) && !strcmp(now, "/"));
+	CHECK_EQ(chdir(was), 0);
 }
 
 /* getdents of /proc: self, our pid and the files, each once. */
@@ -435,6 +487,7 @@ int main(int argc, char **argv)
 	check_self();
 	check_exe(argv[0]);
 	check_listing();
+	check_proc_cwd();
 	check_system_files();
 	CHECK_EQ(uname(&u), 0);
 	if (!strcmp(u.sysname, "forklab"))

@@ -2,13 +2,14 @@
  * Regular files in /tmp, as a program uses them: mkstemp, write and read
  * back, fstat's size, lseek past the end (a hole reads as zeros), pread
  * and pwrite, O_APPEND, O_TRUNC, O_EXCL, ftruncate down and up, rename,
- * readv and writev, fsync, a file unlinked while open (it lives until its
+ * readv and writev, fsync, sync and syncfs, a file unlinked while open (it lives until its
  * last close), an offset shared with a forked child, and stdio's fopen
  * "w", "a" and "r".
  */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include "check.h"
 
@@ -16,6 +17,7 @@
 #define HOLE_AT		(3 * PAGE_SIZE + 100)	/* a write this far makes a hole */
 #define BIG		(5 * PAGE_SIZE + 7)	/* spans several pages, unaligned */
 #define SHORT_LEN	10
+#define CLOSED_FD	9999
 
 static char tmpl[NAME_LEN];
 
@@ -58,6 +60,9 @@ static void test_write_read_back(void)
 	CHECK_EQ(lseek(fd, 0, SEEK_END), BIG);
 	CHECK_EQ(fsync(fd), 0);
 	CHECK_EQ(fdatasync(fd), 0);
+	CHECK_EQ(raw_syscall3(SYS_sync, 0, 0, 0), 0);   /* busybox's sync */
+	CHECK_EQ(raw_syscall3(SYS_syncfs, fd, 0, 0), 0);
+	CHECK_EQ(raw_syscall3(SYS_syncfs, CLOSED_FD, 0, 0), -EBADF);
 	CHECK_EQ(close(fd), 0);
 	CHECK_EQ(unlink(tmpl), 0);
 	CHECK_ERR(unlink(tmpl), ENOENT);

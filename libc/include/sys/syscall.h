@@ -52,6 +52,9 @@
 #define SYS_fchdir		81
 #define SYS_readlink		89
 #define SYS_fchmod		91
+#define SYS_chown		92
+#define SYS_fchown		93
+#define SYS_lchown		94
 #define SYS_umask		95
 #define SYS_getrusage		98
 #define SYS_times		100
@@ -72,6 +75,7 @@
 #define SYS_statfs		137
 #define SYS_fstatfs		138
 #define SYS_prctl		157
+#define SYS_sync		162
 #define SYS_reboot		169
 #define SYS_gettid		186
 #define SYS_getdents64		217
@@ -82,6 +86,7 @@
 #define SYS_tgkill		234
 #define SYS_openat		257
 #define SYS_mkdirat		258
+#define SYS_fchownat		260
 #define SYS_newfstatat		262
 #define SYS_unlinkat		263
 #define SYS_linkat		265
@@ -95,6 +100,7 @@
 #define SYS_dup3		292
 #define SYS_pipe2		293
 #define SYS_prlimit64		302
+#define SYS_syncfs		306
 #define SYS_renameat2		316
 #define SYS_getrandom		318
 
