@@ -5,16 +5,7 @@
 #include <signal.h>
 #include <sys/types.h>
 
-#define POLLIN		0x001
-#define POLLPRI		0x002
-#define POLLOUT		0x004
-#define POLLERR		0x008	/* reported whether asked for or not */
-#define POLLHUP		0x010	/* so is this */
-#define POLLNVAL	0x020	/* and this: the descriptor is not open */
-#define POLLRDNORM	0x040
-#define POLLRDBAND	0x080
-#define POLLWRNORM	0x100
-#define POLLWRBAND	0x200
+#include <abi/poll.h>
 
 typedef unsigned long nfds_t;
 
