@@ -42,11 +42,6 @@
 #define SELECT_EX       POLLPRI
 #define NSETS           3               /* select's read, write, except sets */
 
-struct pollfd {
-	int fd;
-	short events, revents;
-};
-
 struct timespec {
 	int64_t sec, nsec;
 };

@@ -9,12 +9,6 @@
 
 typedef unsigned long nfds_t;
 
-struct pollfd {
-	int fd;			/* negative: skipped */
-	short events;		/* asked for */
-	short revents;		/* found */
-};
-
 int poll(struct pollfd *fds, nfds_t nfds, int timeout_ms);
 int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *timeout,
 	  const sigset_t *mask);

@@ -1,5 +1,6 @@
-/* Readiness, as poll and select report it, with Linux's values.  Shared
- * by the kernel (kernel/uapi.h, and each file's poll op) and <poll.h>. */
+/* Readiness, as poll and select report it, with Linux's values, and
+ * poll's array of descriptors.  Shared by the kernel (kernel/uapi.h, and
+ * each file's poll op) and <poll.h>. */
 #ifndef _ABI_POLL_H
 #define _ABI_POLL_H
 
@@ -13,5 +14,11 @@
 #define POLLRDBAND	0x080
 #define POLLWRNORM	0x100
 #define POLLWRBAND	0x200
+
+struct pollfd {
+	int fd;			/* negative: skipped */
+	short events;		/* asked for */
+	short revents;		/* found */
+};
 
 #endif
