@@ -15,6 +15,7 @@
 
 struct file;
 struct kstat;
+struct poll_queue;
 
 struct file_ops {
 	long (*read)(struct file *f, char *ubuf, size_t n);
@@ -27,6 +28,7 @@ struct file_ops {
 	void (*release)(struct file *f);                          /* last reference gone */
 	long (*ioctl)(struct file *f, unsigned int req, uint64_t arg);  /* NULL: ENOTTY */
 	unsigned (*poll)(struct file *f);     /* POLL* bits true now; NULL: always ready */
+	struct poll_queue *(*poll_queue)(struct file *f);        /* where its pollers wait */
 	int seekable;                                             /* lseek allowed */
 };
 

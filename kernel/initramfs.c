@@ -80,16 +80,9 @@ enum newc_field {
 #define FILE_NLINK      1
 #define DIR_NLINK       2                       /* its name and its "." */
 
-/* A record holds the fixed part, the name and its NUL, rounded up to 8. */
-#define DIRENT_ALIGN    8
-#define DIRENT_NAME_OFF offsetof(struct linux_dirent64, d_name)
-#define DIRENT_RECLEN(namelen) \
-	((DIRENT_NAME_OFF + (namelen) + 1 + DIRENT_ALIGN - 1) & ~(size_t)(DIRENT_ALIGN - 1))
 #define DIRPOS_DOT      0               /* positions in a directory */
 #define DIRPOS_DOTDOT   1
 #define DIRPOS_CHILDREN 2
-#define DIRENT_CHUNK    512             /* getdents formats this much at a time */
-_Static_assert(DIRENT_CHUNK >= DIRENT_RECLEN(NAME_MAX), "a record must fit");
 
 /* An entry of the archive, its header checked and decoded. */
 struct newc_entry {
@@ -383,130 +376,20 @@ static int dir_item(const struct rnode *dir, uint64_t pos, struct dir_item *it)
 	return 1;
 }
 
-static uint8_t d_type(uint32_t mode)
-{
-	if ((mode & S_IFMT) == S_IFDIR)
-		return DT_DIR;
-	return (mode & S_IFMT) == S_IFLNK ? DT_LNK : DT_REG;
-}
-
-/* Writes the record for it at buf; the padding is zeroed so that no kernel
- * data reaches the user. */
-static void put_dirent(char *buf, const struct dir_item *it, uint64_t next_pos, size_t reclen)
-{
-	struct linux_dirent64 d = {
-		.d_ino = it->node->ino,
-		.d_off = next_pos,
-		.d_reclen = reclen,
-		.d_type = d_type(it->node->mode),
-	};
-
-	memcpy(buf, &d, DIRENT_NAME_OFF);
-	memcpy(buf + DIRENT_NAME_OFF, it->name, it->namelen);
-	memset(buf + DIRENT_NAME_OFF + it->namelen, 0, reclen - DIRENT_NAME_OFF - it->namelen);
-}
-
 long initramfs_dirents(const struct rnode *dir, uint64_t *pos, void *buf, size_t n)
 {
 	struct dir_item it;
-	size_t used = 0, reclen;
+	size_t used = 0, len;
 
 	while (dir_item(dir, *pos, &it)) {
-		reclen = DIRENT_RECLEN(it.namelen);
-		if (reclen > n - used)
+		len = dirent_put((char *)buf + used, n - used, it.node->ino, *pos + 1,
+				 it.node->mode, it.name, it.namelen);
+		if (!len)
 			return used ? (long)used : -EINVAL;
-		put_dirent((char *)buf + used, &it, *pos + 1, reclen);
-		used += reclen;
+		used += len;
 		(*pos)++;
 	}
 	return used;
-}
-
-static void fill_stat(const struct rnode *node, struct kstat *st)
-{
-	st->ino = node->ino;
-	st->size = node->size;
-	st->mode = node->mode;
-	st->nlink = is_dir(node) ? DIR_NLINK : FILE_NLINK;
-}
-
-static long rnode_read(struct file *f, char *ubuf, size_t n)
-{
-	const struct rnode *node = f->priv;
-
-	if (is_dir(node))
-		return -EISDIR;
-	if (f->pos >= node->size)
-		return 0;
-	if (n > node->size - f->pos)
-		n = node->size - f->pos;
-	if (copy_to_user(ubuf, (const char *)node->data + f->pos, n) < 0)
-		return -EFAULT;
-	f->pos += n;
-	return n;
-}
-
-/* Formats through a kernel buffer, a chunk at a time; f->pos moves only
- * past records the user got. */
-static long rnode_getdents(struct file *f, char *ubuf, size_t n)
-{
-	char chunk[DIRENT_CHUNK];
-	uint64_t pos = f->pos;
-	size_t done = 0;
-	long got = 0;
-
-	if (!is_dir(f->priv))
-		return -ENOTDIR;
-	while (done < n) {
-		got = initramfs_dirents(f->priv, &pos, chunk,
-					n - done < sizeof(chunk) ? n - done : sizeof(chunk));
-		if (got <= 0)
-			break;
-		if (copy_to_user(ubuf + done, chunk, got) < 0)
-			return -EFAULT;
-		done += got;
-		f->pos = pos;
-	}
-	return done ? (long)done : got;
-}
-
-static void rnode_stat(struct file *f, struct kstat *st)
-{
-	fill_stat(f->priv, st);
-}
-
-static const struct file_ops rnode_ops = {
-	.read = rnode_read,
-	.getdents = rnode_getdents,
-	.stat = rnode_stat,
-	.seekable = 1,
-};
-
-static struct file *open_fail(long *err, long why)
-{
-	*err = why;
-	return NULL;
-}
-
-struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags, long *err)
-{
-	struct rnode *node;
-	struct file *f;
-	int r;
-
-	if ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC)))
-		return open_fail(err, -EROFS);
-	r = initramfs_find(fs, path, &node);
-	if (r < 0)
-		return open_fail(err, r);
-	if ((flags & O_DIRECTORY) && !is_dir(node))
-		return open_fail(err, -ENOTDIR);
-	f = file_new(&rnode_ops, flags, node);
-	if (!f)
-		return open_fail(err, -ENOMEM);
-	f->size = node->size;
-	*err = 0;
-	return f;
 }
 
 int initramfs_init(const void *base, size_t size)
@@ -514,30 +397,6 @@ int initramfs_init(const void *base, size_t size)
 	int r = initramfs_build(&root_fs, base, size);
 
 	pr_info("initramfs: %lu files and directories\n", root_fs.nnodes);
-	return r;
-}
-
-int initramfs_lookup(const char *path, struct initramfs_node *out)
-{
-	struct rnode *node;
-	int r = initramfs_find(&root_fs, path, &node);
-
-	if (r < 0)
-		return r;
-	out->data = node->data;
-	out->size = node->size;
-	out->mode = node->mode;
-	out->ino = node->ino;
-	return 0;
-}
-
-int initramfs_stat(const char *path, struct kstat *st)
-{
-	struct rnode *node;
-	int r = initramfs_find(&root_fs, path, &node);
-
-	if (r == 0)
-		fill_stat(node, st);
 	return r;
 }
 
@@ -653,13 +512,18 @@ int initramfs_resolve(const char *path, struct initramfs_node *out)
 }
 
 /* A file's link count is its names: its node and those that point at it. */
-struct inode *initramfs_root(void)
+struct inode *initramfs_inodes(struct initramfs *fs)
 {
-	inode_init(&root_fs.root);
-	for (struct rnode *node = root_fs.nodes; node; node = node->next_alloc)
+	inode_init(&fs->root);
+	for (struct rnode *node = fs->nodes; node; node = node->next_alloc)
 		inode_init(node);
-	for (struct rnode *node = root_fs.nodes; node; node = node->next_alloc)
+	for (struct rnode *node = fs->nodes; node; node = node->next_alloc)
 		if (node->same)
 			node->same->inode.nlink++;
-	return &root_fs.root.inode;
+	return &fs->root.inode;
+}
+
+struct inode *initramfs_root(void)
+{
+	return initramfs_inodes(&root_fs);
 }

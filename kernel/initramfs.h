@@ -9,17 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "kernel/file.h"
 #include "kernel/vfs.h"
-
-/* What getdents gives the user, one record after another. */
-struct linux_dirent64 {
-	uint64_t d_ino;
-	int64_t d_off;                  /* the position just after this record */
-	uint16_t d_reclen;              /* the whole record, 8-byte aligned */
-	uint8_t d_type;
-	char d_name[];                  /* NUL-terminated */
-};
 
 /* What a lookup tells about a file or directory. */
 struct initramfs_node {
@@ -71,12 +61,9 @@ int initramfs_find(struct initramfs *fs, const char *path, struct rnode **out);
  * used, 0 at the end, or -EINVAL if not even the next record fits.
  */
 long initramfs_dirents(const struct rnode *dir, uint64_t *pos, void *buf, size_t n);
-/*
- * A new open file for path in fs, or NULL with *err set: -EROFS if flags
- * ask to write, create or truncate; -ENOTDIR if O_DIRECTORY names a file;
- * -ENOMEM; or a lookup error.
- */
-struct file *initramfs_open_in(struct initramfs *fs, const char *path, int flags, long *err);
+/* Sets up the inodes of fs's nodes for the VFS (the tree is opened, read
+ * and listed through them); its root's inode.  Once per tree built. */
+struct inode *initramfs_inodes(struct initramfs *fs);
 
 /* The kernel's root: built once at boot from the module GRUB loaded. */
 int initramfs_init(const void *base, size_t size);
@@ -84,10 +71,7 @@ int initramfs_init(const void *base, size_t size);
  * tree from the working directory: 0, a walk's error, or -EACCES for a
  * file of another file system (exec runs programs of the root image). */
 int initramfs_resolve(const char *path, struct initramfs_node *out);
-/* The root image's root directory, for the VFS (its nodes' inodes set up). */
+/* The root image's root directory, for the VFS (initramfs_inodes). */
 struct inode *initramfs_root(void);
-/* 0, or -ENOENT, -ENOTDIR or -ENAMETOOLONG. */
-int initramfs_lookup(const char *path, struct initramfs_node *out);
-int initramfs_stat(const char *path, struct kstat *st);
 
 #endif

@@ -38,6 +38,7 @@ struct pipe {
 	char *data;
 	uint64_t read, written;
 	int readers, writers;
+	struct poll_queue pollers;      /* of either end */
 };
 
 static size_t min(size_t a, size_t b)
@@ -54,7 +55,7 @@ static size_t room(const struct pipe *p)
 static void pipe_changed(struct pipe *p)
 {
 	wakeup(p);
-	poll_wake();
+	poll_wake(&p->pollers);
 }
 
 /* Waits for the other end to act: 0, or -EAGAIN if f may not sleep, or
@@ -161,6 +162,13 @@ static unsigned pipe_poll(struct file *f)
 	return ready;
 }
 
+static struct poll_queue *pipe_poll_queue(struct file *f)
+{
+	struct pipe *p = f->priv;
+
+	return &p->pollers;
+}
+
 static void pipe_stat(struct file *f, struct kstat *st)
 {
 	(void)f;
@@ -174,6 +182,7 @@ static const struct file_ops pipe_ops = {
 	.stat = pipe_stat,
 	.release = pipe_release,
 	.poll = pipe_poll,
+	.poll_queue = pipe_poll_queue,
 };
 
 int pipe_create(struct file *ends[2])

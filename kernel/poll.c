@@ -1,20 +1,21 @@
 /*
  * Waiting for any of several files: poll, ppoll, select, pselect6.
  *
- * A poller asks each of its files' poll op what it is ready for; if none
- * is ready it sleeps on one channel shared by every poller, the timer's,
- * and looks at them all again when woken:
+ * A poller asks each of its files' poll op what it is ready for.  The
+ * first look also puts the poller on each file's queue (kernel/poll.h);
+ * if nothing is ready it sleeps until one of its files changes, a signal
+ * comes, or, if it has a deadline, the next tick, and looks again:
  *
- *     poller --sleep_on--> timer channel <--wakeup-- every tick (timeouts)
- *                                        <--poll_wake-- pipe read/write/close
- *                                                       console input
+ *     poller --sleep_on--> its own channel (no deadline)
+ *                          or the timer channel (a deadline to check)
+ *        ^
+ *        +-- wake_process -- poll_wake(file's queue) <-- pipe read/write/close
+ *                                                        console input, tty mode
  *
- * One channel is enough because a look is cheap (a few ops, no sleeping)
- * and correct because nothing runs between a look and the sleep (one CPU,
- * no kernel preemption: kernel/sched.h).  A poller may wake for a change
- * of some file it does not watch, and on every tick; it then looks and
- * sleeps again.  Timeouts need nothing more: the tick wakes the poller,
- * which compares the clock with its deadline.
+ * Only a poller with a deadline wakes on each tick, and it wakes for no
+ * file it does not watch.  Nothing runs between a look and the sleep (one
+ * CPU, no kernel preemption: kernel/sched.h), so no change is missed.
+ * The poller leaves every queue before it returns.
  */
 #include "kernel/poll.h"
 #include "kernel/file.h"
@@ -41,11 +42,6 @@
 #define SELECT_EX       POLLPRI
 #define NSETS           3               /* select's read, write, except sets */
 
-struct pollfd {
-	int fd;
-	short events, revents;
-};
-
 struct timespec {
 	int64_t sec, nsec;
 };
@@ -54,18 +50,50 @@ struct timeval {
 	int64_t sec, usec;
 };
 
-/* One look at every file a poller watches: how many are ready (their
- * results kept in arg), or -errno. */
-typedef int (*look_fn)(void *arg);
+/* One look at every file a poller watches, through poll_watch(pt, ...):
+ * how many are ready (their results kept in arg), or -errno. */
+typedef int (*look_fn)(void *arg, struct poll_table *pt);
 
 unsigned file_poll(struct file *f)
 {
 	return f->ops->poll ? f->ops->poll(f) : DEFAULT_POLLMASK;
 }
 
-void poll_wake(void)
+unsigned poll_watch(struct poll_table *pt, struct file *f)
 {
-	wakeup(timer_channel());
+	struct poll_queue *q = f->ops->poll_queue ? f->ops->poll_queue(f) : NULL;
+	struct poll_entry *e;
+
+	if (pt && q) {
+		e = &pt->entries[pt->n++];
+		file_get(f);
+		*e = (struct poll_entry){ q->first, &q->first, f, pt->poller };
+		if (q->first)
+			q->first->pprev = &e->next;
+		q->first = e;
+	}
+	return file_poll(f);
+}
+
+/* Each entry leaves its queue before its file is let go: the last
+ * reference may free the queue. */
+void poll_unwatch(struct poll_table *pt)
+{
+	for (int i = 0; i < pt->n; i++) {
+		struct poll_entry *e = &pt->entries[i];
+
+		*e->pprev = e->next;
+		if (e->next)
+			e->next->pprev = e->pprev;
+		file_put(e->file);
+	}
+	pt->n = 0;
+}
+
+void poll_wake(struct poll_queue *q)
+{
+	for (struct poll_entry *e = q->first; e; e = e->next)
+		wake_process(e->poller);
 }
 
 /* The deadline of a wait of sec and nsec from now (valid values). */
@@ -95,17 +123,21 @@ static uint64_t time_left(uint64_t deadline)
  */
 static long wait_ready(look_fn look, void *arg, uint64_t deadline)
 {
-	for (;;) {
-		int n = look(arg);
+	struct poll_table pt = { .poller = current };
+	long r = look(arg, deadline == AT_ONCE ? NULL : &pt);
 
-		if (n)
-			return n;
-		if (signal_pending(current))
-			return -EINTR;
+	while (!r) {
+		if (signal_pending(current)) {
+			r = -EINTR;
+			break;
+		}
 		if (deadline == AT_ONCE || time_ns() >= deadline)
-			return 0;
-		sleep_on(timer_channel());
+			break;
+		sleep_on(deadline == FOREVER ? (void *)&pt : timer_channel());  /* &pt: a channel of its own */
+		r = look(arg, NULL);
 	}
+	poll_unwatch(&pt);
+	return r;
 }
 
 struct poll_set {
@@ -115,7 +147,7 @@ struct poll_set {
 
 /* A negative fd is skipped, a closed one is POLLNVAL; POLLERR and POLLHUP
  * are reported whether asked for or not. */
-static int look_poll(void *arg)
+static int look_poll(void *arg, struct poll_table *pt)
 {
 	struct poll_set *ps = arg;
 	int ready = 0;
@@ -128,7 +160,7 @@ static int look_poll(void *arg)
 		if (p->fd >= 0 && !f)
 			p->revents = POLLNVAL;
 		else if (f)
-			p->revents = file_poll(f) & ((unsigned short)p->events | POLLERR | POLLHUP);
+			p->revents = poll_watch(pt, f) & ((unsigned short)p->events | POLLERR | POLLHUP);
 		ready += p->revents != 0;
 	}
 	return ready;
@@ -230,7 +262,7 @@ static const unsigned select_mask[NSETS] = { SELECT_IN, SELECT_OUT, SELECT_EX };
 
 /* Starts afresh each time; a descriptor in a set that is not open gives
  * EBADF. */
-static int look_select(void *arg)
+static int look_select(void *arg, struct poll_table *pt)
 {
 	struct select_set *s = arg;
 	int ready = 0;
@@ -245,7 +277,7 @@ static int look_select(void *arg)
 			continue;
 		if (!f)
 			return -EBADF;
-		mask = file_poll(f);
+		mask = poll_watch(pt, f);
 		for (int k = 0; k < NSETS; k++)
 			if ((s->want[k] & bit) && (mask & select_mask[k])) {
 				s->got[k] |= bit;

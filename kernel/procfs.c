@@ -29,10 +29,10 @@
 #include "kernel/procfs.h"
 #include "kernel/tmpfs.h"
 #include "kernel/sys_fs.h"
+#include "kernel/vfs.h"
 #include "kernel/file.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
-#include "kernel/initramfs.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
 #include "mm/frame.h"
@@ -337,35 +337,30 @@ uint64_t procfs_ino(uint64_t pid, uint64_t pos)
 }
 
 long procfs_put_dirent(char *ubuf, size_t room, uint64_t ino, uint64_t pos,
-		       const char *name, unsigned type)
+		       const char *name, uint32_t mode)
 {
 	char rec[sizeof(struct linux_dirent64) + NAME_LEN];
-	struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
-	size_t len = (sizeof(*d) + strlen(name) + 1 + 7) & ~7UL;
+	size_t len = dirent_put(rec, room < sizeof(rec) ? room : sizeof(rec), ino, pos + 1, mode,
+				name, strlen(name));
 
-	if (len > room)
+	if (!len)
 		return 0;
-	d->d_ino = ino;
-	d->d_off = pos + 1;
-	d->d_reclen = len;
-	d->d_type = type;
-	strcpy(d->d_name, name);
 	return copy_to_user(ubuf, rec, len) < 0 ? -EFAULT : (long)len;
 }
 
 /* The name and type of entry pos of /proc: ".", "..", the files, then a
  * directory per process; 0 if there is none at pos (a free slot). */
-static int top_entry(uint64_t pos, char *name, unsigned *type)
+static int top_entry(uint64_t pos, char *name, uint32_t *mode)
 {
 	struct proc *p;
 
-	*type = pos < 2 ? DT_DIR : pos == 2 + SELF ? DT_LNK : DT_REG;
+	*mode = pos < 2 ? S_IFDIR : pos == 2 + SELF ? S_IFLNK : S_IFREG;
 	if (pos < 2 + NTOP) {
 		snprintf(name, NAME_LEN, "%s", pos == 0 ? "." : pos == 1 ? ".." : top_files[pos - 2].name);
 		return 1;
 	}
 	p = proc_at(pos - 2 - NTOP);
-	*type = DT_DIR;
+	*mode = S_IFDIR;
 	return p && snprintf(name, NAME_LEN, "%d", p->pid);
 }
 
@@ -375,13 +370,13 @@ static long dir_getdents(struct file *f, char *ubuf, size_t n)
 
 	for (; f->pos < 2 + NTOP + NPROC; f->pos++) {
 		char name[NAME_LEN];
-		unsigned type;
+		uint32_t mode;
 		long len;
 
-		if (!top_entry(f->pos, name, &type))
+		if (!top_entry(f->pos, name, &mode))
 			continue;
 		len = procfs_put_dirent(ubuf + done, n - done, procfs_ino(0, f->pos), f->pos,
-					name, type);
+					name, mode);
 		if (len <= 0)
 			return done ? (long)done : len ? len : -EINVAL;
 		done += len;

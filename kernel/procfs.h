@@ -29,10 +29,11 @@ struct file *procfs_text(char *buf, size_t len, long *err);
 void procfs_stat_empty(struct file *f, struct kstat *st);  /* a file made as read */
 void procfs_stat_dir(struct file *f, struct kstat *st);
 uint64_t procfs_ino(uint64_t pid, uint64_t pos);           /* pid 0: /proc's entries */
-/* Copies one linux_dirent64 to ubuf: its length, 0 if it does not fit in
- * room, or -EFAULT.  pos is the entry's place in its directory. */
+/* Copies one linux_dirent64 (dirent_put's) to ubuf: its length, 0 if it
+ * does not fit in room, or -EFAULT.  pos is the entry's place in its
+ * directory, mode gives its type (S_IFDIR...). */
 long procfs_put_dirent(char *ubuf, size_t room, uint64_t ino, uint64_t pos,
-		       const char *name, unsigned type);
+		       const char *name, uint32_t mode);
 /* For files made a line at a time as they are read: copies the part of
  * line (at offset *off of the file) that the read from f->pos wants after
  * its *done bytes of n, and moves *off past the line.  0 or -EFAULT. */

@@ -346,11 +346,11 @@ static const struct {
 
 #define NFILES  (sizeof(files) / sizeof(files[0]))
 
-static unsigned dirent_type(uint64_t pos)
+static uint32_t entry_mode(uint64_t pos)
 {
 	if (pos < 2)
-		return DT_DIR;
-	return files[pos - 2].make || files[pos - 2].live ? DT_REG : DT_LNK;
+		return S_IFDIR;
+	return files[pos - 2].make || files[pos - 2].live ? S_IFREG : S_IFLNK;
 }
 
 uint64_t procfs_pid_exe_ino(struct proc *p)
@@ -371,7 +371,7 @@ static long dir_getdents(struct file *f, char *ubuf, size_t n)
 	for (; f->pos < NFILES + 2; f->pos++) {
 		const char *name = f->pos == 0 ? "." : f->pos == 1 ? ".." : files[f->pos - 2].name;
 		long len = procfs_put_dirent(ubuf + done, n - done, procfs_ino(pid, f->pos),
-					     f->pos, name, dirent_type(f->pos));
+					     f->pos, name, entry_mode(f->pos));
 
 		if (len <= 0)
 			return done ? (long)done : len ? len : -EINVAL;

@@ -269,9 +269,9 @@ long sys_arch_prctl(uint64_t ucode, uint64_t addr, uint64_t a2, uint64_t a3, uin
 long sys_reboot(uint64_t magic1, uint64_t magic2, uint64_t cmd, uint64_t arg, uint64_t a4, uint64_t a5)
 {
 	(void)arg, (void)a4, (void)a5;
-	if ((uint32_t)magic1 != REBOOT_MAGIC1 || (uint32_t)magic2 != REBOOT_MAGIC2)
+	if ((uint32_t)magic1 != LINUX_REBOOT_MAGIC1 || (uint32_t)magic2 != LINUX_REBOOT_MAGIC2)
 		return -EINVAL;
-	if ((uint32_t)cmd != REBOOT_CMD_POWER_OFF && (uint32_t)cmd != REBOOT_CMD_RESTART)
+	if ((uint32_t)cmd != LINUX_REBOOT_CMD_POWER_OFF && (uint32_t)cmd != LINUX_REBOOT_CMD_RESTART)
 		return -EINVAL;
 	pr_info("power off requested by pid %d\n", current->pid);
 	machine_exit(EXIT_OK);

@@ -65,6 +65,8 @@ static struct {
 	enum esc_state esc;
 } in;
 
+static struct poll_queue pollers;       /* woken with in's readers */
+
 static struct termios tio = {
 	.c_iflag = ICRNL,
 	.c_oflag = OPOST,
@@ -200,7 +202,7 @@ static void kill_line(unsigned char c)
 static void input_news(void)
 {
 	wakeup(&in);
-	poll_wake();
+	poll_wake(&pollers);
 }
 
 static void commit(void)
@@ -387,6 +389,12 @@ static unsigned tty_poll(struct file *f)
 	return POLLOUT | POLLWRNORM | (readable() ? POLLIN | POLLRDNORM : 0);
 }
 
+static struct poll_queue *tty_poll_queue(struct file *f)
+{
+	(void)f;
+	return &pollers;
+}
+
 static long tty_write(struct file *f, const char *ubuf, size_t n)
 {
 	char chunk[WRITE_CHUNK];
@@ -514,6 +522,7 @@ static const struct file_ops tty_ops = {
 	.stat = tty_stat,
 	.ioctl = tty_ioctl,
 	.poll = tty_poll,
+	.poll_queue = tty_poll_queue,
 };
 
 struct file *tty_open(void)

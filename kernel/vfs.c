@@ -13,7 +13,6 @@
 #include "kernel/proc.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
-#include "kernel/initramfs.h"
 #include "mm/uaccess.h"
 
 #define NMOUNTS         4

@@ -132,6 +132,15 @@ struct fs_context *current_fs(void);
 void fs_context_copy(struct fs_context *to, const struct fs_context *from);
 void fs_context_drop(struct fs_context *fs);
 
+/* What getdents gives the user, one record after another. */
+struct linux_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;                  /* the position just after this record */
+	uint16_t d_reclen;              /* the whole record, 8-byte aligned */
+	uint8_t d_type;
+	char d_name[];                  /* NUL-terminated */
+};
+
 /* Formats one linux_dirent64 record into buf (room bytes): its length,
  * or 0 if it does not fit.  next is the position after it (d_off). */
 size_t dirent_put(void *buf, size_t room, uint64_t ino, uint64_t next, uint32_t mode,

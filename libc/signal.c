@@ -4,8 +4,6 @@
 #include <unistd.h>
 #include "syscall.h"
 
-/* The kernel returns from a handler through sa_restorer when this is set. */
-#define SA_RESTORER	0x04000000
 #define SIGSET_SIZE	sizeof(sigset_t)
 
 void __restore_rt(void);	/* sigreturn.S */

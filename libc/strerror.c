@@ -45,6 +45,7 @@ static const char *const messages[] = {
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Too many levels of symbolic links",
+	[EOVERFLOW] = "Value too large for defined data type",
 	[ETIMEDOUT] = "Connection timed out",
 };
 

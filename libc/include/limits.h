@@ -22,7 +22,6 @@
 #define ULLONG_MAX	18446744073709551615ULL
 #define SSIZE_MAX	LONG_MAX
 
-#define PATH_MAX	4096	/* bytes in a path, with its '\0' */
-#define NAME_MAX	255	/* bytes in one file name */
+#include <abi/limits.h>
 
 #endif

@@ -9,15 +9,7 @@
 #define STDOUT_FILENO	1
 #define STDERR_FILENO	2
 
-#define SEEK_SET	0
-#define SEEK_CUR	1
-#define SEEK_END	2
-
-/* access() modes */
-#define F_OK		0
-#define X_OK		1
-#define W_OK		2
-#define R_OK		4
+#include <abi/unistd.h>
 
 /* sysconf() names */
 #define _SC_PAGESIZE	30

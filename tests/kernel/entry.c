@@ -18,7 +18,6 @@
 #include "kernel/sched.h"
 #include "mm/mm.h"
 
-#define SIGSEGV         11
 #define CANONICAL_END   (1UL << 47)
 #define USER_RIP        0x401000UL      /* any canonical user address */
 #define USER_RSP        0x7fff0000UL

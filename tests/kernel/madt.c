@@ -15,6 +15,10 @@
 #define IOAPIC_PA       0xfec00000U
 #define ENABLED         1
 #define ONLINE_CAPABLE  2
+#define MADT_LAPIC      0       /* entry types, and their lengths */
+#define MADT_IOAPIC     1
+#define LAPIC_LEN       8
+#define IOAPIC_LEN      12
 
 struct table {
 	uint8_t b[TABLE_MAX];
@@ -43,26 +47,32 @@ static void start(struct table *t)
 	t->len = FIXED_LEN;
 }
 
-static void add_lapic(struct table *t, uint8_t apic_id, uint32_t flags)
+/* Appends an entry of this type and length, zeroed but for its two-byte
+ * header, and gives its bytes to fill in. */
+static uint8_t *add_entry(struct table *t, uint8_t type, uint8_t len)
 {
 	uint8_t *e = t->b + t->len;
 
-	e[0] = 0;
-	e[1] = 8;
+	e[0] = type;
+	e[1] = len;
+	t->len += len;
+	return e;
+}
+
+static void add_lapic(struct table *t, uint8_t apic_id, uint32_t flags)
+{
+	uint8_t *e = add_entry(t, MADT_LAPIC, LAPIC_LEN);
+
 	e[3] = apic_id;
 	put32(e + 4, flags);
-	t->len += 8;
 }
 
 static void add_ioapic(struct table *t, uint8_t id, uint32_t pa)
 {
-	uint8_t *e = t->b + t->len;
+	uint8_t *e = add_entry(t, MADT_IOAPIC, IOAPIC_LEN);
 
-	e[0] = 1;
-	e[1] = 12;
 	e[2] = id;
 	put32(e + 4, pa);
-	t->len += 12;
 }
 
 static void good_table(struct table *t)

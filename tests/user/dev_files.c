@@ -124,6 +124,9 @@ static void test_forklab_tree(void)
 	CHECK(lists("/", "bin") && lists("/", "dev") && lists("/", "tmp") && lists("/", "proc"));
 	CHECK(lists("/dev", "null"));
 	CHECK_ERR(open(self, O_WRONLY), EROFS);
+	CHECK_ERR(open(self, O_RDWR), EROFS);
+	CHECK_ERR(open(self, O_RDONLY | O_TRUNC), EROFS);
+	CHECK_ERR(open("/bin/true/", O_RDONLY), ENOTDIR);
 	CHECK_ERR(open("/bin/new", O_WRONLY | O_CREAT, 0644), EROFS);
 	CHECK_ERR(mkdir("/bin/new", 0755), EROFS);
 	CHECK_ERR(unlink(self), EROFS);

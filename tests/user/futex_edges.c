@@ -11,18 +11,10 @@
 #include <sys/mman.h>
 #include <sys/time.h>
 #include <time.h>
+#include <abi/futex.h>          /* forklab's libc/include, for every C library */
 #include "check.h"
 
 #define NR_FUTEX                202
-#define FUTEX_WAIT              0
-#define FUTEX_WAKE              1
-#define FUTEX_REQUEUE           3
-#define FUTEX_CMP_REQUEUE       4
-#define FUTEX_WAIT_BITSET       9
-#define FUTEX_WAKE_BITSET       10
-#define FUTEX_PRIVATE_FLAG      128
-#define FUTEX_CLOCK_REALTIME    256
-#define MATCH_ANY               0xffffffffUL
 #define NOT_AN_OP               99
 #define KERNEL_ADDRESS          0xffffffff80100000UL
 #define SHORT_NS                20000000L       /* 20 ms */
@@ -68,7 +60,8 @@ static void test_value_and_wake(void)
 	CHECK_EQ(futex(&word, FUTEX_WAIT, WORD_VALUE + 1, NULL, NULL, 0), -EAGAIN);
 	CHECK_EQ(futex(&word, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, 0, NULL, NULL, 0), -EAGAIN);
 	CHECK_EQ(futex(&word, FUTEX_WAKE, 1, NULL, NULL, 0), 0);
-	CHECK_EQ(futex(&word, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, MATCH_ANY), 0);
+	CHECK_EQ(futex(&word, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1, NULL, NULL,
+		       FUTEX_BITSET_MATCH_ANY), 0);
 	CHECK_EQ(futex(&word, FUTEX_REQUEUE, 1, (void *)1, &other, 0), 0);
 	CHECK_EQ(futex(&word, FUTEX_CMP_REQUEUE, 1, (void *)1, &other, WORD_VALUE), 0);
 	CHECK_EQ(futex(&word, FUTEX_CMP_REQUEUE, 1, (void *)1, &other, WORD_VALUE + 1), -EAGAIN);
@@ -84,17 +77,19 @@ static void test_timeouts(void)
 
 	start = now_ns(CLOCK_MONOTONIC);
 	abs = at(start + SHORT_NS);
-	CHECK_EQ(futex(&word, FUTEX_WAIT_BITSET, WORD_VALUE, &abs, NULL, MATCH_ANY), -ETIMEDOUT);
+	CHECK_EQ(futex(&word, FUTEX_WAIT_BITSET, WORD_VALUE, &abs, NULL,
+		       FUTEX_BITSET_MATCH_ANY), -ETIMEDOUT);
 	CHECK(now_ns(CLOCK_MONOTONIC) - start >= SHORT_NS);
 
 	start = now_ns(CLOCK_REALTIME);
 	abs = at(start + SHORT_NS);
 	CHECK_EQ(futex(&word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, WORD_VALUE, &abs, NULL,
-		       MATCH_ANY), -ETIMEDOUT);
+		       FUTEX_BITSET_MATCH_ANY), -ETIMEDOUT);
 	CHECK(now_ns(CLOCK_REALTIME) - start >= SHORT_NS);
 
 	abs = at(0);                    /* long past */
-	CHECK_EQ(futex(&word, FUTEX_WAIT_BITSET, WORD_VALUE, &abs, NULL, MATCH_ANY), -ETIMEDOUT);
+	CHECK_EQ(futex(&word, FUTEX_WAIT_BITSET, WORD_VALUE, &abs, NULL,
+		       FUTEX_BITSET_MATCH_ANY), -ETIMEDOUT);
 }
 
 static void on_alarm(int sig)

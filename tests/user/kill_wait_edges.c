@@ -19,9 +19,6 @@
 #include <sys/utsname.h>
 #include "check.h"
 
-#ifndef WCONTINUED
-#define WCONTINUED	8
-#endif
 #ifndef WIFCONTINUED
 #define WIFCONTINUED(s)	((s) == 0xffff)
 #endif

@@ -8,7 +8,8 @@
  *   - a negative fd is skipped (revents 0), a closed one is POLLNVAL;
  *     a regular file is always readable and writable;
  *   - a zero timeout returns at once, a positive one waits at least that
- *     long, and a blocked poll wakes when another process writes;
+ *     long, and a blocked poll wakes when another process writes, stays
+ *     asleep while other pipes change, and every poller of a pipe wakes;
  *   - a signal with a handler ends a wait with EINTR, SA_RESTART or not;
  *     ppoll's mask is the one in force while it waits, and the old one is
  *     back afterwards;
@@ -18,6 +19,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include "check.h"
 
@@ -29,6 +32,8 @@
 #define UNMAPPED	8	/* in the first page, never mapped */
 #define FOREVER		(-1)
 #define SLEEP_NS	(50 * NS_PER_MS)	/* the writer's pause before writing */
+#define POLLERS		8
+#define STAT_MAX	256
 
 static volatile int caught;
 
@@ -129,6 +134,85 @@ static void woken_by_writer(void)
 	close(fds[1]);
 }
 
+/* The state letter /proc/PID/stat gives, after the name in parentheses. */
+static char proc_state(pid_t pid)
+{
+	char path[STAT_MAX], text[STAT_MAX];
+	char *end;
+	int fd;
+	long n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY);
+	CHECK(fd >= 0);
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	CHECK(n > 0);
+	text[n > 0 ? n : 0] = 0;
+	end = strrchr(text, ')');
+	return end ? end[2] : 0;
+}
+
+/* Waits until pid sleeps: asleep in its poll. */
+static void wait_asleep(pid_t pid)
+{
+	const struct timespec tick = { 0, NS_PER_MS };
+
+	while (proc_state(pid) != 'S')
+		nanosleep(&tick, NULL);
+}
+
+/* A child polls mine; while it sleeps, another pipe is written and time
+ * passes, and it sleeps on; a write to mine ends its poll. */
+static void woken_only_by_its_pipe(void)
+{
+	const struct timespec pause = { 0, SLEEP_NS };
+	int mine[2], other[2], status;
+	pid_t pid;
+
+	CHECK_EQ(pipe(mine), 0);
+	CHECK_EQ(pipe(other), 0);
+	pid = test_fork();
+	if (pid == 0)
+		_exit(poll_one(mine[0], POLLIN, FOREVER) == POLLIN ? 0 : 1);
+	wait_asleep(pid);
+	CHECK_EQ(write(other[1], "y", 1), 1);
+	nanosleep(&pause, NULL);
+	CHECK_EQ(waitpid(pid, &status, WNOHANG), 0);
+	CHECK_EQ(proc_state(pid), 'S');
+	CHECK_EQ(write(mine[1], "x", 1), 1);
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK_EXITED(status, 0);
+	close(mine[0]);
+	close(mine[1]);
+	close(other[0]);
+	close(other[1]);
+}
+
+/* POLLERS children all asleep in poll on one pipe: one byte wakes them
+ * all, and each sees POLLIN. */
+static void many_pollers(void)
+{
+	pid_t pids[POLLERS];
+	int fds[2], status;
+
+	CHECK_EQ(pipe(fds), 0);
+	for (int i = 0; i < POLLERS; i++) {
+		pids[i] = test_fork();
+		if (pids[i] == 0)
+			_exit(poll_one(fds[0], POLLIN, FOREVER) == POLLIN ? 0 : 1);
+	}
+	for (int i = 0; i < POLLERS; i++)
+		wait_asleep(pids[i]);
+	CHECK_EQ(write(fds[1], "x", 1), 1);
+	for (int i = 0; i < POLLERS; i++) {
+		CHECK_EQ(waitpid(pids[i], &status, 0), pids[i]);
+		CHECK_EXITED(status, 0);
+	}
+	close(fds[0]);
+	close(fds[1]);
+}
+
 /* An alarm's handler ends a poll that would wait for ever: EINTR, though
  * the handler asked for restarts. */
 static void interrupted(void)
@@ -187,6 +271,8 @@ int main(int argc, char **argv)
 	entries(argv[0]);
 	timeout();
 	woken_by_writer();
+	woken_only_by_its_pipe();
+	many_pollers();
 	interrupted();
 	ppoll_mask();
 	return test_result();

@@ -27,14 +27,7 @@ struct stat {
 #define st_ctime	st_ctim.tv_sec
 
 /* The file type is the st_mode bits under S_IFMT. */
-#define S_IFMT		0170000
-#define S_IFSOCK	0140000
-#define S_IFLNK		0120000
-#define S_IFREG		0100000
-#define S_IFBLK		0060000
-#define S_IFDIR		0040000
-#define S_IFCHR		0020000
-#define S_IFIFO		0010000
+#include <abi/stat.h>
 
 #define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
 #define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
@@ -60,10 +53,6 @@ struct stat {
 #define S_IROTH		04
 #define S_IWOTH		02
 #define S_IXOTH		01
-
-/* utimensat's special nanoseconds: the time now, or unchanged. */
-#define UTIME_NOW	((1l << 30) - 1l)
-#define UTIME_OMIT	((1l << 30) - 2l)
 
 int fstat(int fd, struct stat *st);
 int stat(const char *path, struct stat *st);

@@ -9,8 +9,7 @@
 
 #include <sys/types.h>
 
-#define WNOHANG		1
-#define WUNTRACED	2
+#include <abi/wait.h>
 
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
 #define WTERMSIG(s)	((s) & 0x7f)
