@@ -1,6 +1,8 @@
 /*
  * mmap, munmap, mprotect and brk.  Each works on whole pages, splits VMAs
- * where a range starts or ends inside one, and then fixes the PTEs.
+ * where a range starts or ends inside one, and then fixes the PTEs.  A
+ * file mapping's VMA holds its file; its pages come at the first touch
+ * (mm/filemap.c).
  *
  * Under on-demand fork a PTE table may be shared (mm/odf.c), and changing
  * its PTEs needs a private copy first, which needs memory.  So each call

@@ -5,8 +5,8 @@
  * wholly past it kills the process: SIGBUS on Linux, SIGSEGV on forklab,
  * docs/syscalls.md); madvise's advice and ranges, and MADV_DONTNEED on
  * private and shared memory, and on a table shared with a child (under
- * odf); msync's arguments; a file mapped, unlinked and then unmapped gives
- * every frame back.
+ * odf); msync's arguments; a file mapped, unlinked and then unmapped, or
+ * truncated while mapped, gives every frame back.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -219,6 +219,35 @@ static void unlinked_then_unmapped(int check)
 		CHECK_EQ(memfree_kb(), before);
 }
 
+static int trivial(void *unused)
+{
+	(void)unused;
+	return TEST_PASS;
+}
+
+/* A file truncated while mapped: its pages past the new end leave the
+ * file, the mappings keep them until munmap (forklab; Linux unmaps them),
+ * and a fork in between lets mm_check (mm_check=1) count them. */
+static void truncated_while_mapped(int check)
+{
+	long before = memfree_kb();
+	int fd = make_file(BIG_PAGES * PAGE_SIZE);
+	char *s = mmap(NULL, BIG_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	char *p = mmap(NULL, BIG_PAGES * PAGE_SIZE, PROT_READ, MAP_PRIVATE, fd, 0);
+
+	CHECK(s != MAP_FAILED && p != MAP_FAILED);
+	for (int i = 0; i < BIG_PAGES; i++)
+		CHECK_EQ(s[i * PAGE_SIZE] + p[i * PAGE_SIZE], 2 * (char)pattern_byte(i * PAGE_SIZE, SEED));
+	CHECK_EQ(ftruncate(fd, PAGE_SIZE), 0);
+	CHECK_EXITED(run_in_child(trivial, NULL), TEST_PASS);
+	CHECK_EQ(munmap(s, BIG_PAGES * PAGE_SIZE), 0);
+	CHECK_EQ(munmap(p, BIG_PAGES * PAGE_SIZE), 0);
+	CHECK_EQ(close(fd), 0);
+	CHECK_EQ(unlink(name), 0);
+	if (check)
+		CHECK_EQ(memfree_kb(), before);
+}
+
 int main(void)
 {
 	struct utsname u;
@@ -237,6 +266,7 @@ int main(void)
 	if (strcmp(u.sysname, "forklab") == 0) {    /* on the host MemFree moves by itself */
 		unlinked_then_unmapped(0);
 		unlinked_then_unmapped(1);
+		truncated_while_mapped(1);
 	}
 	return test_result();
 }
