@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "tests/ktest.h"
+#include "tests/kernel/acpi_seal.h"
 #include "arch/acpi.h"
 #include "kernel/bootinfo.h"
 
@@ -19,17 +20,6 @@
 #define RSDP_REV_XSDT   2
 #define FAR_AWAY        (1UL << 46)     /* past any RAM a test machine has */
 
-/* Sets r[at] so that the len bytes from r sum to 0. */
-static void seal(uint8_t *r, int len, int at)
-{
-	uint8_t sum = 0;
-
-	r[at] = 0;
-	for (int i = 0; i < len; i++)
-		sum += r[i];
-	r[at] = -sum;
-}
-
 /* An RSDP of this revision naming an RSDT at rsdt_pa, its checksum right. */
 static void make_rsdp(uint8_t *r, uint8_t revision, uint32_t rsdt_pa)
 {
@@ -37,7 +27,7 @@ static void make_rsdp(uint8_t *r, uint8_t revision, uint32_t rsdt_pa)
 	memcpy(r, "RSD PTR ", 8);
 	r[RSDP_REVISION] = revision;
 	memcpy(r + RSDP_RSDT, &rsdt_pa, sizeof(rsdt_pa));
-	seal(r, RSDP_V1_LEN, RSDP_CHECKSUM);
+	acpi_seal(r, RSDP_V1_LEN, RSDP_CHECKSUM);
 }
 
 KTEST(acpi, no_rsdp)
@@ -76,7 +66,7 @@ KTEST(acpi, table_past_the_direct_map)
 	memset(r + RSDP_V1_LEN, 0, RSDP_V2_LEN - RSDP_V1_LEN);
 	r[RSDP_LENGTH] = RSDP_V2_LEN;
 	memcpy(r + RSDP_XSDT, &xsdt_pa, sizeof(xsdt_pa));
-	seal(r, RSDP_V2_LEN, RSDP_EXT_CHECKSUM);
+	acpi_seal(r, RSDP_V2_LEN, RSDP_EXT_CHECKSUM);
 	bi.rsdp = r;
 	bi.rsdp_len = sizeof(r);
 	KEXPECT(!acpi_find_madt(&bi, &len));

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "tests/ktest.h"
+#include "tests/kernel/acpi_seal.h"
 #include "arch/acpi.h"
 #include "kernel/errno.h"
 
@@ -30,13 +31,8 @@ static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, sizeof(v)); }
 /* Sets the length and makes the checksum right. */
 static void seal(struct table *t)
 {
-	uint8_t sum = 0;
-
 	put32(t->b + offsetof(struct acpi_header, length), t->len);
-	t->b[offsetof(struct acpi_header, checksum)] = 0;
-	for (uint32_t i = 0; i < t->len; i++)
-		sum += t->b[i];
-	t->b[offsetof(struct acpi_header, checksum)] = -sum;
+	acpi_seal(t->b, t->len, offsetof(struct acpi_header, checksum));
 }
 
 static void start(struct table *t)
