@@ -23,6 +23,7 @@
 #define MS_BAD		8
 #define NAME_LEN	64
 #define PAGE_BYTE	'x'
+#define CACHED_KEY	"Cached:"	/* /proc/meminfo: the page cache */
 
 static char name[NAME_LEN];
 static char *past_page;
@@ -195,11 +196,12 @@ static void msync_edges(int fd)
 }
 
 /* A file mapped (and its pages touched), unlinked, closed, then unmapped:
- * MemFree is back where it was.  The first run only warms up: the pages
- * the C library and the stack touch first on the way stay ours. */
+ * MemFree and Cached are back where they were.  The first run only warms
+ * up: the pages the C library and the stack touch first on the way stay
+ * ours. */
 static void unlinked_then_unmapped(int check)
 {
-	long before = memfree_kb();
+	long before = memfree_kb(), cached = meminfo_kb(CACHED_KEY);
 	int fd = make_file(BIG_PAGES * PAGE_SIZE);
 	char *s = mmap(NULL, BIG_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	char *p = mmap(NULL, BIG_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
@@ -212,9 +214,11 @@ static void unlinked_then_unmapped(int check)
 	CHECK_EQ(unlink(name), 0);
 	CHECK_EQ(close(fd), 0);
 	CHECK(memfree_kb() < before);
+	CHECK(meminfo_kb(CACHED_KEY) >= cached + BIG_PAGES * PAGE_SIZE / KB);
 	CHECK_EQ(s[0], PAGE_BYTE);
 	CHECK_EQ(munmap(s, BIG_PAGES * PAGE_SIZE), 0);
 	CHECK_EQ(munmap(p, BIG_PAGES * PAGE_SIZE), 0);
+	CHECK_EQ(meminfo_kb(CACHED_KEY), cached);
 	if (check)
 		CHECK_EQ(memfree_kb(), before);
 }

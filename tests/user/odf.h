@@ -95,10 +95,11 @@ static inline unsigned char *odf_region(void)
 }
 
 /*
- * MemFree from /proc/meminfo in kB, or -1.  Plain system calls into a
- * buffer on the stack: stdio would allocate memory of its own.
+ * The value of the line of /proc/meminfo that key ("MemFree:") starts, in
+ * kB, or -1.  Plain system calls into a buffer on the stack: stdio would
+ * allocate memory of its own.
  */
-static inline long memfree_kb(void)
+static inline long meminfo_kb(const char *key)
 {
 	char buf[MEMINFO_MAX];
 	ssize_t n, len = 0;
@@ -112,8 +113,13 @@ static inline long memfree_kb(void)
 		len += n;
 	close(fd);
 	buf[len] = '\0';
-	line = strstr(buf, MEMFREE_KEY);
-	return line ? strtol(line + strlen(MEMFREE_KEY), NULL, 10) : -1;
+	line = strstr(buf, key);
+	return line ? strtol(line + strlen(key), NULL, 10) : -1;
+}
+
+static inline long memfree_kb(void)
+{
+	return meminfo_kb(MEMFREE_KEY);
 }
 
 #endif
