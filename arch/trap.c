@@ -119,7 +119,7 @@ static void user_exception(struct trapframe *tf)
 			current->usage.minflt++;
 			return;
 		}
-		sig = r == -ENOMEM ? SIGBUS : SIGSEGV;
+		sig = r == -ENOMEM || r == -ENXIO ? SIGBUS : SIGSEGV;
 		code = sig == SIGBUS ? BUS_ADRERR :
 		       vma_find(current->mm, addr) ? SEGV_ACCERR : SEGV_MAPERR;
 		at = addr;

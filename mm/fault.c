@@ -7,7 +7,8 @@
  *   FAULT_BAD       no VMA, or the VMA forbids the access  SIGSEGV / -EFAULT
  *   FAULT_ZERO      no page yet (anonymous, brk, stack)    map a zeroed page
  *   FAULT_FILE      no page yet in a file mapping          map the file's page
- *                                                          (mm/filemap.c)
+ *                                                          (mm/filemap.c), or
+ *                                                          SIGBUS past its end
  *   FAULT_COW       write to a private page that the pmd   copy it, or reuse
  *                   or the PTE makes read-only             it if ref == 1
  *   FAULT_SPURIOUS  the entries already allow the access   nothing (stale TLB)
@@ -138,7 +139,7 @@ static int resolve(struct mm *mm, uint64_t addr, uint64_t err, unsigned *actions
 		return do_zero(mm, v, va, actions);
 	case FAULT_FILE:
 		r = filemap_fault(mm, v, va, actions);
-		if (r == -EFAULT)
+		if (r == -ENXIO)
 			*actions |= FA_SIGNAL;
 		return r;
 	case FAULT_COW:
@@ -154,7 +155,7 @@ static int resolve(struct mm *mm, uint64_t addr, uint64_t err, unsigned *actions
 
 /* Resolves a fault at addr with page-fault error code err, and records it
  * in the fault trace.  Returns 0, or -EFAULT for an access the process may
- * not make, or -ENOMEM. */
+ * not make, -ENXIO for a page past the end of its file, or -ENOMEM. */
 int handle_fault(struct mm *mm, uint64_t addr, uint64_t err)
 {
 	uint64_t start = rdtsc();

@@ -24,7 +24,8 @@
  * reverse map to find the PTEs.
  *
  * Pages wholly past the end of the file cannot be mapped: the fault fails
- * with -EFAULT, and a process gets SIGSEGV where Linux sends SIGBUS.
+ * with -ENXIO (nothing backs the page), and the process gets SIGBUS, as
+ * on Linux; a system call copying there gets EFAULT.
  *
  * exec reads a program of /tmp through the kmap window (mm/kmap.h), its
  * cache frames side by side there, as it reads a memfd (filemap_kmap).
@@ -95,7 +96,7 @@ static int map_file_page(struct vma *v, uint64_t idx, pte_t *pte)
 	return 0;
 }
 
-/* A fault on a page of a file VMA with no PTE yet: 0, -EFAULT past the
+/* A fault on a page of a file VMA with no PTE yet: 0, -ENXIO past the
  * end of the file, or -ENOMEM. */
 int filemap_fault(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 {
@@ -103,7 +104,7 @@ int filemap_fault(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 	pte_t *pte;
 
 	if (idx >= PAGE_ROUND_UP(v->file->size) / PAGE_SIZE)
-		return -EFAULT;
+		return -ENXIO;
 	pte = pte_for_change(mm, va, actions);
 	if (!pte || map_file_page(v, idx, pte) < 0)
 		return -ENOMEM;
