@@ -40,7 +40,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, uint64
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
 	if (flags & MAP_ANONYMOUS)
-		return mm_mmap(current->mm, addr, len, prot, flags, (int)fd);
+		return mm_mmap(current->mm, addr, len, prot, flags);
 	return mmap_fd(addr, len, prot, flags, (int)fd, off);
 }
 

@@ -204,7 +204,7 @@ int mm_check(struct mm *const *mms, int n);
 /* System calls on the address space (mm/mmap.c, mm/madvise.c).  mm_mmap
  * maps anonymous memory (fd is ignored); mm_mmap_file maps the file's
  * pages from page pgoff on, and mprotect may grant no more than maxprot. */
-long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd);
+long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags);
 long mm_mmap_file(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags,
 		  struct inode *file, uint64_t pgoff, int maxprot);
 long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len);

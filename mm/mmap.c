@@ -162,12 +162,11 @@ static long mmap_range(struct mm *mm, uint64_t addr, uint64_t *len, int prot, in
 	return addr ? (long)addr : -ENOMEM;
 }
 
-long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags, int fd)
+long mm_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags)
 {
 	enum vma_kind kind = (flags & MAP_TYPE) == MAP_SHARED ? VMA_SHARED : VMA_ANON;
 	long start = mmap_range(mm, addr, &len, prot, flags);
 
-	(void)fd;
 	if (start < 0)
 		return start;
 	return map(mm, vma_new(start, start + len, prot, kind), flags);

@@ -6,7 +6,7 @@
 
 void fixture_map(struct mm *mm, uint64_t va, uint64_t len, int prot, int flags)
 {
-	KEXPECT_EQ(mm_mmap(mm, va, len, prot, flags, -1), va);
+	KEXPECT_EQ(mm_mmap(mm, va, len, prot, flags), va);
 }
 
 void fixture_touch(struct mm *mm, uint64_t va, int n, uint64_t err)

@@ -25,7 +25,7 @@ static struct mm *spread_out(void)
 	struct mm *mm = mm_new();
 
 	KEXPECT_EQ(mm_mmap(mm, REGION, TABLES * PMD_SIZE, PROT_READ | PROT_WRITE,
-			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1), REGION);
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED), REGION);
 	for (int i = 0; i < TABLES; i++)
 		KEXPECT_EQ(handle_fault(mm, REGION + i * PMD_SIZE, WRITE), 0);
 	return mm;

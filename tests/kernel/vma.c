@@ -103,12 +103,12 @@ KTEST(vma, mmap_populate_fails_in_shared_table)
 	struct page *list;
 	uint64_t shm = REGION + PMD_SIZE / 2;
 
-	KEXPECT_EQ(mm_mmap(p, REGION, PAGE_SIZE, RW, PRIVATE_ANON | MAP_FIXED, -1), REGION);
+	KEXPECT_EQ(mm_mmap(p, REGION, PAGE_SIZE, RW, PRIVATE_ANON | MAP_FIXED), REGION);
 	KEXPECT_EQ(handle_fault(p, REGION, WRITE), 0);
 	c = mm_fork(p, FORK_ODF, &st);
 	KEXPECT_EQ(st.tables_shared, 1);
 	list = take_all_frames();
-	KEXPECT_EQ(mm_mmap(p, shm, SHM_LEN, RW, SHARED_ANON, -1), -ENOMEM);
+	KEXPECT_EQ(mm_mmap(p, shm, SHM_LEN, RW, SHARED_ANON), -ENOMEM);
 	KEXPECT(vma_find(p, shm) == NULL);
 	KEXPECT_EQ(nr_vmas(p), 1);
 	give_back(list, -1);
@@ -124,7 +124,7 @@ KTEST(vma, mmap_populate_fails_halfway)
 	uint64_t pages = nr_user_pages;
 
 	list = give_back(take_all_frames(), SHM_LEN / PAGE_SIZE / 2);
-	KEXPECT_EQ(mm_mmap(mm, FRESH, SHM_LEN, RW, SHARED_ANON, -1), -ENOMEM);
+	KEXPECT_EQ(mm_mmap(mm, FRESH, SHM_LEN, RW, SHARED_ANON), -ENOMEM);
 	KEXPECT(vma_find(mm, FRESH) == NULL);
 	KEXPECT_EQ(nr_vmas(mm), 0);
 	KEXPECT_EQ(nr_user_pages, pages);
@@ -140,13 +140,13 @@ KTEST(vma, mmap_fixed_keeps_old_mapping)
 	struct page *list;
 	void **hogs = NULL, **h;
 
-	KEXPECT_EQ(mm_mmap(mm, REGION, PAGE_SIZE, RW, PRIVATE_ANON | MAP_FIXED, -1), REGION);
+	KEXPECT_EQ(mm_mmap(mm, REGION, PAGE_SIZE, RW, PRIVATE_ANON | MAP_FIXED), REGION);
 	list = take_all_frames();
 	while ((h = kzalloc(sizeof(struct vma)))) {     /* the heap runs dry too */
 		*h = hogs;
 		hogs = h;
 	}
-	KEXPECT_EQ(mm_mmap(mm, REGION, PAGE_SIZE, PROT_READ, PRIVATE_ANON | MAP_FIXED, -1),
+	KEXPECT_EQ(mm_mmap(mm, REGION, PAGE_SIZE, PROT_READ, PRIVATE_ANON | MAP_FIXED),
 		   -ENOMEM);
 	KEXPECT(vma_find(mm, REGION) != NULL);
 	KEXPECT_EQ(vma_find(mm, REGION)->prot, RW);
