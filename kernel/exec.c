@@ -407,13 +407,61 @@ static long build(struct mm *mm, const struct initramfs_node *node, const char *
 	return build_stack(st, elf, path, a);
 }
 
-/* A program in /tmp, read through the kmap window (mm/filemap.c) as a
- * memfd is.  exec may sleep (thread_exec_alone), so the inode is held; a
- * file with no execute bit, or not in a file system of page-cache frames,
- * gives EACCES, one larger than the window ENOMEM. */
-static long exec_cached(struct proc *p, const char *path, const struct exec_args *a)
+/*
+ * The window has one user at a time, and ending the other threads of a
+ * threaded caller sleeps, when another exec may take the window or the
+ * file be truncated.  So such a caller checks the image, lets the window
+ * go, ends the others, and maps the image again, which exec_image checks
+ * anew (it may have changed meanwhile).
+ */
+long exec_windowed(struct proc *p, const struct exec_window *w, const char *path,
+		   const struct exec_args *a)
 {
 	struct initramfs_node node;
+	struct elf_image elf;
+	long err;
+
+	if (p == current && current->leader->threads > 1) {
+		err = w->map(w->obj, &node);
+		if (err < 0)
+			return err;
+		err = elf_check(node.data, node.size, &elf);
+		w->unmap(w->obj, &node);
+		if (err == 0)
+			err = thread_exec_alone();
+		if (err < 0)
+			return err;
+	}
+	err = w->map(w->obj, &node);
+	if (err < 0)
+		return err;
+	err = exec_image(p, &node, path, a);
+	w->unmap(w->obj, &node);
+	return err;
+}
+
+static int cache_map(void *obj, struct initramfs_node *node)
+{
+	struct inode *i = obj;
+
+	*node = (struct initramfs_node){ NULL, i->size, i->mode, i->ino };
+	node->data = filemap_kmap(i, PAGE_ROUND_UP(i->size) / PAGE_SIZE);
+	return node->data ? 0 : -ENOMEM;
+}
+
+static void cache_unmap(void *obj, const struct initramfs_node *node)
+{
+	(void)obj;
+	kunmap_window(PAGE_ROUND_UP(node->size) / PAGE_SIZE);
+}
+
+/* A program in /tmp, read through the kmap window (mm/filemap.c) as a
+ * memfd is; the inode is held meanwhile.  A file with no execute bit, or
+ * not in a file system of page-cache frames, gives EACCES, one larger than
+ * the window ENOMEM. */
+static long exec_cached(struct proc *p, const char *path, const struct exec_args *a)
+{
+	struct exec_window win = { cache_map, cache_unmap, NULL };
 	struct inode *i;
 	struct walk w;
 	long err = walk_path(AT_FDCWD, path, 0, &w);
@@ -421,15 +469,15 @@ static long exec_cached(struct proc *p, const char *path, const struct exec_args
 	if (err < 0)
 		return err;
 	i = w.proc_rest ? NULL : w.inode;
+	if (i && inode_is_reg(i) && i->ops->cache_page && (i->mode & EXEC_BITS))
+		inode_get(i);
+	else
+		i = NULL;
 	walk_done(&w);
-	if (!i || !inode_is_reg(i) || !i->ops->cache_page || !(i->mode & EXEC_BITS))
+	if (!i)
 		return -EACCES;
-	inode_get(i);
-	node = (struct initramfs_node){ NULL, i->size, i->mode, i->ino };
-	node.data = filemap_kmap(i, PAGE_ROUND_UP(node.size) / PAGE_SIZE);
-	err = node.data ? exec_image(p, &node, path, a) : -ENOMEM;
-	if (node.data)
-		kunmap_window(PAGE_ROUND_UP(node.size) / PAGE_SIZE);
+	win.obj = i;
+	err = exec_windowed(p, &win, path, a);
 	inode_put(i);
 	return err;
 }

@@ -20,4 +20,14 @@ long exec_program(struct proc *p, const char *path, const struct exec_args *args
 long exec_image(struct proc *p, const struct initramfs_node *node, const char *path,
 		const struct exec_args *args);
 
+/* An image seen through the kmap window (mm/kmap.h), which has one user at
+ * a time: map fills *node from obj (0 or -errno), unmap lets it go. */
+struct exec_window {
+	int (*map)(void *obj, struct initramfs_node *node);
+	void (*unmap)(void *obj, const struct initramfs_node *node);
+	void *obj;
+};
+long exec_windowed(struct proc *p, const struct exec_window *w, const char *path,
+		   const struct exec_args *args);
+
 #endif

@@ -98,25 +98,31 @@ long sys_execve(uint64_t upath, uint64_t argv, uint64_t envp, uint64_t a3, uint6
 	return exec_checked(exec_program(current, path, &args));
 }
 
+static int memfd_window_map(void *f, struct initramfs_node *node)
+{
+	return memfd_map(f, node);
+}
+
+static void memfd_window_unmap(void *f, const struct initramfs_node *node)
+{
+	(void)node;
+	memfd_unmap(f);
+}
+
 /* Runs the memfd open at fd; the file may close at the exec (close-on-exec),
  * so we hold a reference of our own while its bytes are in the window. */
 static long exec_fd(int fd, const struct exec_args *a)
 {
-	struct file *f = fd_file(fd);
-	struct initramfs_node image;
+	struct exec_window win = { memfd_window_map, memfd_window_unmap, fd_file(fd) };
 	char name[FD_PATH_LEN];
 	long err;
 
-	if (!f)
+	if (!win.obj)
 		return -EBADF;
-	err = memfd_map(f, &image);
-	if (err < 0)
-		return err;
-	file_get(f);
+	file_get(win.obj);
 	snprintf(name, sizeof(name), "/dev/fd/%d", fd);
-	err = exec_image(current, &image, name, a);
-	memfd_unmap(f);
-	file_put(f);
+	err = exec_windowed(current, &win, name, a);
+	file_put(win.obj);
 	return err;
 }
 

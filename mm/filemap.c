@@ -122,7 +122,10 @@ const void *filemap_kmap(struct inode *file, uint64_t n)
 	const void *start = NULL;
 	uint64_t i = 0;
 
-	if (n > KMAP_WINDOW_PAGES || !(pg = kmalloc(n * sizeof(*pg) + 1)))
+	if (n > KMAP_WINDOW_PAGES)
+		return NULL;
+	pg = kmalloc((n + 1) * sizeof(*pg));    /* + 1: an empty file has a view too */
+	if (!pg)
 		return NULL;
 	while (i < n && (pg[i] = file->ops->cache_page(file, i)))
 		i++;
