@@ -8,8 +8,13 @@
  * VMAs stay: anonymous memory reads as zeros again, a private file mapping
  * as the file, a program's segment as zeros (exec filled it, and no file
  * stands behind it; Linux would read the program again).  Shared memory
- * keeps its data, as Linux's shmem does: its pages stay mapped.  Every
- * other advice Linux knows is a hint that forklab accepts and ignores.
+ * keeps its data, as Linux's shmem does: its pages stay mapped.  Advice
+ * that would change what a program sees, and that forklab does not carry
+ * out (MADV_REMOVE, MADV_DONTFORK and MADV_DOFORK, MADV_WIPEONFORK and
+ * MADV_KEEPONFORK), gives EINVAL, as from a kernel without it, so that a
+ * program relying on it (a random number generator wiping its state at
+ * fork, say) learns so.  Every other advice Linux knows is a hint that
+ * forklab accepts and ignores.
  *
  * msync has nothing to do: a MAP_SHARED mapping's frames are the file's
  * own (mm/filemap.c), so read() sees every write at once.  It checks its
@@ -28,6 +33,12 @@ static int advice_known(int advice)
 {
 	return (advice >= 0 && advice <= ADVICE_LAST_LOW) ||
 	       (advice >= ADVICE_FIRST_HIGH && advice <= ADVICE_LAST_HIGH);
+}
+
+static int advice_refused(int advice)
+{
+	return advice == MADV_REMOVE || advice == MADV_DONTFORK || advice == MADV_DOFORK ||
+	       advice == MADV_WIPEONFORK || advice == MADV_KEEPONFORK;
 }
 
 /* The end of [addr, addr + len) rounded up to a page, or 0 if it wraps
@@ -72,7 +83,8 @@ long mm_madvise(struct mm *mm, uint64_t addr, uint64_t len, int advice)
 {
 	uint64_t end = range_end(addr, len);
 
-	if ((addr & ~PAGE_MASK) || !advice_known(advice) || (len && !end))
+	if ((addr & ~PAGE_MASK) || !advice_known(advice) || advice_refused(advice) ||
+	    (len && !end))
 		return -EINVAL;
 	if (!len)
 		return 0;

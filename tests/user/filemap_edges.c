@@ -101,6 +101,20 @@ static void past_eof(int fd)
 	CHECK_EQ(munmap(m, 3 * PAGE_SIZE), 0);
 }
 
+/* Advice forklab does not carry out, and that would change what the
+ * program sees, is refused (Linux carries it out). */
+static void advice_refused(void)
+{
+	char *m = mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	static const int refused[] = { MADV_REMOVE, MADV_DONTFORK, MADV_DOFORK,
+				       MADV_WIPEONFORK, MADV_KEEPONFORK };
+
+	CHECK(m != MAP_FAILED);
+	for (unsigned i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		CHECK_ERR(madvise(m, PAGE_SIZE, refused[i]), EINVAL);
+	CHECK_EQ(munmap(m, PAGE_SIZE), 0);
+}
+
 static void madvise_edges(void)
 {
 	char *m = mmap(NULL, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE,
@@ -265,6 +279,7 @@ int main(void)
 	unlink(name);
 	CHECK_EQ(uname(&u), 0);
 	if (strcmp(u.sysname, "forklab") == 0) {    /* on the host MemFree moves by itself */
+		advice_refused();
 		unlinked_then_unmapped(0);
 		unlinked_then_unmapped(1);
 		truncated_while_mapped(1);

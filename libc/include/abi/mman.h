@@ -26,6 +26,11 @@
 #define MADV_WILLNEED	3
 #define MADV_DONTNEED	4
 #define MADV_FREE	8
+#define MADV_REMOVE	9
+#define MADV_DONTFORK	10
+#define MADV_DOFORK	11
+#define MADV_WIPEONFORK	18
+#define MADV_KEEPONFORK	19
 #define MADV_DONTNEED_LOCKED 24
 #define MADV_COLLAPSE	25	/* the last one Linux knows */
 
