@@ -14,14 +14,13 @@ import gdb
 
 import fl_tree
 from fl_kernel import (
-    DMAP_BASE, FAULTS_HEADER, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE, PMD_SIZE,
+    ADDRESS_MASK, DMAP_BASE, FAULTS_HEADER, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE, PMD_SIZE,
     PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
     enum_name, find_process, fork_mode, format_fault, is_kernel_address, page,
     page_flags, page_ref, pagetree, pt_span, pte_pa, process_mm, processes, prot_text,
-    recorded_faults, table_users, usage, value, vmas, walk)
+    recorded_faults, table_users, this_cpu, usage, value, vmas, walk)
 
 KB_PER_PAGE = PAGE_SIZE // 1024
-ADDRESS_MASK = (1 << 64) - 1    # gdb shows registers as signed
 DEFAULT_FAULTS = 20
 
 
@@ -346,17 +345,6 @@ def function_at(pc):
     return "" if found.startswith("No symbol") else found.split()[0]
 
 
-def cpu_of_thread(cpus, count):
-    """forklab's struct cpu of the selected thread: the one its GS base
-    points at, or its kernel GS base in user mode (swapgs trades them)."""
-    size = cpus[0].type.sizeof
-    first = int(cpus[0].address)
-    for base in (register("gs_base"), register("k_gs_base")):
-        if base is not None and first <= base < first + count * size and (base - first) % size == 0:
-            return cpus[(base - first) // size]
-    return None
-
-
 class Cpus(Command):
     """CPUs: forklab's number, APIC id, rip, CR3, timer ticks, locks held.
 
@@ -369,14 +357,13 @@ that forklab has not started yet shows "-" for what only forklab knows."""
     name, usage = "fl-cpus", "fl-cpus"
 
     def run(self, args):
-        cpus, count = gdb.parse_and_eval("cpus"), int(value("ncpus"))
         selected = gdb.selected_thread()
         print("%-6s %3s %4s  %-18s %-18s %8s  %s" % (
             "thread", "cpu", "apic", "rip", "cr3", "ticks", "locks held"))
         try:
             for t in sorted(gdb.selected_inferior().threads(), key=lambda t: t.num):
                 t.switch()
-                self.show(t, cpu_of_thread(cpus, count))
+                self.show(t, this_cpu())
         finally:
             selected.switch()
 
