@@ -110,7 +110,8 @@ void lapic_eoi(void)
 }
 
 /* Every CPU's time slice ends with its tick; the boot CPU's ticks are also
- * the kernel's clock.  Called with the big lock held. */
+ * the kernel's clock, handled under the big lock.  An AP's touches only
+ * its own struct cpu, with or without it. */
 void lapic_timer_irq(void)
 {
 	struct cpu *c = this_cpu();

@@ -12,6 +12,7 @@
 #include "arch/trap.h"
 #include "arch/entry.h"
 #include "arch/lapic.h"
+#include "arch/percpu.h"
 #include "arch/pic.h"
 #include "arch/x86.h"
 #include "kernel/biglock.h"
@@ -172,29 +173,40 @@ static void dispatch(struct trapframe *tf)
 		panic_trap(tf);
 }
 
+/* Interrupts whose handlers touch only their own CPU's data: a shootdown
+ * request, and an AP's tick (only the boot CPU's tick moves the clock). */
+static int own_cpu_only(const struct trapframe *tf)
+{
+	return tf->vector == T_TLB_SHOOTDOWN || tf->vector == T_LAPIC_SPURIOUS ||
+	       (tf->vector == T_LAPIC_TIMER && this_cpu() != &cpus[0]);
+}
+
 /*
  * The big lock (kernel/biglock.h) is taken here on the way in from user
  * mode, and let go by user_return on the way out; an interrupt that wakes
- * the idle loop takes it for its handler alone.  A trap in kernel mode
- * elsewhere comes from code that holds it already.  A shootdown request is
- * answered first, without it: the CPU that asks holds it.
+ * the idle loop takes it for its handler alone, unless the handler touches
+ * only its CPU's data.  A trap in kernel mode elsewhere comes from code
+ * that holds it already.  A shootdown request is answered first, without
+ * it: the CPU that asks holds it.
  */
 void trap_dispatch(struct trapframe *tf)
 {
-	int idle = !trap_from_user(tf) && !big_lock_held();
+	int user = trap_from_user(tf), idle = !user && !big_lock_held();
 
 	if (tf->vector == T_TLB_SHOOTDOWN) {
 		tlb_answer();
 		lapic_eoi();
-		if (idle)
-			return;
 	}
-	if (!big_lock_held())
+	if (idle && own_cpu_only(tf)) {
+		dispatch(tf);
+		return;
+	}
+	if (user || idle)
 		big_lock_take();
 	dispatch(tf);
 	if (idle)
 		big_lock_drop();
-	if (trap_from_user(tf)) {
+	if (user) {
 		proc_check_killed();
 		preempt_point();
 		proc_check_killed();

@@ -1,5 +1,5 @@
 /*
- * The big kernel lock: one ticket lock that every CPU holds while it runs
+ * The big kernel lock: one spinlock that every CPU holds while it runs
  * kernel code, the way the first SMP Unix kernels were made safe.  It is
  * taken on every entry from user mode (syscall, exception, interrupt) and
  * by the idle loop when an interrupt wakes it, and let go on the way back
@@ -7,9 +7,6 @@
  * with it held, and hands it on to the thread switched to.  So the kernel's
  * data (the process table, the frame allocator, the heap, the page tables
  * and the mms) is touched by one CPU at a time, as on one CPU.
- *
- *     next  --->  the ticket the next CPU to come takes
- *     owner --->  the ticket being served: its CPU holds the lock
  *
  * A CPU spins with interrupts off, but answers TLB shootdown requests
  * while it spins (mm/tlb.c): the holder may be waiting for exactly that.
@@ -23,7 +20,7 @@
 struct cpu;
 
 struct big_lock {
-	volatile uint32_t next, owner;
+	volatile uint32_t locked;
 	struct cpu *cpu;                /* the holder, NULL when free */
 	uint64_t pc;                    /* where the holder took it */
 };

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #define WRITERS_MAX     7
-#define FORKS           300             /* unless argv[1] says */
+#define FORKS           200             /* unless argv[1] says */
 #define PAGE_WORDS      (4096 / sizeof(long))
 #define SETTLE_READS    300000          /* the child's wait: the writers' chance to run */
 #define CHILD_OK        0
