@@ -5,7 +5,8 @@ page and the fault trace.
 Everything is read from the guest's memory through gdb, the way the kernel
 reads it itself:
 
-  - kernel variables by their symbols (`current`, `pages`, `fault_trace`);
+  - kernel variables by their symbols (`cpus`, `pages`, `fault_trace`;
+    `current` is the selected CPU's cpus[i].proc, found by its GS base);
     the process table is file-static, so it is named with its file:
     'kernel/proc.c'::table;
   - page tables through the direct map: physical address p is at
