@@ -21,6 +21,7 @@
 #include "arch/entry.h"
 #include "arch/x86.h"
 #include "kernel/uapi.h"
+#include "kernel/biglock.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 
@@ -50,13 +51,15 @@ static void __attribute__((noreturn)) kill_current(const char *why, uint64_t rip
 	proc_exit(W_SIGNALED(SIGSEGV));
 }
 
-/* 1 if signals rewrote tf: then only iretq restores all of it. */
+/* 1 if signals rewrote tf: then only iretq restores all of it.  The last
+ * kernel code on the way out: it lets the big lock go. */
 int user_return(struct trapframe *tf)
 {
 	int rewritten = signal_deliver(tf);
 
 	if (!user_frame_ok(tf))
 		kill_current("return to a non-canonical address", tf->rip);
+	big_lock_drop();
 	return rewritten;
 }
 

@@ -1,15 +1,15 @@
 /*
  * The local APIC, in xAPIC mode (its registers in memory; Intel SDM vol. 3,
- * chapter 11): every CPU's timer, and the INIT and start-up IPIs that wake
- * the others (arch/smp.c).
+ * chapter 11): every CPU's timer, the INIT and start-up IPIs that wake
+ * the others (arch/smp.c), and the IPIs of TLB shootdown (mm/tlb.c).
  *
  * The 8259 PICs stay, wired to the boot CPU's LINT0 as ExtINT ("virtual
  * wire" mode): the console's interrupt reaches the CPU that runs processes
  * without an IOAPIC to program (docs/smp.md says why that is enough for
  * now).  The PIT is used only to calibrate the TSC; the LAPIC timer,
- * calibrated against the TSC, ticks at HZ on every CPU.  The boot CPU's
- * ticks are the kernel's clock tick (ticks(), sched_tick()); the others
- * only count theirs, shown in /proc/cpuinfo.
+ * calibrated against the TSC, ticks at HZ on every CPU and ends the time
+ * slice of what that CPU runs.  The boot CPU's ticks are also the
+ * kernel's clock tick (ticks(), sched_tick()).
  */
 #include "arch/lapic.h"
 #include "arch/percpu.h"
@@ -104,11 +104,20 @@ void lapic_init(void)
 	wr(LAPIC_TIMER_INIT, timer_count);
 }
 
+void lapic_eoi(void)
+{
+	wr(LAPIC_EOI, 0);
+}
+
+/* Every CPU's time slice ends with its tick; the boot CPU's ticks are also
+ * the kernel's clock, handled under the big lock.  An AP's touches only
+ * its own struct cpu, with or without it. */
 void lapic_timer_irq(void)
 {
 	struct cpu *c = this_cpu();
 
 	c->ticks++;
+	c->need_resched = 1;
 	wr(LAPIC_EOI, 0);
 	if (c == &cpus[0])
 		sched_tick();
@@ -132,6 +141,11 @@ void lapic_send_init(uint32_t apic_id)
 {
 	send_ipi(apic_id, ICR_INIT | ICR_LEVEL | ICR_ASSERT);
 	send_ipi(apic_id, ICR_INIT | ICR_LEVEL);
+}
+
+void lapic_send_ipi(uint32_t apic_id, uint8_t vector)
+{
+	send_ipi(apic_id, vector);
 }
 
 /* A start-up IPI: the CPU starts in real mode at page << 12. */

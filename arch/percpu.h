@@ -16,6 +16,8 @@
 #define LOCKS_HELD_MAX  8       /* spinlocks one CPU may hold at once */
 
 struct spinlock;
+struct proc;
+struct mm;
 
 struct cpu {
 	struct cpu_block block;         /* first: arch/cpu_block.inc's offsets */
@@ -28,6 +30,13 @@ struct cpu {
 	int intena;                     /* were interrupts on at the outermost? */
 	struct spinlock *held[LOCKS_HELD_MAX];  /* for lock debugging */
 	int nheld;
+	struct proc *proc;              /* what it runs: `current` */
+	uint64_t sched_context;         /* its scheduler loop's, for swtch() */
+	int need_resched;               /* its time slice is over */
+	struct mm *mm;                  /* whose page tables CR3 holds; NULL: the kernel's */
+	volatile int tlb_request;       /* a flush another CPU asks of it (mm/tlb.c) */
+	uint64_t tlb_va;                /* the page, for a flush of one */
+	uint64_t tlb_flushes;           /* such flushes it did */
 };
 
 extern struct cpu cpus[NCPU_MAX];

@@ -11,8 +11,8 @@
  * is stored with release order and read with acquire order, so that all
  * the AP did before it is visible to the BSP after.
  *
- * In this step the APs only count their timer's ticks, in an idle loop:
- * processes still run on the boot CPU alone.
+ * An AP idles until the boot CPU starts scheduling (sched_start), then
+ * runs its own scheduler loop: processes and threads run on every CPU.
  */
 #include <string.h>
 #include "arch/smp.h"
@@ -26,6 +26,7 @@
 #include "arch/x86.h"
 #include "kernel/bootinfo.h"
 #include "kernel/printk.h"
+#include "kernel/sched.h"
 #include "mm/kmap.h"
 #include "mm/layout.h"
 
@@ -59,10 +60,12 @@ static void __attribute__((noreturn)) ap_main(struct cpu *c)
 	lapic_init();
 	__atomic_store_n(&c->online, 1, __ATOMIC_RELEASE);
 	pr_info("smp: CPU %d (APIC id %u) online\n", c->id, c->apic_id);
-	for (;;) {
+	while (!sched_started()) {      /* the boot CPU may still run its tests */
 		sti();
 		hlt();
+		cli();
 	}
+	scheduler_run();
 }
 
 static struct trampoline_args *args(void)

@@ -20,6 +20,7 @@ SYSCALL_VECTOR  equ 0x80            ; marks a syscall frame; no IDT gate uses it
 CANONICAL_END   equ 1 << 47         ; past the lower canonical half
 
 extern syscall_dispatch
+extern big_lock_take
 extern user_return
 extern trap_return
 extern iret_to_user
@@ -38,6 +39,7 @@ syscall_entry:
         push 0
         push SYSCALL_VECTOR
         PUSH_REGS
+        call big_lock_take              ; user_return lets it go
         mov rdi, rsp
         call syscall_dispatch
         mov rdi, rsp

@@ -12,14 +12,17 @@
 #include "arch/trap.h"
 #include "arch/entry.h"
 #include "arch/lapic.h"
+#include "arch/percpu.h"
 #include "arch/pic.h"
 #include "arch/x86.h"
+#include "kernel/biglock.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "kernel/uapi.h"
+#include "mm/tlb.h"
 #include "mm/uaccess.h"
 
 static const char *const names[T_NR_EXCEPTIONS] = {
@@ -156,8 +159,10 @@ static void exception(struct trapframe *tf)
 		panic_trap(tf);
 }
 
-void trap_dispatch(struct trapframe *tf)
+static void dispatch(struct trapframe *tf)
 {
+	if (tf->vector == T_TLB_SHOOTDOWN)
+		return;
 	if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS)
 		irq_dispatch(tf->vector - IRQ_BASE);
 	else if (tf->vector == T_LAPIC_TIMER)
@@ -166,7 +171,42 @@ void trap_dispatch(struct trapframe *tf)
 		exception(tf);
 	else if (tf->vector != T_LAPIC_SPURIOUS)
 		panic_trap(tf);
-	if (trap_from_user(tf)) {
+}
+
+/* Interrupts whose handlers touch only their own CPU's data: a shootdown
+ * request, and an AP's tick (only the boot CPU's tick moves the clock). */
+static int own_cpu_only(const struct trapframe *tf)
+{
+	return tf->vector == T_TLB_SHOOTDOWN || tf->vector == T_LAPIC_SPURIOUS ||
+	       (tf->vector == T_LAPIC_TIMER && this_cpu() != &cpus[0]);
+}
+
+/*
+ * The big lock (kernel/biglock.h) is taken here on the way in from user
+ * mode, and let go by user_return on the way out; an interrupt that wakes
+ * the idle loop takes it for its handler alone, unless the handler touches
+ * only its CPU's data.  A trap in kernel mode elsewhere comes from code
+ * that holds it already.  A shootdown request is answered first, without
+ * it: the CPU that asks holds it.
+ */
+void trap_dispatch(struct trapframe *tf)
+{
+	int user = trap_from_user(tf), idle = !user && !big_lock_held();
+
+	if (tf->vector == T_TLB_SHOOTDOWN) {
+		tlb_answer();
+		lapic_eoi();
+	}
+	if (idle && own_cpu_only(tf)) {
+		dispatch(tf);
+		return;
+	}
+	if (user || idle)
+		big_lock_take();
+	dispatch(tf);
+	if (idle)
+		big_lock_drop();
+	if (user) {
 		proc_check_killed();
 		preempt_point();
 		proc_check_killed();

@@ -29,6 +29,7 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "mm/kstack.h"
+#include "mm/tlb.h"
 #include "mm/failinject.h"
 #include "mm/trace.h"
 #include "tests/ktest.h"
@@ -80,6 +81,7 @@ static void apply_options(void)
 	panic_set_halt(panic_opt && !strcmp(panic_opt, "halt"));
 	mm_check_enabled = cmdline_get_long("mm_check", 0);
 	lock_debug = cmdline_get_long("lockdebug", 0);
+	fork_shootdown = cmdline_get_long("fork_shootdown", 1);
 	failinject_init(cmdline_get("fail_alloc"));
 	fault_trace.print = cmdline_get("trace") && !strcmp(cmdline_get("trace"), "faults");
 	for (int m = 0; mode && m < FORK_MODES; m++)
@@ -210,5 +212,6 @@ void __attribute__((noreturn)) kmain(uint64_t info_pa)
 	cli();                          /* from here on, only user mode and idle take them */
 	console_init();
 	start_init();
+	sched_start();
 	scheduler_run();
 }

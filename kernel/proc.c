@@ -357,7 +357,7 @@ void thread_exit(int wait_status)
 	p->fdt = NULL;
 	proc_mm_release(p);
 	rusage_note_rss(p);
-	write_cr3(V2P(kernel_pgd));             /* leave the tables we free */
+	mm_activate(NULL);                      /* leave the tables we free */
 	mm_put(p->mm);
 	p->mm = NULL;
 	run_mm_check("exited", p);

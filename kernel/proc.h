@@ -20,6 +20,7 @@
 
 #include <stdint.h>
 #include "arch/fpu.h"
+#include "arch/percpu.h"
 #include "arch/trap.h"
 #include "mm/mm.h"
 #include "kernel/signal.h"
@@ -97,9 +98,11 @@ struct proc {
 	struct fdtable *fdt;            /* open files: kernel/fdtable.h */
 	struct fs_context fs;           /* a leader: working directory and umask (current_fs) */
 	int slot;                       /* index in the process table */
+	int cpu;                        /* the CPU it runs on, or last ran on */
 };
 
-extern struct proc *current;
+/* What this CPU runs; NULL in its scheduler loop. */
+#define current (this_cpu()->proc)
 extern enum fork_mode default_fork_mode;
 
 struct proc *proc_alloc(void);

@@ -19,7 +19,8 @@
  *   /proc/faults              the fault trace (mm/trace.h), oldest first
  *   /proc/forkstat            on-demand fork's table copies and reuses since
  *                             boot, however they came about, by level
- *                             (mm/odf.c, mm/hodf.c)
+ *                             (mm/odf.c, mm/hodf.c); TLB shootdowns, the
+ *                             IPIs they sent and the flushes done (mm/tlb.c)
  *
  * A file's text is made when it is opened, so reads see one snapshot;
  * the longer files (faults, and a process's maps and cmdline) are made as
@@ -41,6 +42,7 @@
 #include "arch/cpu.h"
 #include "arch/percpu.h"
 #include "mm/trace.h"
+#include "mm/tlb.h"
 #include "arch/tsc.h"
 
 #define KB_PER_PAGE     (PAGE_SIZE / 1024)
@@ -167,10 +169,12 @@ static size_t forkstat(char *buf)
 {
 	return snprintf(buf, PROCFS_TEXT_MAX, "odf_tables_copied %lu\nodf_tables_reused %lu\n"
 			"hodf_pmd_tables_copied %lu\nhodf_pmd_tables_reused %lu\n"
-			"hodf_pud_tables_copied %lu\nhodf_pud_tables_reused %lu\n",
+			"hodf_pud_tables_copied %lu\nhodf_pud_tables_reused %lu\n"
+			"tlb_shootdowns %lu\ntlb_shootdown_ipis %lu\ntlb_remote_flushes %lu\n",
 			odf_counters.tables_copied, odf_counters.tables_reused,
 			hodf_counters.copied[PT_PMD], hodf_counters.reused[PT_PMD],
-			hodf_counters.copied[PT_PUD], hodf_counters.reused[PT_PUD]);
+			hodf_counters.copied[PT_PUD], hodf_counters.reused[PT_PUD],
+			tlb_counters.shootdowns, tlb_counters.ipis, tlb_remote_flushes());
 }
 
 static size_t cpu_block_text(char *buf, size_t room, const struct cpu *c)

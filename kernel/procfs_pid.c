@@ -80,7 +80,8 @@ static size_t status(struct proc *p, char *buf, size_t size)
 		"ForkTablesShared:\t%lu\nForkTablesCopied:\t%lu\nForkPTEsCopied:\t%lu\n"
 		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n"
 		"TablesOwn:\tpgd %lu pud %lu pmd %lu pte %lu\n"
-		"TablesShared:\tpgd %lu pud %lu pmd %lu pte %lu\n",
+		"TablesShared:\tpgd %lu pud %lu pmd %lu pte %lu\n"
+		"Cpu:\t%d\nTLBShootdowns:\t%lu\nTLBShootdownIPIs:\t%lu\n",
 		p->name, state_names[p->state], p->tgid, p->pid,
 		p->leader->parent ? p->leader->parent->tgid : 0, p->leader->threads,
 		u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE, u.pt_shared * KB_PER_PAGE,
@@ -88,7 +89,8 @@ static size_t status(struct proc *p, char *buf, size_t size)
 		f->tables_shared, f->tables_copied, f->ptes_copied, f->pages_copied,
 		f->tlb_flushes,
 		u.own[PT_PGD], u.own[PT_PUD], u.own[PT_PMD], u.own[PT_PTE],
-		u.shared[PT_PGD], u.shared[PT_PUD], u.shared[PT_PMD], u.shared[PT_PTE]);
+		u.shared[PT_PGD], u.shared[PT_PUD], u.shared[PT_PMD], u.shared[PT_PTE],
+		p->cpu, p->mm ? p->mm->tlb.shootdowns : 0, p->mm ? p->mm->tlb.ipis : 0);
 }
 
 static size_t comm(struct proc *p, char *buf, size_t size)

@@ -40,7 +40,7 @@ struct tms {
 
 uint64_t proc_cpu_ns(struct proc *p)
 {
-	return p->usage.cpu_ns + (p == current ? time_ns() - p->run_start : 0);
+	return p->usage.cpu_ns + (p->state == RUNNING ? time_ns() - p->run_start : 0);
 }
 
 void rusage_note_rss(struct proc *p)

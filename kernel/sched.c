@@ -1,12 +1,18 @@
 /*
- * The scheduler: round-robin over the process table, on one CPU.
+ * The scheduler: round-robin over the process table, one run queue (the
+ * table itself) for every CPU, under the big lock (kernel/biglock.h).
  *
- * scheduler_run() loops on the boot stack, picking the next RUNNABLE
- * process and switching to it; a process gives the CPU back by switching to
- * the scheduler's context (sched()).  With nothing to run it halts with
- * interrupts on until the timer or the console has news.  The timer asks
- * for a switch every tick; a process takes it on its way back to user mode,
- * so kernel code is never preempted.
+ * Each CPU's scheduler_run() loops on its boot stack, picking the next
+ * RUNNABLE process and switching to it; a process gives the CPU back by
+ * switching to its CPU's scheduler context (sched()).  The big lock is
+ * held across the switch, so the process switched away from cannot be
+ * picked by another CPU while its stack is still in use.  With nothing to
+ * run, a CPU lets the lock go and halts with interrupts on until its timer
+ * or the console has news: a process another CPU makes runnable waits at
+ * most one tick (1/HZ) for an idle CPU to notice, or is picked by the CPU
+ * that woke it.  Each CPU's timer asks for a switch every tick; a process
+ * takes it on its way back to user mode, so kernel code is never
+ * preempted.
  */
 #include <stddef.h>
 #include "kernel/sched.h"
@@ -16,15 +22,14 @@
 #include "arch/gdt.h"
 #include "arch/x86.h"
 #include "arch/tsc.h"
+#include "kernel/biglock.h"
 
 void swtch(uint64_t *save, uint64_t next);
 
-struct proc *current;
-static uint64_t scheduler_context;
-static int need_resched;
 static int last_slot;
 static char timer_chan;
-static uint64_t idle_ns, idle_since;    /* time halted, for /proc/uptime */
+static uint64_t idle_ns;                /* time halted, all CPUs, for /proc/uptime */
+static volatile int scheduling;         /* the APs wait for it (sched_start) */
 
 static struct proc *pick_next(void)
 {
@@ -42,23 +47,52 @@ static struct proc *pick_next(void)
 /* Runs p until it gives the CPU back (the scheduler's loop; kernel tests). */
 void sched_run(struct proc *p)
 {
+	struct cpu *c = this_cpu();
+
 	p->state = RUNNING;
-	current = p;
+	p->cpu = c->id;
+	c->proc = p;
 	tss_set_rsp0(p->kstack_top);
-	this_cpu()->block.kernel_rsp = p->kstack_top;
+	c->block.kernel_rsp = p->kstack_top;
 	mm_activate(p->mm);
 	wrmsr(MSR_FS_BASE, p->fs_base);
 	fpu_restore(&p->fpu);
-	need_resched = 0;
+	c->need_resched = 0;
 	p->run_start = time_ns();
-	swtch(&scheduler_context, p->context);
+	swtch(&c->sched_context, p->context);
 	p->usage.cpu_ns += time_ns() - p->run_start;
 	fpu_save(&p->fpu);
-	current = NULL;
+	c->proc = NULL;
+}
+
+/* Halts until an interrupt, without the big lock.  Its CR3 holds no mm's
+ * tables: one may be freed meanwhile, and none waits for it to flush. */
+static void idle(void)
+{
+	uint64_t since = time_ns();
+
+	big_lock_drop();
+	sti();                  /* sti; hlt: no interrupt slips in between */
+	hlt();
+	cli();
+	big_lock_take();
+	idle_ns += time_ns() - since;
+}
+
+/* Lets the other CPUs run processes too; before it, they only idle. */
+void sched_start(void)
+{
+	__atomic_store_n(&scheduling, 1, __ATOMIC_RELEASE);
+}
+
+int sched_started(void)
+{
+	return __atomic_load_n(&scheduling, __ATOMIC_ACQUIRE);
 }
 
 void scheduler_run(void)
 {
+	big_lock_take();
 	for (;;) {
 		struct proc *p;
 
@@ -69,18 +103,15 @@ void scheduler_run(void)
 			proc_free_detached(p);
 			continue;
 		}
-		idle_since = time_ns();
-		sti();                  /* idle until an interrupt makes work */
-		hlt();
-		cli();
-		idle_ns += time_ns() - idle_since;
+		mm_activate(NULL);      /* out of any cpu_mask while it halts */
+		idle();
 	}
 }
 
 /* Back to the scheduler; the caller has set current->state. */
 static void sched(void)
 {
-	swtch(&current->context, scheduler_context);
+	swtch(&current->context, this_cpu()->sched_context);
 }
 
 void yield(void)
@@ -136,7 +167,6 @@ void wake_process(struct proc *p)
 
 void sched_tick(void)
 {
-	need_resched = 1;
 	wakeup(&timer_chan);
 	signal_tick();
 	loadavg_tick();
@@ -149,7 +179,7 @@ uint64_t sched_idle_ns(void)
 
 void preempt_point(void)
 {
-	if (need_resched && current)
+	if (current && this_cpu()->need_resched)
 		yield();
 }
 

@@ -4,10 +4,10 @@
 #include <stdint.h>
 
 /*
- * Sleeping and waking.  forklab runs processes on one CPU (the boot CPU;
- * the others only idle, docs/smp.md) and the kernel runs with
- * interrupts off (they are taken in user mode and while idle), so nothing
- * can happen between testing a condition and sleeping on it.
+ * Sleeping and waking.  Kernel code runs under the big lock
+ * (kernel/biglock.h), on whichever CPU, with interrupts off (they are
+ * taken in user mode and while idle), so nothing can happen between
+ * testing a condition and sleeping on it.
  *
  *     while (!condition) {
  *             if (sleep_on(chan) < 0)
@@ -24,7 +24,9 @@ void yield(void);
 void sched_exit(void) __attribute__((noreturn));   /* current is a ZOMBIE */
 void scheduler_run(void) __attribute__((noreturn));
 void sched_run(struct proc *p);
-void sched_tick(void);                 /* from the timer interrupt */
+void sched_tick(void);                 /* from the boot CPU's timer interrupt */
+void sched_start(void);                /* the other CPUs may run processes now */
+int sched_started(void);
 void preempt_point(void);              /* switch if the time slice is over */
 void *timer_channel(void);             /* woken on every tick */
 uint64_t sched_idle_ns(void);          /* time spent halted, with no process to run */

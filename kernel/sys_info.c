@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "kernel/syscall.h"
+#include "arch/percpu.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
@@ -138,12 +139,12 @@ long sys_sysinfo(uint64_t uinfo, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t
 	return copy_to_user((void *)uinfo, &si, sizeof(si));
 }
 
-/* One CPU.  Linux's rules: a whole number of longs, enough for every CPU;
+/* Every CPU that runs: any process may run on any.  Linux's rules: a whole number of longs, enough for every CPU;
  * the result is the size of the mask written. */
 long sys_sched_getaffinity(uint64_t upid, uint64_t len, uint64_t umask, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	int pid = (int)upid;
-	uint64_t mask = 1;
+	uint64_t mask = (1UL << ncpus) - 1;
 
 	(void)a3, (void)a4, (void)a5;
 	if (len < CPU_MASK_BYTES || len % sizeof(long))

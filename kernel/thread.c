@@ -40,11 +40,11 @@
  * that calls it takes the leader's place and pid (proc_take_leader_place).
  * fork copies the calling thread only, as POSIX says.
  *
- * Page tables: the threads share one mm, hence one pgd, and forklab has
- * one CPU: whatever changes a table (fork's write protection, brk, munmap,
- * mprotect, an odf table copied at a fault) flushes the one TLB there is,
- * and no other thread can be running meanwhile.  docs/odf.md says what
- * several CPUs will change.
+ * Page tables: the threads share one mm, hence one pgd, and may run on
+ * several CPUs at once: whatever changes a table (fork's write protection,
+ * brk, munmap, mprotect, an odf table copied at a fault) does so under the
+ * big kernel lock and flushes every CPU that runs the mm by TLB shootdown
+ * (mm/tlb.c; docs/odf.md).
  */
 #include <stddef.h>
 #include "kernel/proc.h"

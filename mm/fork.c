@@ -31,6 +31,7 @@
 #include <string.h>
 #include "mm/mm.h"
 #include "mm/frame.h"
+#include "mm/tlb.h"
 #include "kernel/errno.h"
 
 const char *const fork_mode_names[FORK_MODES] = {
@@ -213,7 +214,9 @@ struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *st
 	for (w.v = parent->vmas; w.v && !err; w.v = w.v->next)
 		err = copy_page_range(&w);
 	if (mode != FORK_COPY) {                /* the parent lost write access */
-		flush_all(parent);
+		flush_all_local(parent);
+		if (fork_shootdown)
+			tlb_shootdown(parent);
 		stats->tlb_flushes++;
 	}
 	if (err && w.child) {

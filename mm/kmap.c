@@ -97,8 +97,10 @@ volatile void *kmap_mmio(uint64_t pa)
 void *kmap_window(struct page *const *pg, size_t n)
 {
 	ASSERT(n <= KMAP_WINDOW_PAGES);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		window[i] = page_pa(pg[i]) | kernel_bits() | nx_bit();
+		invlpg(KMAP_WINDOW + i * PAGE_SIZE);    /* we may cache what another CPU mapped */
+	}
 	return (void *)KMAP_WINDOW;
 }
 

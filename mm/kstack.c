@@ -13,6 +13,7 @@
 #include "mm/layout.h"
 #include "mm/kstack.h"
 #include "mm/frame.h"
+#include "mm/tlb.h"
 #include "mm/kmap.h"
 #include "arch/cpu.h"
 #include "arch/x86.h"
@@ -60,6 +61,7 @@ uint64_t kstack_alloc(int slot)
 void kstack_free(int slot)
 {
 	uint64_t base = stack_base(slot);
+	int unmapped = 0;
 
 	for (int i = 0; i < KSTACK_PAGES; i++) {
 		pte_t *pte = pt_walk(kernel_pgd, base + i * PAGE_SIZE, PT_PTE, NULL);
@@ -68,6 +70,9 @@ void kstack_free(int slot)
 			page_put(pa_page(pte_pa(*pte)));
 			*pte = 0;
 			invlpg(base + i * PAGE_SIZE);
+			unmapped = 1;
 		}
 	}
+	if (unmapped)           /* a CPU that ran on it may still cache it */
+		tlb_shootdown_kernel();
 }

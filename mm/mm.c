@@ -8,6 +8,8 @@
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/kmap.h"
+#include "mm/tlb.h"
+#include "arch/percpu.h"
 #include "arch/x86.h"
 #include "arch/cpu.h"
 #include "kernel/errno.h"
@@ -157,19 +159,36 @@ void flush_page(struct mm *mm, uint64_t va)
 	tlb_flush_requests++;
 	if (is_current(mm))
 		invlpg(va);
+	tlb_shootdown_page(mm, va);
 }
 
-void flush_all(struct mm *mm)
+void flush_all_local(struct mm *mm)
 {
 	tlb_flush_requests++;
 	if (is_current(mm))
 		write_cr3(read_cr3());
 }
 
+void flush_all(struct mm *mm)
+{
+	flush_all_local(mm);
+	tlb_shootdown(mm);
+}
+
+/* Loads mm's tables on this CPU, and moves the CPU's bit from the mm it
+ * leaves to mm's cpu_mask: loading CR3 drops the other's entries. */
 void mm_activate(struct mm *mm)
 {
-	if (!is_current(mm))
-		write_cr3(V2P(mm->pgd));
+	struct cpu *c = this_cpu();
+
+	if (c->mm == mm)
+		return;
+	if (c->mm)
+		c->mm->cpu_mask &= ~(1UL << c->id);
+	if (mm)
+		mm->cpu_mask |= 1UL << c->id;
+	c->mm = mm;
+	write_cr3(V2P(mm ? mm->pgd : kernel_pgd));
 }
 
 /* Removes the pages of [start, end) under `table` (of `level`), top down:

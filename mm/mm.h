@@ -78,6 +78,10 @@ struct mm {
 	struct exe_name *exe;   /* NULL until exec */
 	struct mm_layout layout;
 	int users;              /* processes running in it: 2 while a vfork child borrows it */
+	uint64_t cpu_mask;      /* bit i: CPU i's CR3 holds pgd (mm/tlb.c) */
+	struct {
+		uint64_t shootdowns, ipis;      /* rounds of IPIs for it, IPIs sent */
+	} tlb;
 };
 
 /* What one fork did (mm_fork), for /proc and the benchmarks. */
@@ -117,7 +121,7 @@ struct mm *mm_new(void);                /* one user */
 void mm_free(struct mm *mm);
 void mm_get(struct mm *mm);
 void mm_put(struct mm *mm);             /* frees mm when its last user lets go */
-void mm_activate(struct mm *mm);
+void mm_activate(struct mm *mm);        /* NULL: the kernel's tables alone */
 int mm_set_exe(struct mm *mm, const char *path, uint64_t ino);  /* 0 or -ENOMEM */
 
 /* VMAs (mm/vma.c). */
@@ -156,12 +160,15 @@ static inline uint64_t next_boundary(uint64_t va, uint64_t span, uint64_t end)
 	return next < end ? next : end;
 }
 
-/* Flushes of mm's TLB entries, for one page or all; a flush of an mm that
- * is not loaded does nothing, but is still counted in tlb_flush_requests,
- * so that a test can see that a path asked for one. */
+/* Flushes of mm's TLB entries, for one page or all: on this CPU, and by
+ * shootdown (mm/tlb.c) on every other CPU whose CR3 holds mm, before they
+ * return.  A flush of an mm loaded nowhere does nothing, but is still
+ * counted in tlb_flush_requests, so that a test can see that a path asked
+ * for one. */
 extern uint64_t tlb_flush_requests;
 void flush_page(struct mm *mm, uint64_t va);
 void flush_all(struct mm *mm);
+void flush_all_local(struct mm *mm);   /* this CPU only: fork_shootdown=0 */
 struct page *user_page_alloc(void);
 void user_page_put(struct page *pg);
 struct page *pgtable_alloc(void);

@@ -94,7 +94,7 @@ timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex 'echo @@ first-break\n' -ex 'continue' \
 	-ex 'echo @@ stop-a\n' -ex 'continue' \
 	-ex 'set $seq_a = fault_trace.next' \
-	-ex 'printf "@@ print-a seq=%lu pid=%d addr=%#lx name=%s\n", fault_trace.next, current->pid, addr, current->name' \
+	-ex 'printf "@@ print-a seq=%lu pid=%d addr=%#lx name=%s\n", fault_trace.next, $current()->pid, addr, $current()->name' \
 	-ex 'echo @@ fl-pt\n' -ex 'fl-pt addr' \
 	-ex 'printf "@@ print-pt table=%#lx table_ref=%u page=%#lx page_ref=%u\n", $fl_table, pages[$fl_table].ref, $fl_page, pages[$fl_page].ref' \
 	-ex 'echo @@ fl-page\n' -ex 'fl-page $fl_page' \
@@ -112,7 +112,7 @@ timeout "$TIMEOUT" gdb -q -batch -nx -x "$OUT/gdb-helpers.gdbinit" \
 	-ex "echo @@ fl-user\n" -ex "fl-user $prog" -ex 'info line main' \
 	-ex 'delete' -ex 'fl-break-fault --before odf-break' \
 	-ex 'echo @@ before\n' -ex 'continue' \
-	-ex 'printf "@@ print-before seq=%lu pid=%d addr=%#lx\n", fault_trace.next, current->pid, addr' \
+	-ex 'printf "@@ print-before seq=%lu pid=%d addr=%#lx\n", fault_trace.next, $current()->pid, addr' \
 	-ex 'echo @@ after\n' -ex 'continue' \
 	-ex 'echo @@ end\n' -ex 'delete' -ex 'continue' \
 	>"$OUT/gdb-helpers.out" 2>&1

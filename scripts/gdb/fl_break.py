@@ -162,7 +162,7 @@ user made it writable), cow-copy (a page copied), cow-reuse (a page's last
 user made it writable), demand-zero (a zeroed page mapped), signal (a bad
 access), nomem (no frame left).  Several kinds stop at any of them.  The
 stop is at the end of the fault, in fault_trace_record(): `addr` is the
-faulting address (fl-pt addr), `current` the faulting process.
+faulting address (fl-pt addr), `$current()` the faulting process.
 `delete` removes the breakpoint like any other.
 
 --before stops before the fault is handled (a breakpoint at handle_fault()

@@ -14,14 +14,13 @@ import gdb
 
 import fl_tree
 from fl_kernel import (
-    DMAP_BASE, FAULTS_HEADER, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE, PMD_SIZE,
+    ADDRESS_MASK, DMAP_BASE, current, FAULTS_HEADER, LEVEL_NAMES, PAGE_SHIFT, PAGE_SIZE, PMD_SIZE,
     PT_PMD, PT_PTE, PTE_P, PTE_PS, PTE_U, PTE_W, describe, entry_flags,
     enum_name, find_process, fork_mode, format_fault, is_kernel_address, page,
     page_flags, page_ref, pagetree, pt_span, pte_pa, process_mm, processes, prot_text,
-    recorded_faults, table_users, usage, value, vmas, walk)
+    recorded_faults, table_users, this_cpu, usage, value, vmas, walk)
 
 KB_PER_PAGE = PAGE_SIZE // 1024
-ADDRESS_MASK = (1 << 64) - 1    # gdb shows registers as signed
 DEFAULT_FAULTS = 20
 
 
@@ -311,7 +310,7 @@ class User(Command):
 Then `hbreak main`, `list`, ... work in user code.  Every program is linked
 at 0x400000, and gdb knows no processes: a breakpoint in user code stops
 whichever process runs that address, in whatever program it runs; check
-`p current->name` when it stops.  Use hbreak there: a software breakpoint
+`p $current()->name` when it stops.  Use hbreak there: a software breakpoint
 is an int3 that gdb writes into whatever frame the current process maps at
 that address (another program's, perhaps, or one that fork shares).
 Loading another program unloads the previous one's symbols."""
@@ -346,37 +345,27 @@ def function_at(pc):
     return "" if found.startswith("No symbol") else found.split()[0]
 
 
-def cpu_of_thread(cpus, count):
-    """forklab's struct cpu of the selected thread: the one its GS base
-    points at, or its kernel GS base in user mode (swapgs trades them)."""
-    size = cpus[0].type.sizeof
-    first = int(cpus[0].address)
-    for base in (register("gs_base"), register("k_gs_base")):
-        if base is not None and first <= base < first + count * size and (base - first) % size == 0:
-            return cpus[(base - first) // size]
-    return None
-
-
 class Cpus(Command):
-    """CPUs: forklab's number, APIC id, rip, CR3, timer ticks, locks held.
+    """CPUs: forklab's number, APIC id, rip, CR3, ticks, thread, locks held.
 
 QEMU's gdb stub shows each CPU as a thread (`info threads`); for each,
 this finds forklab's struct cpu by the GS base and prints its number and
 APIC id, where it is (rip and its function), its CR3, its LAPIC timer's
-ticks and the spinlocks it holds (listed only with lockdebug=1).  A CPU
+ticks, the thread it runs (its pid, or "-" in its scheduler loop) and the
+locks it holds: "big" for the big kernel lock, then the spinlocks (listed
+only with lockdebug=1).  A CPU
 that forklab has not started yet shows "-" for what only forklab knows."""
 
     name, usage = "fl-cpus", "fl-cpus"
 
     def run(self, args):
-        cpus, count = gdb.parse_and_eval("cpus"), int(value("ncpus"))
         selected = gdb.selected_thread()
         print("%-6s %3s %4s  %-18s %-18s %8s  %s" % (
-            "thread", "cpu", "apic", "rip", "cr3", "ticks", "locks held"))
+            "thread", "cpu", "apic", "rip", "cr3", "ticks", "pid  locks held"))
         try:
             for t in sorted(gdb.selected_inferior().threads(), key=lambda t: t.num):
                 t.switch()
-                self.show(t, cpu_of_thread(cpus, count))
+                self.show(t, this_cpu())
         finally:
             selected.switch()
 
@@ -391,8 +380,22 @@ that forklab has not started yet shows "-" for what only forklab knows."""
             print(row, "%8s" % "-", where)
             return
         held = [c["held"][i]["name"].string() for i in range(int(c["nheld"]))]
-        print(row, "%8d  %s%s" % (int(c["ticks"]), " ".join(held) or "-",
-                                  "  (in %s)" % where if where else ""))
+        if int(value("big_lock.cpu")) == int(c.address):
+            held.insert(0, "big")
+        pid = int(c["proc"]["pid"]) if int(c["proc"]) else "-"
+        print(row, "%8d  %4s %s%s" % (int(c["ticks"]), pid, " ".join(held) or "-",
+                                      "  (in %s)" % where if where else ""))
+
+
+class Current(gdb.Function):
+    """$current(): the kernel's `current`, the thread the selected CPU runs
+(a null pointer in its scheduler loop): `p $current()->name`."""
+
+    def __init__(self):
+        super().__init__("current")
+
+    def invoke(self):
+        return current()
 
 
 COMMANDS = (Ps, Vmas, Pt, Shared, Tree, Page, Faults, Cpus, User)

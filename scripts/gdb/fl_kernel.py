@@ -5,7 +5,8 @@ page and the fault trace.
 Everything is read from the guest's memory through gdb, the way the kernel
 reads it itself:
 
-  - kernel variables by their symbols (`current`, `pages`, `fault_trace`);
+  - kernel variables by their symbols (`cpus`, `pages`, `fault_trace`;
+    `current` is the selected CPU's cpus[i].proc, found by its GS base);
     the process table is file-static, so it is named with its file:
     'kernel/proc.c'::table;
   - page tables through the direct map: physical address p is at
@@ -218,10 +219,36 @@ def processes():
             yield p.dereference()
 
 
+ADDRESS_MASK = (1 << 64) - 1    # gdb shows registers as signed
+
+
+def this_cpu():
+    """forklab's struct cpu of the selected gdb thread (QEMU shows each CPU
+    as one): the one its GS base points at, or its kernel GS base in user
+    mode (swapgs trades them); None before forklab set it."""
+    cpus, count = value("cpus"), int(value("ncpus"))
+    size, first = cpus[0].type.sizeof, int(cpus[0].address)
+    for name in ("gs_base", "k_gs_base"):
+        try:
+            base = int(value("$" + name)) & ADDRESS_MASK
+        except gdb.error:
+            continue
+        if first <= base < first + count * size and (base - first) % size == 0:
+            return cpus[(base - first) // size]
+    return None
+
+
+def current():
+    """The kernel's `current`: what the selected CPU runs (a null pointer
+    in its scheduler loop)."""
+    c = this_cpu()
+    return c["proc"] if c is not None else value("(struct proc *)0")
+
+
 def find_process(pid=None):
     """The process with that pid, or `current` when pid is None."""
     if pid is None:
-        p = value("current")
+        p = current()
         if not int(p):
             raise gdb.GdbError("no current process (stopped outside any): give a pid")
         return p.dereference()
@@ -329,9 +356,9 @@ def recorded_faults(n):
 def pending_fault():
     """The event fault_trace_record() is about to record, from its
     arguments: only at a breakpoint on that function."""
-    current = value("current")
+    running = current()
     return Event(int(value("fault_trace.next")),
-                 int(current["pid"]) if int(current) else 0,
+                 int(running["pid"]) if int(running) else 0,
                  int(value("addr")), int(value("err")), int(value("cycles")),
                  int(value("actions")))
 

@@ -21,7 +21,7 @@ import gdb
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fl_break import BreakFault  # noqa: E402  (needs the path above)
-from fl_commands import COMMANDS  # noqa: E402
+from fl_commands import COMMANDS, Current  # noqa: E402
 
 ALL = COMMANDS + (BreakFault,)
 
@@ -44,5 +44,6 @@ class Forklab(gdb.Command):
 
 for command in ALL:
     command()
+Current()
 Forklab("forklab")
 Forklab("fl-help")

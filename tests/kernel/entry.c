@@ -14,7 +14,9 @@
 #include "arch/fpu.h"
 #include "arch/gdt.h"
 #include "arch/x86.h"
+#include "kernel/biglock.h"
 #include "kernel/proc.h"
+#include "kernel/spinlock.h"
 #include "kernel/sched.h"
 #include "mm/mm.h"
 
@@ -80,8 +82,12 @@ static int run_forged(uint64_t rip, uint64_t ss)
 	*p->tf = (struct trapframe){ .rip = rip, .cs = SEL_UCODE, .ss = ss,
 				     .rsp = USER_RSP, .rflags = RFLAGS_IF | RFLAGS_RESERVED };
 	p->state = RUNNABLE;
+	push_cli();
+	big_lock_take();                /* user_return lets it go */
 	while (p->mm && p->state != ZOMBIE)
 		sched_run(p);
+	big_lock_drop();
+	pop_cli();
 	status = p->wait_status;
 	proc_free(p);
 	KEXPECT_EQ(rdmsr(MSR_GS_BASE), (uint64_t)&cpus[0]);

@@ -1,0 +1,34 @@
+/*
+ * The big kernel lock: one spinlock that every CPU holds while it runs
+ * kernel code, the way the first SMP Unix kernels were made safe.  It is
+ * taken on every entry from user mode (syscall, exception, interrupt) and
+ * by the idle loop when an interrupt wakes it, and let go on the way back
+ * to user mode and around the idle loop's hlt; a context switch happens
+ * with it held, and hands it on to the thread switched to.  So the kernel's
+ * data (the process table, the frame allocator, the heap, the page tables
+ * and the mms) is touched by one CPU at a time, as on one CPU.
+ *
+ * A CPU spins with interrupts off, but answers TLB shootdown requests
+ * while it spins (mm/tlb.c): the holder may be waiting for exactly that.
+ * docs/smp.md has the argument, and the table of every lock.
+ */
+#ifndef KERNEL_BIGLOCK_H
+#define KERNEL_BIGLOCK_H
+
+#include <stdint.h>
+
+struct cpu;
+
+struct big_lock {
+	volatile uint32_t locked;
+	struct cpu *cpu;                /* the holder, NULL when free */
+	uint64_t pc;                    /* where the holder took it */
+};
+
+extern struct big_lock big_lock;
+
+void big_lock_take(void);              /* with interrupts off, not held */
+void big_lock_drop(void);
+int big_lock_held(void);               /* by this CPU */
+
+#endif
