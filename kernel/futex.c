@@ -106,7 +106,9 @@ static long read_word(uint64_t addr, uint32_t *val)
  * The key of the caller's word at addr (checked): its address space and
  * address, or, for a word of shared memory that is not FUTEX_PRIVATE_FLAG,
  * its frame and offset, which every process mapping it sees alike.
- * Shared memory is populated at mmap (VMA_SHARED), so its frame is there.
+ * The caller has read a shared word first, so its frame is there: shared
+ * anonymous memory is populated at mmap, a file's page comes at the first
+ * touch (mm/filemap.c).
  */
 static long key_of(uint64_t addr, int private, struct futex_key *k)
 {
@@ -198,8 +200,8 @@ static long wait_op(uint64_t addr, int private, uint32_t val, uint64_t uts, int 
 	return err < 0 ? err : wait(addr, private, val, end, bitset);
 }
 
-/* The key of a word to wake: a private word is not read, as in Linux; a
- * shared one is, so an unmapped address gives -EFAULT. */
+/* The key of a word to wake or requeue to: a private word is not read, as
+ * in Linux; a shared one is, so an unmapped address gives -EFAULT. */
 static long wake_key_of(uint64_t addr, int private, struct futex_key *k)
 {
 	uint32_t word;
@@ -240,9 +242,7 @@ static long requeue_op(uint64_t addr, int private, int n, int m, uint64_t addr2,
 	int moved, woken;
 
 	if (err == 0)
-		err = check_word(addr2);
-	if (err == 0)
-		err = key_of(addr2, private, &k2);
+		err = wake_key_of(addr2, private, &k2);
 	if (err < 0)
 		return err;
 	if (n < 0 || m < 0)

@@ -62,13 +62,20 @@ long sys_get_robust_list(uint64_t upid, uint64_t uhead, uint64_t ulen, uint64_t 
 	return 0;
 }
 
-/* The lock word at addr, if current owns it: marked, and a waiter woken. */
-static void owner_died(uint64_t addr)
+/* The lock word at addr, if current owns it: marked, and a waiter woken.
+ * The word of the pending operation may read 0: the thread ended between
+ * its unlock's store and its wake, so a waiter may sleep with no one left
+ * to wake it; one is woken. */
+static void owner_died(uint64_t addr, int pending)
 {
 	uint32_t word, marked;
 
 	if (addr % sizeof(word) || copy_from_user(&word, (const void *)addr, sizeof(word)) < 0)
 		return;
+	if (pending && word == 0) {
+		futex_wake(addr, 1);
+		return;
+	}
 	if ((word & FUTEX_TID_MASK) != (uint32_t)current->pid)
 		return;
 	marked = (word & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
@@ -99,9 +106,9 @@ void futex_robust_exit(void)
 		if (copy_from_user(&next, (const void *)entry, sizeof(next)) < 0)
 			break;
 		if (entry != pending)
-			owner_died(lock_word(entry, &h));
+			owner_died(lock_word(entry, &h), 0);
 		entry = next & ~ENTRY_PI;
 	}
 	if (pending)
-		owner_died(lock_word(pending, &h));
+		owner_died(lock_word(pending, &h), 1);
 }
