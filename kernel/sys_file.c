@@ -261,6 +261,8 @@ long sys_newfstatat(uint64_t dirfd, uint64_t upath, uint64_t ustat, uint64_t ufl
 	err = strncpy_from_user(path, (const char *)upath, sizeof(path));
 	if (err < 0)
 		return err;
+	if ((flags & AT_EMPTY_PATH) && path[0] == '\0' && (int)dirfd == AT_FDCWD)
+		strcpy(path, ".");              /* the working directory itself */
 	if ((flags & AT_EMPTY_PATH) && path[0] == '\0')
 		return sys_fstat(dirfd, ustat, 0, 0, 0, 0);
 	err = fs_stat((int)dirfd, path, flags & AT_SYMLINK_NOFOLLOW, &ks);

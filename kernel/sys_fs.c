@@ -785,6 +785,8 @@ long sys_fchownat(uint64_t dirfd, uint64_t upath, uint64_t uid, uint64_t gid, ui
 		return -EINVAL;
 	if (!(path = path_in(upath, &err)))
 		return err;
+	if (!path[0] && ((int)flags & AT_EMPTY_PATH) && (int)dirfd == AT_FDCWD)
+		strcpy(path, ".");              /* the working directory itself */
 	if (!path[0] && ((int)flags & AT_EMPTY_PATH)) {
 		err = sys_fchown(dirfd, uid, gid, 0, 0, 0);
 	} else if ((err = walk_path((int)dirfd, path,

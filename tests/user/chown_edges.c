@@ -73,6 +73,19 @@ static void forklab_refuses(int fd)
 	CHECK_ERR(lchown(LINK_PATH, OTHER_ID, OTHER_ID), EINVAL);
 }
 
+/* An empty path with AT_EMPTY_PATH and AT_FDCWD names the working
+ * directory itself, for fchownat as for fstatat. */
+static void empty_path_is_cwd(uid_t uid, gid_t gid)
+{
+	struct stat st;
+
+	CHECK_EQ(chdir(DIR_PATH), 0);
+	CHECK_EQ(fstatat(AT_FDCWD, "", &st, AT_EMPTY_PATH), 0);
+	CHECK(S_ISDIR(st.st_mode));
+	CHECK_EQ(fchownat(AT_FDCWD, "", uid, gid, AT_EMPTY_PATH), 0);
+	CHECK_EQ(chdir("/"), 0);
+}
+
 int main(void)
 {
 	int fd;
@@ -86,6 +99,7 @@ int main(void)
 	CHECK_EQ(symlink("chown_edges.none", LINK_PATH), 0);
 	owners_kept(getuid(), getgid(), fd);
 	errors(getuid(), getgid());
+	empty_path_is_cwd(getuid(), getgid());
 	if (on_forklab())
 		forklab_refuses(fd);
 	close(fd);
