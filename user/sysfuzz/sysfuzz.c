@@ -55,6 +55,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include "sysfuzz.h"
 
 #define DEFAULT_SEED		1
 #define DEFAULT_CALLS		10000
@@ -64,14 +65,10 @@
 #define NS_PER_MS		1000000L
 #define FORK_RETRIES		100		/* while exited processes go */
 
-#define PAGE_SIZE		4096UL
 #define NR_LINUX		335	/* a little past Linux's last number */
 #define NR_FAR			1024	/* out of range numbers go up to here */
-#define NR_ARGS			6	/* registers a system call reads */
-#define NOFILE			64	/* forklab's descriptors per process */
 #define VERBOSE_FD		(NOFILE - 1)	/* the console, with --verbose */
 #define SIGNAL_ARGS		2	/* a signalling call's pid arguments */
-#define ARRAY_LEN(a)		(sizeof(a) / sizeof((a)[0]))
 
 #define KERNEL_DMAP		0xffff800000000000UL	/* direct map of RAM */
 #define KERNEL_IMAGE		0xffffffff80000000UL	/* kernel text, data */
@@ -81,7 +78,6 @@
 #define KERNEL_SPAN		(1UL << 30)	/* how far past a base we aim */
 #define LOW_SPAN		0x10000UL	/* "low" addresses: below 64 KiB */
 #define STRADDLE_SPAN		64	/* bytes before a mapping's end */
-#define SMALL_SPAN		16	/* "small" values: 0 to 15 */
 #define HUGE_MIN_SHIFT		20	/* huge lengths: 1 MiB up to 2^63 */
 #define HUGE_SHIFTS		44
 #define VA_BITS			48	/* non-canonical: anywhere in 2^47..2^48 */
@@ -89,7 +85,6 @@
 #define PERCENT_IMPLEMENTED	60	/* of numbers: from the kernel's table */
 #define PERCENT_IN_RANGE	35	/* any number up to NR_LINUX */
 #define CHILD_STREAM		0x100000001b3UL	/* spreads seeds over children */
-#define WIDE			(1UL << 32)	/* 2^32 + n: a 32-bit field's wrap */
 #define TOP_PAGES		4	/* addresses this close to USER_TOP ... */
 #define TOP_ODDS		2	/* ... get a length ending there, 1 in 2 */
 #define FLAG_ODDS		16	/* calls with flags set; as many touches */
@@ -107,19 +102,6 @@ static const uint64_t flag_bits[] = { RFLAGS_TF, RFLAGS_DF, RFLAGS_NT, RFLAGS_AC
 /* "syscall", then nothing: at the top of user space it returns to the
  * first non-canonical address. */
 static const unsigned char syscall_insn[] = { 0x0f, 0x05 };
-
-/*
- * The arena every child inherits, mapped once by the parent:
- *
- *   [ buffers, read-write | strings, read-only | long name, read-only |
- *     PROT_NONE | hole | edge, read-write | hole ]
- *
- * The long name runs into the PROT_NONE page without a NUL.
- */
-enum {
-	RW_PAGES = 8, STR_PAGE = RW_PAGES, LONG_PAGE, NONE_PAGE, HOLE_PAGE,
-	EDGE_PAGE, EDGE_HOLE, ARENA_PAGES,
-};
 
 static char *arena;
 
@@ -206,7 +188,7 @@ struct options {
 };
 
 /* splitmix64: small, and good enough to pick from tables. */
-static uint64_t next_random(uint64_t *state)
+uint64_t next_random(uint64_t *state)
 {
 	uint64_t z = (*state += 0x9e3779b97f4a7c15UL);
 
@@ -215,12 +197,12 @@ static uint64_t next_random(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
-static uint64_t below(uint64_t *rng, uint64_t n)
+uint64_t below(uint64_t *rng, uint64_t n)
 {
 	return next_random(rng) % n;
 }
 
-static long raw_syscall(long nr, const uint64_t a[NR_ARGS])
+long raw_syscall(long nr, const uint64_t a[NR_ARGS])
 {
 	register uint64_t r10 __asm__("r10") = a[3];
 	register uint64_t r8 __asm__("r8") = a[4];
@@ -329,7 +311,7 @@ static void raw_exit(int code)
 		raw_syscall(SYS_exit_group, a);
 }
 
-static char *page(int n)
+char *page(int n)
 {
 	return arena + n * PAGE_SIZE;
 }
@@ -383,10 +365,13 @@ static int map_arena(void)
 		return -1;
 	arena = a;
 	fill_strings();
+	fill_file_pages();
 	if (mprotect(page(STR_PAGE), 2 * PAGE_SIZE, PROT_READ) < 0 ||
 	    mprotect(page(NONE_PAGE), PAGE_SIZE, PROT_NONE) < 0 ||
+	    mprotect(page(PATH_EDGE), PAGE_SIZE, PROT_READ) < 0 ||
 	    munmap(page(HOLE_PAGE), PAGE_SIZE) < 0 ||
-	    munmap(page(EDGE_HOLE), PAGE_SIZE) < 0)
+	    munmap(page(EDGE_HOLE), PAGE_SIZE) < 0 ||
+	    munmap(page(PATH_HOLE), PAGE_SIZE) < 0)
 		return -1;
 	return 0;
 }
@@ -407,14 +392,6 @@ static int map_top_page(void)
 }
 
 static int top_page_mapped;
-
-/* Kinds of argument value, each hostile in its own way. */
-enum {
-	V_SMALL, V_BOUNDARY, V_FD, V_BUFFER, V_MISALIGNED, V_READ_ONLY,
-	V_PROT_NONE, V_UNMAPPED, V_STRADDLE, V_LOW, V_KERNEL, V_NONCANONICAL,
-	V_USER_TOP, V_HUGE, V_PATH, V_VECTOR, V_CODE, V_RANDOM, V_RESULT,
-	V_WIDE, NR_KINDS
-};
 
 /*
  * What earlier calls returned: mmap's and brk's addresses, descriptors,
@@ -468,7 +445,7 @@ static uint64_t address_value(uint64_t *rng, int kind)
 	}
 }
 
-static uint64_t value(uint64_t *rng, int kind)
+uint64_t value(uint64_t *rng, int kind)
 {
 	switch (kind) {
 	case V_SMALL:
@@ -556,13 +533,16 @@ static int contains(const long *set, int n, long x)
 	return 0;
 }
 
-/* Mostly implemented numbers; any number up to NR_LINUX; a few far out. */
+/* A file call (files.c) or else mostly implemented numbers; any number
+ * up to NR_LINUX; a few far out. */
 static long pick_number(uint64_t *rng)
 {
 	for (;;) {
-		long nr;
+		long nr = pick_file_call(rng);
 		uint64_t r = below(rng, 100);
 
+		if (nr >= 0)
+			return nr;
 		if (r < PERCENT_IMPLEMENTED)
 			nr = implemented[below(rng, NR_IMPLEMENTED)];
 		else if (r < PERCENT_IMPLEMENTED + PERCENT_IN_RANGE)
@@ -609,6 +589,7 @@ static void replace_descriptors(void)
 	open("/", O_RDONLY);
 	open("/proc/meminfo", O_RDONLY);
 	open("/bin/true", O_RDONLY);
+	open_tmp_descriptors();
 }
 
 /*
@@ -639,8 +620,11 @@ static const uint64_t fcntl_cmds[] = {
 };
 static const uint64_t dup3_flags[] = { 0, O_CLOEXEC, O_NONBLOCK, (uint64_t)-1, WIDE };
 
-static uint64_t hostile_fd(uint64_t *rng)
+/* One the child has open, one of any number, or a negative one. */
+uint64_t hostile_fd(uint64_t *rng)
 {
+	if (below(rng, 2))
+		return open_descriptor(rng);
 	return below(rng, 4) ? value(rng, V_FD) : (uint64_t)-below(rng, 3);
 }
 
@@ -743,9 +727,13 @@ static void show_call(int verbose, long c, long i, long nr, const uint64_t a[NR_
 			a[1], a[2], a[3], a[4], a[5], flags, odd ? ", odd return" : "");
 }
 
+/* What the children count in the shared page, even as they die: the calls
+ * made (each before it is made) and the fills of /tmp that met ENOSPC. */
+enum { MADE, FILLED };
+
 /*
  * A child's life: calls from its own random sequence, each counted in the
- * shared *made before it is made.  A new process (fork, vfork, clone
+ * shared page before it is made.  A new process (fork, vfork, clone
  * return 0 in it) leaves at once: it would repeat its parent's sequence,
  * and processes that fork in turn would fill the machine.
  */
@@ -759,21 +747,28 @@ static void fuzz_child(const struct options *o, long c, long calls, volatile lon
 	for (long i = 0; i < calls; i++) {
 		long nr = pick_number(&rng);
 		uint64_t flags = below(&rng, FLAG_ODDS) ? 0 : pick_flags(&rng);
-		int odd = !below(&rng, RETURN_ODDS);
+		int odd = !below(&rng, RETURN_ODDS), fill;
 
 		for (int k = 0; k < NR_ARGS; k++)
 			a[k] = value(&rng, below(&rng, NR_KINDS));
 		end_at_top(&rng, a);
 		shape(&rng, nr, a);
+		fill = shape_file_call(&rng, nr, a);
 		disarm(nr, a);
 		if (!below(&rng, FLAG_ODDS))
 			touch(&rng, pick_flags(&rng));
 		show_call(o->verbose, c, i, nr, a, flags, odd);
-		++*made;
-		ret = odd ? odd_return(&rng, nr, a) : flagged_syscall(nr, a, flags);
+		++made[MADE];
+		if (fill)
+			ret = fill_tmp(a);
+		else
+			ret = odd ? odd_return(&rng, nr, a) : flagged_syscall(nr, a, flags);
 		if (ret == 0 && getpid() != self)
 			raw_exit(0);
 		remember(ret);
+		note_descriptor(nr, ret);
+		if (fill && ret == -ENOSPC)
+			made[FILLED]++;
 	}
 	raw_exit(0);
 }
@@ -826,9 +821,9 @@ static int run_child(const struct options *o, long c, long calls,
 		     volatile long *made, long *total)
 {
 	pid_t pid;
-	int end;
+	int end, left;
 
-	*made = 0;
+	made[MADE] = 0;
 	pid = fork_retrying();
 	if (pid < 0) {
 		perror("sysfuzz: fork");
@@ -837,7 +832,10 @@ static int run_child(const struct options *o, long c, long calls,
 	if (pid == 0)
 		fuzz_child(o, c, calls, made);
 	end = wait_deadline(pid, o->deadline_ms);
-	*total += *made < 0 || *made > calls ? calls : *made;
+	*total += made[MADE] < 0 || made[MADE] > calls ? calls : made[MADE];
+	left = clean_tmp();
+	if (left)
+		printf("sysfuzz: child %ld: %d entries left in " TMP "\n", c, left);
 	return end;
 }
 
@@ -897,6 +895,10 @@ int main(int argc, char **argv)
 	struct options o;
 
 	parse(argc, argv, &o);
+	if (!tmp_is_empty() || clean_tmp()) {
+		fprintf(stderr, "sysfuzz: needs an empty " TMP ", and empties it\n");
+		return EXIT_FAILURE;
+	}
 	made = shared_counter();
 	if (!made || map_arena() < 0) {
 		perror("sysfuzz: mmap");
@@ -918,8 +920,8 @@ int main(int argc, char **argv)
 	}
 	printf("sysfuzz: seed %lu: %ld calls in %ld children: %ld exited, %ld "
 	       "killed by signal (%ld by SIGTRAP), %ld killed at the deadline; "
-	       "top page %s\n", o.seed, total, c, ends[EXITED],
+	       "top page %s; " TMP " full %ld times\n", o.seed, total, c, ends[EXITED],
 	       ends[SIGNALED] + ends[TRAPPED], ends[TRAPPED], ends[DEADLINE],
-	       top_page_mapped ? "mapped" : "refused");
+	       top_page_mapped ? "mapped" : "refused", made[FILLED]);
 	return 0;
 }
