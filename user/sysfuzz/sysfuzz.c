@@ -62,8 +62,6 @@
 #define DEFAULT_PER_CHILD	50
 #define DEFAULT_DEADLINE_MS	1000
 #define POLL_NS			10000000L	/* the timer's resolution */
-#define NS_PER_MS		1000000L
-#define FORK_RETRIES		100		/* while exited processes go */
 
 #define NR_LINUX		335	/* a little past Linux's last number */
 #define NR_FAR			1024	/* out of range numbers go up to here */
@@ -84,7 +82,6 @@
 #define FD_JUNK_ODDS		4	/* one descriptor in 4 has upper bits */
 #define PERCENT_IMPLEMENTED	60	/* of numbers: from the kernel's table */
 #define PERCENT_IN_RANGE	35	/* any number up to NR_LINUX */
-#define CHILD_STREAM		0x100000001b3UL	/* spreads seeds over children */
 #define TOP_PAGES		4	/* addresses this close to USER_TOP ... */
 #define TOP_ODDS		2	/* ... get a length ending there, 1 in 2 */
 #define FLAG_ODDS		16	/* calls with flags set; as many touches */
@@ -186,21 +183,6 @@ struct options {
 	long calls, per_child, deadline_ms, only_child;
 	int verbose;
 };
-
-/* splitmix64: small, and good enough to pick from tables. */
-uint64_t next_random(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9e3779b97f4a7c15UL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
-	return z ^ (z >> 31);
-}
-
-uint64_t below(uint64_t *rng, uint64_t n)
-{
-	return next_random(rng) % n;
-}
 
 long raw_syscall(long nr, const uint64_t a[NR_ARGS])
 {
@@ -775,44 +757,16 @@ static void fuzz_child(const struct options *o, long c, long calls, volatile lon
 
 enum { EXITED, SIGNALED, TRAPPED, DEADLINE, NR_ENDS };
 
-/* Waits for child pid until the deadline, then kills it; how it ended. */
-static int wait_deadline(pid_t pid, long deadline_ms)
+/* How child pid ended, or DEADLINE if it was still running then. */
+static int wait_child(pid_t pid, long deadline_ms)
 {
-	struct timespec poll = { 0, POLL_NS };
-	long waited_ns = 0;
-	int status;
+	int status = 0;
 
-	while (waited_ns < deadline_ms * NS_PER_MS) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
-
-		if (r == pid && WIFSIGNALED(status))
-			return WTERMSIG(status) == SIGTRAP ? TRAPPED : SIGNALED;
-		if (r == pid)
-			return EXITED;
-		if (r < 0 && errno != EINTR)
-			return EXITED;          /* cannot happen: it is our child */
-		nanosleep(&poll, NULL);
-		waited_ns += POLL_NS;
-	}
-	kill(pid, SIGKILL);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	return DEADLINE;
-}
-
-/* fork(), retried for a while if the process table is full of processes
- * that are on their way out. */
-static pid_t fork_retrying(void)
-{
-	struct timespec pause = { 0, POLL_NS };
-	pid_t pid = -1;
-
-	for (int i = 0; i < FORK_RETRIES && pid < 0; i++) {
-		pid = fork();
-		if (pid < 0)
-			nanosleep(&pause, NULL);
-	}
-	return pid;
+	if (wait_deadline(pid, deadline_ms, POLL_NS, 0, &status) < 0)
+		return DEADLINE;
+	if (WIFSIGNALED(status))
+		return WTERMSIG(status) == SIGTRAP ? TRAPPED : SIGNALED;
+	return EXITED;
 }
 
 /* Runs child c for at most `calls` calls; returns how it ended, and adds
@@ -824,28 +778,19 @@ static int run_child(const struct options *o, long c, long calls,
 	int end, left;
 
 	made[MADE] = 0;
-	pid = fork_retrying();
+	pid = fork_retrying(POLL_NS);
 	if (pid < 0) {
 		perror("sysfuzz: fork");
 		exit(EXIT_FAILURE);
 	}
 	if (pid == 0)
 		fuzz_child(o, c, calls, made);
-	end = wait_deadline(pid, o->deadline_ms);
+	end = wait_child(pid, o->deadline_ms);
 	*total += made[MADE] < 0 || made[MADE] > calls ? calls : made[MADE];
 	left = clean_tmp();
 	if (left)
 		printf("sysfuzz: child %ld: %d entries left in " TMP "\n", c, left);
 	return end;
-}
-
-static long option(int argc, char **argv, int *i)
-{
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "sysfuzz: %s needs a value\n", argv[*i]);
-		exit(EXIT_FAILURE);
-	}
-	return strtol(argv[++*i], NULL, 0);
 }
 
 static void usage(void)
@@ -861,15 +806,15 @@ static void parse(int argc, char **argv, struct options *o)
 			       DEFAULT_DEADLINE_MS, -1, 0 };
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--seed"))
-			o->seed = option(argc, argv, &i);
+			o->seed = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--calls"))
-			o->calls = option(argc, argv, &i);
+			o->calls = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--per-child"))
-			o->per_child = option(argc, argv, &i);
+			o->per_child = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--deadline-ms"))
-			o->deadline_ms = option(argc, argv, &i);
+			o->deadline_ms = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--child"))
-			o->only_child = option(argc, argv, &i);
+			o->only_child = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--verbose"))
 			o->verbose = 1;
 		else

@@ -3,6 +3,7 @@
 #define SYSFUZZ_H
 
 #include <stdint.h>
+#include "../fuzz.h"
 
 #define PAGE_SIZE		4096UL
 #define NR_ARGS			6	/* registers a system call reads */
@@ -35,8 +36,6 @@ enum {
 	V_WIDE, NR_KINDS
 };
 
-uint64_t next_random(uint64_t *state);
-uint64_t below(uint64_t *rng, uint64_t n);
 uint64_t value(uint64_t *rng, int kind);
 uint64_t hostile_fd(uint64_t *rng);
 char *page(int n);
