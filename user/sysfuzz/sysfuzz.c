@@ -25,7 +25,11 @@
  * (if the kernel lets us map that page at all).  Boundary values include
  * 2^32 + n, addresses and lengths that together end at the top of user
  * space, and /proc paths with leading zeros or out-of-range pids.  The
- * descriptor calls' arguments are sometimes shaped (shape()).
+ * descriptor calls' arguments are sometimes shaped (shape.c), and about a
+ * third of the calls are file-system calls with arguments shaped for them
+ * (files.c): names in /tmp that collide, hostile paths, descriptors the
+ * child has open, offsets near 2^63, and fills of /tmp up to ENOSPC.
+ * odd.c makes the calls in odd CPU states.
  *
  * The calls are made in forked children, K each, so that a call that
  * ends its caller (exit, a fault, a signal, execve) or blocks it for
@@ -36,6 +40,10 @@
  * one child can be rerun alone with --child C --verbose to see its calls;
  * the values earlier calls returned (addresses, descriptors, pids), which
  * some arguments reuse, may differ in the rerun.
+ *
+ * The children start in /tmp, which must be empty, and the parent
+ * empties it after each one, so that every child meets the same /tmp and
+ * the frames files held come back before the count at the end.
  *
  * The kernel's survival is the test: the harness boots with mm_check=1
  * and reads the console for panics, failed checks and lost frames.  We
@@ -71,8 +79,6 @@
 #define KERNEL_DMAP		0xffff800000000000UL	/* direct map of RAM */
 #define KERNEL_IMAGE		0xffffffff80000000UL	/* kernel text, data */
 #define KERNEL_LAST_PAGE	0xfffffffffffff000UL
-#define NONCANONICAL		0x0000800000000000UL	/* just past user half */
-#define USER_TOP		NONCANONICAL
 #define KERNEL_SPAN		(1UL << 30)	/* how far past a base we aim */
 #define LOW_SPAN		0x10000UL	/* "low" addresses: below 64 KiB */
 #define STRADDLE_SPAN		64	/* bytes before a mapping's end */
@@ -86,19 +92,6 @@
 #define TOP_ODDS		2	/* ... get a length ending there, 1 in 2 */
 #define FLAG_ODDS		16	/* calls with flags set; as many touches */
 #define RETURN_ODDS		64	/* calls that return to an odd place */
-#define TOP_ODDS_OF_RETURN	4	/* of those, from the top page */
-#define RED_ZONE		128	/* below rsp, the compiler's own */
-
-/* RFLAGS bits a program may set and the kernel must not inherit. */
-#define RFLAGS_TF		(1UL << 8)
-#define RFLAGS_DF		(1UL << 10)
-#define RFLAGS_NT		(1UL << 14)
-#define RFLAGS_AC		(1UL << 18)
-static const uint64_t flag_bits[] = { RFLAGS_TF, RFLAGS_DF, RFLAGS_NT, RFLAGS_AC };
-
-/* "syscall", then nothing: at the top of user space it returns to the
- * first non-canonical address. */
-static const unsigned char syscall_insn[] = { 0x0f, 0x05 };
 
 static char *arena;
 
@@ -184,115 +177,6 @@ struct options {
 	int verbose;
 };
 
-long raw_syscall(long nr, const uint64_t a[NR_ARGS])
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-	long ret;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9)
-			 : "rcx", "r11", "memory");
-	return ret;
-}
-
-/* The call made with `flags` set in RFLAGS (and clear again after it). */
-static long flagged_syscall(long nr, const uint64_t a[NR_ARGS], uint64_t flags)
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-	long ret;
-
-	__asm__ volatile("sub %[rz], %%rsp\n\t"
-			 "pushfq\n\t"
-			 "or %[set], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "syscall\n\t"
-			 "pushfq\n\t"
-			 "and %[keep], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "cld\n\t"
-			 "add %[rz], %%rsp"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9), [set] "r"(flags), [keep] "r"(~flags),
-			   [rz] "i"(RED_ZONE)
-			 : "rcx", "r11", "memory", "cc");
-	return ret;
-}
-
-/* The call made with rsp at sp: the kernel must not need our stack. */
-static long bad_stack_syscall(long nr, const uint64_t a[NR_ARGS], uint64_t sp)
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-	long ret;
-
-	__asm__ volatile("mov %%rsp, %%r12\n\t"
-			 "mov %[sp], %%rsp\n\t"
-			 "syscall\n\t"
-			 "mov %%r12, %%rsp"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9), [sp] "r"(sp)
-			 : "rcx", "r11", "r12", "memory");
-	return ret;
-}
-
-/* The call made from the last two bytes of user space: it returns, if at
- * all, to USER_TOP, which is not canonical, and the child dies there. */
-static void top_syscall(long nr, const uint64_t a[NR_ARGS])
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-
-	__asm__ volatile("sub %[rz], %%rsp\n\t"
-			 "call *%[at]"
-			 :
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9), [at] "r"(USER_TOP - sizeof(syscall_insn)),
-			   [rz] "i"(RED_ZONE)
-			 : "rcx", "r11", "memory");
-}
-
-/* A byte at addr read or written with `flags` set: a fault taken there
- * (demand-zero, copy-on-write, or fatal) meets them in the kernel. */
-static void flagged_touch(uint64_t addr, int write, uint64_t flags)
-{
-	__asm__ volatile("sub %[rz], %%rsp\n\t"
-			 "pushfq\n\t"
-			 "or %[set], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "test %[w], %[w]\n\t"
-			 "jz 1f\n\t"
-			 "movb %%al, (%[p])\n\t"
-			 "jmp 2f\n"
-			 "1:\tmovb (%[p]), %%al\n"
-			 "2:\tpushfq\n\t"
-			 "and %[keep], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "cld\n\t"
-			 "add %[rz], %%rsp"
-			 :
-			 : [p] "r"(addr), [w] "r"(write), [set] "r"(flags),
-			   [keep] "r"(~flags), [rz] "i"(RED_ZONE)
-			 : "rax", "memory", "cc");
-}
-
-static void raw_exit(int code)
-{
-	uint64_t a[NR_ARGS] = { (uint64_t)code };
-
-	for (;;)
-		raw_syscall(SYS_exit_group, a);
-}
-
 char *page(int n)
 {
 	return arena + n * PAGE_SIZE;
@@ -357,23 +241,6 @@ static int map_arena(void)
 		return -1;
 	return 0;
 }
-
-/* Maps the page below USER_TOP with a syscall instruction at its very
- * end, if the kernel lets us (Linux does not; its page stays unmapped).
- * Returns whether it did. */
-static int map_top_page(void)
-{
-	char *p = mmap((void *)(USER_TOP - PAGE_SIZE), PAGE_SIZE,
-		       PROT_READ | PROT_WRITE | PROT_EXEC,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-
-	if (p == MAP_FAILED)
-		return 0;
-	memcpy(p + PAGE_SIZE - sizeof(syscall_insn), syscall_insn, sizeof(syscall_insn));
-	return 1;
-}
-
-static int top_page_mapped;
 
 /*
  * What earlier calls returned: mmap's and brk's addresses, descriptors,
@@ -469,44 +336,6 @@ static void end_at_top(uint64_t *rng, uint64_t a[NR_ARGS])
 			a[k + 1] = USER_TOP - a[k] + below(rng, 3) - 1;
 }
 
-/* Some of TF, DF, NT and AC; never none. */
-static uint64_t pick_flags(uint64_t *rng)
-{
-	uint64_t flags = 0;
-
-	while (!flags)
-		for (unsigned i = 0; i < ARRAY_LEN(flag_bits); i++)
-			flags |= below(rng, 2) ? flag_bits[i] : 0;
-	return flags;
-}
-
-/* A touch with flags set; TF would trap before the access, so never TF. */
-static void touch(uint64_t *rng, uint64_t flags)
-{
-	static const int kinds[] = {            /* mostly where the child lives on */
-		V_BUFFER, V_BUFFER, V_BUFFER, V_BUFFER, V_RESULT, V_READ_ONLY,
-		V_UNMAPPED, V_KERNEL,
-	};
-	uint64_t addr = value(rng, kinds[below(rng, ARRAY_LEN(kinds))]);
-	int write = below(rng, 2);
-
-	flags &= ~RFLAGS_TF;
-	flagged_touch(addr, write, flags ? flags : RFLAGS_DF);
-}
-
-/* A call that returns to an odd place: from the top page, or with rsp
- * anywhere (kernel, non-canonical, unmapped, low, zero). */
-static long odd_return(uint64_t *rng, long nr, const uint64_t a[NR_ARGS])
-{
-	static const int stacks[] = { V_KERNEL, V_NONCANONICAL, V_UNMAPPED, V_LOW, V_USER_TOP };
-
-	if (top_page_mapped && !below(rng, TOP_ODDS_OF_RETURN)) {
-		top_syscall(nr, a);
-		raw_exit(EXIT_FAILURE);                 /* not reached */
-	}
-	return bad_stack_syscall(nr, a, value(rng, stacks[below(rng, ARRAY_LEN(stacks))]));
-}
-
 static int contains(const long *set, int n, long x)
 {
 	for (int i = 0; i < n; i++)
@@ -572,132 +401,6 @@ static void replace_descriptors(void)
 	open("/proc/meminfo", O_RDONLY);
 	open("/bin/true", O_RDONLY);
 	open_tmp_descriptors();
-}
-
-/*
- * The descriptor calls (poll, ppoll, select, pselect6, fcntl, dup3) get
- * past their first checks with random words only by luck, so one time in
- * SHAPE_ODDS their arguments are shaped: a pollfd array or fd sets of the
- * right size with hostile entries (closed, negative, junk-topped
- * descriptors; any events), sometimes running off the end of a mapping; a
- * small nfds or a boundary one; a short timeout, a negative or huge one, or
- * none; a signal mask of the right size or not; fcntl's real commands.
- */
-#define SHAPE_ODDS	2
-#define POLLFD_BYTES	8		/* struct pollfd: fd, events, revents */
-#define POLL_ENTRIES	(NOFILE + 2)	/* one entry past the limit, and more */
-#define OPEN_FD_BITS	0x3f		/* descriptors 0 to 5, all open */
-#define SIGSET_BYTES	8
-#define TIMING_WORDS	2		/* a timespec or timeval: two longs */
-#define NS_PER_SEC	1000000000L
-
-enum { SHAPE_POLLFDS = 1, SHAPE_SETS, SHAPE_TIMING, SHAPE_MASK, SHAPE_MASK_ARG };
-
-static const uint64_t timeouts_ms[] = { 0, 1, 10, (uint64_t)-1, 0x7fffffff, 0x80000000 };
-#define F_GETLK_CMD	5		/* Linux's lock and pipe-size commands, */
-#define F_SETPIPE_SZ_CMD 1031		/* which forklab refuses */
-static const uint64_t fcntl_cmds[] = {
-	F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, F_GETLK_CMD,
-	F_SETPIPE_SZ_CMD, (uint64_t)-1, WIDE + F_GETFD,
-};
-static const uint64_t dup3_flags[] = { 0, O_CLOEXEC, O_NONBLOCK, (uint64_t)-1, WIDE };
-
-/* One the child has open, one of any number, or a negative one. */
-uint64_t hostile_fd(uint64_t *rng)
-{
-	if (below(rng, 2))
-		return open_descriptor(rng);
-	return below(rng, 4) ? value(rng, V_FD) : (uint64_t)-below(rng, 3);
-}
-
-/* n pollfds, at page(SHAPE_POLLFDS) or ending just past a mapping. */
-static uint64_t pollfds(uint64_t *rng, uint64_t n)
-{
-	uint32_t *p = (uint32_t *)(below(rng, 4) ? page(SHAPE_POLLFDS)
-				   : page(EDGE_HOLE) - (n - below(rng, 2)) * POLLFD_BYTES);
-
-	for (uint64_t i = 0; i < n && (char *)(p + 2 * i) < page(EDGE_HOLE); i++) {
-		p[2 * i] = (uint32_t)hostile_fd(rng);
-		p[2 * i + 1] = (uint32_t)next_random(rng);
-	}
-	return (uint64_t)p;
-}
-
-/* A timespec or timeval: short, zero, negative, past a second in its
- * small part, or huge; or a hostile pointer instead. */
-static uint64_t timing(uint64_t *rng)
-{
-	static const int64_t parts[] = { 0, 1, 999999, 1000000, NS_PER_SEC - 1, NS_PER_SEC, -1, INT64_MAX };
-	int64_t *t = (int64_t *)page(SHAPE_TIMING);
-
-	if (!below(rng, 4))
-		return below(rng, 2) ? 0 : value(rng, V_UNMAPPED);
-	for (int i = 0; i < TIMING_WORDS; i++)
-		t[i] = below(rng, 2) ? (int64_t)below(rng, 2) : parts[below(rng, ARRAY_LEN(parts))];
-	return (uint64_t)t;
-}
-
-static uint64_t sets(uint64_t *rng, int k)
-{
-	uint64_t *set = (uint64_t *)page(SHAPE_SETS) + k;
-
-	if (!below(rng, 4))
-		return below(rng, 2) ? 0 : value(rng, V_READ_ONLY);
-	*set = below(rng, 2) ? next_random(rng) & OPEN_FD_BITS : next_random(rng);
-	return (uint64_t)set;
-}
-
-static uint64_t mask(uint64_t *rng)
-{
-	uint64_t *m = (uint64_t *)page(SHAPE_MASK);
-
-	*m = next_random(rng);
-	return below(rng, 4) ? (uint64_t)m : value(rng, V_UNMAPPED);
-}
-
-static uint64_t mask_size(uint64_t *rng)
-{
-	return below(rng, 4) ? SIGSET_BYTES : value(rng, V_BOUNDARY);
-}
-
-static uint64_t small_nfds(uint64_t *rng)
-{
-	return below(rng, 4) ? below(rng, POLL_ENTRIES) : value(rng, V_BOUNDARY);
-}
-
-static void shape_select(uint64_t *rng, uint64_t a[NR_ARGS])
-{
-	a[0] = small_nfds(rng);
-	for (int k = 0; k < 3; k++)
-		a[1 + k] = sets(rng, k);
-	a[4] = timing(rng);
-}
-
-static void shape(uint64_t *rng, long nr, uint64_t a[NR_ARGS])
-{
-	uint64_t *m = (uint64_t *)page(SHAPE_MASK_ARG);
-
-	if (below(rng, SHAPE_ODDS))
-		return;
-	if (nr == SYS_poll || nr == SYS_ppoll) {
-		a[1] = small_nfds(rng);
-		a[0] = pollfds(rng, a[1] < POLL_ENTRIES ? a[1] : POLL_ENTRIES);
-		a[2] = nr == SYS_poll ? timeouts_ms[below(rng, ARRAY_LEN(timeouts_ms))] : timing(rng);
-		a[3] = mask(rng);
-		a[4] = mask_size(rng);
-	} else if (nr == SYS_select || nr == SYS_pselect6) {
-		shape_select(rng, a);
-		m[0] = mask(rng), m[1] = mask_size(rng);
-		a[5] = below(rng, 4) ? (uint64_t)m : value(rng, V_UNMAPPED);
-	} else if (nr == SYS_fcntl) {
-		a[0] = hostile_fd(rng);
-		a[1] = fcntl_cmds[below(rng, ARRAY_LEN(fcntl_cmds))];
-		a[2] = below(rng, 2) ? hostile_fd(rng) : value(rng, V_BOUNDARY);
-	} else if (nr == SYS_dup3) {
-		a[0] = hostile_fd(rng);
-		a[1] = below(rng, 4) ? hostile_fd(rng) : a[0];
-		a[2] = dup3_flags[below(rng, ARRAY_LEN(dup3_flags))];
-	}
 }
 
 static void show_call(int verbose, long c, long i, long nr, const uint64_t a[NR_ARGS],

@@ -10,6 +10,8 @@
 #define NOFILE			64	/* forklab's descriptors per process */
 #define SMALL_SPAN		16	/* "small" values: 0 to 15 */
 #define WIDE			(1UL << 32)	/* 2^32 + n: a 32-bit field's wrap */
+#define NONCANONICAL		0x0000800000000000UL	/* just past user half */
+#define USER_TOP		NONCANONICAL
 #define TMP			"/tmp"	/* the children's directory */
 #define ARRAY_LEN(a)		(sizeof(a) / sizeof((a)[0]))
 
@@ -40,6 +42,18 @@ uint64_t value(uint64_t *rng, int kind);
 uint64_t hostile_fd(uint64_t *rng);
 char *page(int n);
 long raw_syscall(long nr, const uint64_t a[NR_ARGS]);
+
+/* odd.c: calls made in odd CPU states. */
+extern int top_page_mapped;
+void raw_exit(int code);
+long flagged_syscall(long nr, const uint64_t a[NR_ARGS], uint64_t flags);
+int map_top_page(void);
+uint64_t pick_flags(uint64_t *rng);
+void touch(uint64_t *rng, uint64_t flags);
+long odd_return(uint64_t *rng, long nr, const uint64_t a[NR_ARGS]);
+
+/* shape.c: the descriptor calls' arguments. */
+void shape(uint64_t *rng, long nr, uint64_t a[NR_ARGS]);
 
 /* files.c: the file-system calls. */
 void fill_file_pages(void);
