@@ -44,6 +44,7 @@
 #define IOV_MAX		1024
 #define IOV_SMALL	8
 #define POOL		16	/* descriptors remembered */
+#define FIRST_FDS	6	/* pipes, /, /proc and program files */
 #define TMP_FILE	"/tmp/f"
 #define FILE_MODE	0644
 #define TIMES_PAGE	6	/* a buffer page no other shape uses */
@@ -127,8 +128,10 @@ static const char *const hostile_paths[] = {
  * the last byte before a hole. */
 enum { LONG_4095, LONG_4096, LONG_4097, DOTS, NAME_255, NAME_256, REL_255, REL_256,
        AT_EDGE, EMPTY_AT_EDGE, NR_BUILT };
-#define DOTS_LEN	(1 + 3 * 1363 + 5)	/* "/", 1363 "../", "tmp/a": 4095 */
-#define LONG_STORE	(4 * PATH_MAX + 4 * (NAME_MAX + 8))
+#define DOTS_TAIL	"tmp/a"
+#define DOTS_UNITS	((PATH_MAX - 2 - (sizeof(DOTS_TAIL) - 1)) / 3)	/* "../" */
+#define DOTS_LEN	(1 + 3 * DOTS_UNITS + sizeof(DOTS_TAIL) - 1)	/* 4095 */
+#define LONG_STORE	(5 * PATH_MAX)	/* four paths and four names */
 static char long_store[LONG_STORE];
 static const char *built_paths[NR_BUILT];
 
@@ -201,12 +204,12 @@ static const char *repeat(char **at, const char *head, const char *unit, size_t 
 void fill_file_pages(void)
 {
 	char *at = long_store, *edge = page(PATH_EDGE);
-	static const char dir[] = "/tmp/", tail[] = "tmp/a", edge_path[] = "/tmp/a";
+	static const char dir[] = "/tmp/", edge_path[] = "/tmp/a";
 
 	built_paths[LONG_4095] = repeat(&at, dir, "a/", PATH_MAX - 1, "");
 	built_paths[LONG_4096] = repeat(&at, dir, "a/", PATH_MAX, "");
 	built_paths[LONG_4097] = repeat(&at, dir, "a/", PATH_MAX + 1, "");
-	built_paths[DOTS] = repeat(&at, "/", "../", DOTS_LEN, tail);
+	built_paths[DOTS] = repeat(&at, "/", "../", DOTS_LEN, DOTS_TAIL);
 	built_paths[NAME_255] = repeat(&at, dir, "n", sizeof(dir) - 1 + NAME_MAX, "");
 	built_paths[NAME_256] = repeat(&at, dir, "n", sizeof(dir) + NAME_MAX, "");
 	built_paths[REL_255] = repeat(&at, "", "n", NAME_MAX, "");
@@ -391,11 +394,11 @@ static void add_descriptor(int fd)
 	pool[npool++ % POOL] = fd;
 }
 
-/* The child's descriptors 0 to 5 are already open; adds /tmp and a file
- * in it. */
+/* The child's first descriptors are already open (replace_descriptors);
+ * adds /tmp and a file in it. */
 void open_tmp_descriptors(void)
 {
-	for (int fd = 0; fd < 6; fd++)
+	for (int fd = 0; fd < FIRST_FDS; fd++)
 		add_descriptor(fd);
 	add_descriptor(open(TMP, O_RDONLY | O_DIRECTORY));
 	tmp_file_fd = open(TMP_FILE, O_RDWR | O_CREAT, FILE_MODE);
