@@ -8,19 +8,19 @@
  *   n byte count   o offset                 w whence      O open flags
  *   m mode         a AT_ flags              r rename flags
  *   v iovec array  c its length             t utimensat times
- *   x left as the other calls get it (fcntl, dup3, poll: shape())
+ *   x left as the other calls get it (fcntl, dup3, poll: shape.c)
  *
  * Descriptors are mostly ones the child has open (it starts with pipes,
  * a directory, /proc and program files, /tmp and a file in it, and adds
- * what open, dup and fcntl return), else bad ones.  Paths are mostly a
- * small pool of names in /tmp, absolute and relative, so that calls meet
- * each other's files: one creates, the next renames over it, links it,
- * makes a symlink loop of it.  The others are hostile: ".", "..", "//",
+ * what open, dup and fcntl return), else bad ones.  Paths are half the
+ * time one of a few names in /tmp, absolute and relative, so that calls
+ * meet each other's files: one creates, the next renames over it, links
+ * it, makes a symlink loop of it.  The others are hostile: ".", "..", "//",
  * deep, names of 255 and 256 bytes, paths of 4095 to 4097 bytes, a path
  * whose NUL is the last byte before unmapped memory, /proc, /dev, the
  * read-only root, and bad pointers.  Offsets and sizes sit near 0, 2^31,
- * 2^32, 2^63 and below 0.  One writev in FILL_ODDS is repeated until
- * /tmp is full, so that the children meet ENOSPC.
+ * 2^32, 2^63 and below 0.  One shaped writev in FILL_ODDS is repeated
+ * until /tmp is full, so that the children meet ENOSPC.
  *
  * The children start in /tmp, which must be empty at the start; the
  * parent empties it after each child (clean_tmp).  So every child meets
