@@ -46,6 +46,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include "fuzz.h"
 
 #define DEFAULT_SEED		1
 #define DEFAULT_COUNT		1000
@@ -55,13 +56,9 @@
 #define MAX_MUTATIONS		4
 #define YIELDS			50	/* before the parent starts to sleep */
 #define POLL_NS			1000000L
-#define NS_PER_MS		1000000L
-#define FORK_RETRIES		100
 #define DESCRIPTION		256	/* room for a mutant's mutations */
 #define TOP_PAGES		4	/* M_TOP: segments end in the last pages */
-#define CHILD_STREAM		0x100000001b3UL
 
-#define NR_SCHED_YIELD		24
 #define NR_PIPE2		293
 #define NR_MEMFD_CREATE		319
 #define NR_EXECVEAT		322
@@ -143,23 +140,6 @@ struct options {
 };
 
 static struct mutant m;
-
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9e3779b97f4a7c15UL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
-	return z ^ (z >> 31);
-}
-
-/* A number below n; any number for n == 0 (2^64, a wrapped count). */
-static uint64_t below(uint64_t *rng, uint64_t n)
-{
-	uint64_t r = next_random(rng);
-
-	return n ? r % n : r;
-}
 
 static long raw_syscall5(long nr, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 			 uint64_t a5)
@@ -412,42 +392,6 @@ static void run_mutant(int fd, int report)
 	_exit(0);
 }
 
-static int wait_deadline(pid_t pid, long deadline_ms, int *status)
-{
-	struct timespec poll = { 0, POLL_NS };
-	long waited_ns = 0;
-
-	for (int i = 0; waited_ns < deadline_ms * NS_PER_MS; i++) {
-		pid_t r = waitpid(pid, status, WNOHANG);
-
-		if (r == pid)
-			return 0;
-		if (i < YIELDS) {
-			raw_syscall5(NR_SCHED_YIELD, 0, 0, 0, 0, 0);
-			continue;
-		}
-		nanosleep(&poll, NULL);
-		waited_ns += POLL_NS;
-	}
-	kill(pid, SIGKILL);
-	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-		;
-	return -1;
-}
-
-static pid_t fork_retrying(void)
-{
-	struct timespec pause = { 0, POLL_NS };
-	pid_t pid = -1;
-
-	for (int i = 0; i < FORK_RETRIES && pid < 0; i++) {
-		pid = fork();
-		if (pid < 0)
-			nanosleep(&pause, NULL);
-	}
-	return pid;
-}
-
 static void die(const char *what)
 {
 	perror(what);
@@ -477,14 +421,14 @@ static int verdict(long deadline_ms, int *value)
 
 	if (r < 0)
 		die("elffuzz: pipe2");
-	pid = fork_retrying();
+	pid = fork_retrying(POLL_NS);
 	if (pid < 0)
 		die("elffuzz: fork");
 	if (pid == 0)
 		run_mutant(fd, report[1]);
 	close(report[1]);
 	close(fd);
-	r = wait_deadline(pid, deadline_ms, &status);
+	r = wait_deadline(pid, deadline_ms, POLL_NS, YIELDS, &status);
 	err = 0;
 	if (read(report[0], &err, sizeof(err)) == sizeof(err) && err > 0)
 		r = ERR, *value = err;
@@ -519,15 +463,6 @@ static uint64_t fnv(uint64_t h, const char *s)
 	return h;
 }
 
-static long option(int argc, char **argv, int *i)
-{
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "elffuzz: %s needs a value\n", argv[*i]);
-		exit(EXIT_FAILURE);
-	}
-	return strtol(argv[++*i], NULL, 0);
-}
-
 static void usage(void)
 {
 	fprintf(stderr, "usage: elffuzz [--seed S] [--count N] [--deadline-ms D] [--list] "
@@ -543,13 +478,13 @@ static int parse(int argc, char **argv, struct options *o)
 	*o = (struct options){ DEFAULT_SEED, DEFAULT_COUNT, DEFAULT_DEADLINE_MS, -1, 0 };
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--seed"))
-			o->seed = option(argc, argv, &i);
+			o->seed = option_value("elffuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--count"))
-			o->count = option(argc, argv, &i);
+			o->count = option_value("elffuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--deadline-ms"))
-			o->deadline_ms = option(argc, argv, &i);
+			o->deadline_ms = option_value("elffuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--only"))
-			o->only = option(argc, argv, &i);
+			o->only = option_value("elffuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--list"))
 			o->list = 1;
 		else

@@ -25,7 +25,11 @@
  * (if the kernel lets us map that page at all).  Boundary values include
  * 2^32 + n, addresses and lengths that together end at the top of user
  * space, and /proc paths with leading zeros or out-of-range pids.  The
- * descriptor calls' arguments are sometimes shaped (shape()).
+ * descriptor calls' arguments are sometimes shaped (shape.c), and about a
+ * third of the calls are file-system calls with arguments shaped for them
+ * (files.c): names in /tmp that collide, hostile paths, descriptors the
+ * child has open, offsets near 2^63, and fills of /tmp up to ENOSPC.
+ * odd.c makes the calls in odd CPU states.
  *
  * The calls are made in forked children, K each, so that a call that
  * ends its caller (exit, a fault, a signal, execve) or blocks it for
@@ -36,6 +40,10 @@
  * one child can be rerun alone with --child C --verbose to see its calls;
  * the values earlier calls returned (addresses, descriptors, pids), which
  * some arguments reuse, may differ in the rerun.
+ *
+ * The children start in /tmp, which must be empty, and the parent
+ * empties it after each one, so that every child meets the same /tmp and
+ * the frames files held come back before the count at the end.
  *
  * The kernel's survival is the test: the harness boots with mm_check=1
  * and reads the console for panics, failed checks and lost frames.  We
@@ -55,71 +63,35 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include "sysfuzz.h"
 
 #define DEFAULT_SEED		1
 #define DEFAULT_CALLS		10000
 #define DEFAULT_PER_CHILD	50
 #define DEFAULT_DEADLINE_MS	1000
 #define POLL_NS			10000000L	/* the timer's resolution */
-#define NS_PER_MS		1000000L
-#define FORK_RETRIES		100		/* while exited processes go */
 
-#define PAGE_SIZE		4096UL
 #define NR_LINUX		335	/* a little past Linux's last number */
 #define NR_FAR			1024	/* out of range numbers go up to here */
-#define NR_ARGS			6	/* registers a system call reads */
-#define NOFILE			64	/* forklab's descriptors per process */
 #define VERBOSE_FD		(NOFILE - 1)	/* the console, with --verbose */
 #define SIGNAL_ARGS		2	/* a signalling call's pid arguments */
-#define ARRAY_LEN(a)		(sizeof(a) / sizeof((a)[0]))
 
 #define KERNEL_DMAP		0xffff800000000000UL	/* direct map of RAM */
 #define KERNEL_IMAGE		0xffffffff80000000UL	/* kernel text, data */
 #define KERNEL_LAST_PAGE	0xfffffffffffff000UL
-#define NONCANONICAL		0x0000800000000000UL	/* just past user half */
-#define USER_TOP		NONCANONICAL
 #define KERNEL_SPAN		(1UL << 30)	/* how far past a base we aim */
 #define LOW_SPAN		0x10000UL	/* "low" addresses: below 64 KiB */
 #define STRADDLE_SPAN		64	/* bytes before a mapping's end */
-#define SMALL_SPAN		16	/* "small" values: 0 to 15 */
 #define HUGE_MIN_SHIFT		20	/* huge lengths: 1 MiB up to 2^63 */
 #define HUGE_SHIFTS		44
 #define VA_BITS			48	/* non-canonical: anywhere in 2^47..2^48 */
 #define FD_JUNK_ODDS		4	/* one descriptor in 4 has upper bits */
 #define PERCENT_IMPLEMENTED	60	/* of numbers: from the kernel's table */
 #define PERCENT_IN_RANGE	35	/* any number up to NR_LINUX */
-#define CHILD_STREAM		0x100000001b3UL	/* spreads seeds over children */
-#define WIDE			(1UL << 32)	/* 2^32 + n: a 32-bit field's wrap */
 #define TOP_PAGES		4	/* addresses this close to USER_TOP ... */
 #define TOP_ODDS		2	/* ... get a length ending there, 1 in 2 */
 #define FLAG_ODDS		16	/* calls with flags set; as many touches */
 #define RETURN_ODDS		64	/* calls that return to an odd place */
-#define TOP_ODDS_OF_RETURN	4	/* of those, from the top page */
-#define RED_ZONE		128	/* below rsp, the compiler's own */
-
-/* RFLAGS bits a program may set and the kernel must not inherit. */
-#define RFLAGS_TF		(1UL << 8)
-#define RFLAGS_DF		(1UL << 10)
-#define RFLAGS_NT		(1UL << 14)
-#define RFLAGS_AC		(1UL << 18)
-static const uint64_t flag_bits[] = { RFLAGS_TF, RFLAGS_DF, RFLAGS_NT, RFLAGS_AC };
-
-/* "syscall", then nothing: at the top of user space it returns to the
- * first non-canonical address. */
-static const unsigned char syscall_insn[] = { 0x0f, 0x05 };
-
-/*
- * The arena every child inherits, mapped once by the parent:
- *
- *   [ buffers, read-write | strings, read-only | long name, read-only |
- *     PROT_NONE | hole | edge, read-write | hole ]
- *
- * The long name runs into the PROT_NONE page without a NUL.
- */
-enum {
-	RW_PAGES = 8, STR_PAGE = RW_PAGES, LONG_PAGE, NONE_PAGE, HOLE_PAGE,
-	EDGE_PAGE, EDGE_HOLE, ARENA_PAGES,
-};
 
 static char *arena;
 
@@ -205,131 +177,7 @@ struct options {
 	int verbose;
 };
 
-/* splitmix64: small, and good enough to pick from tables. */
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9e3779b97f4a7c15UL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
-	return z ^ (z >> 31);
-}
-
-static uint64_t below(uint64_t *rng, uint64_t n)
-{
-	return next_random(rng) % n;
-}
-
-static long raw_syscall(long nr, const uint64_t a[NR_ARGS])
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-	long ret;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9)
-			 : "rcx", "r11", "memory");
-	return ret;
-}
-
-/* The call made with `flags` set in RFLAGS (and clear again after it). */
-static long flagged_syscall(long nr, const uint64_t a[NR_ARGS], uint64_t flags)
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-	long ret;
-
-	__asm__ volatile("sub %[rz], %%rsp\n\t"
-			 "pushfq\n\t"
-			 "or %[set], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "syscall\n\t"
-			 "pushfq\n\t"
-			 "and %[keep], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "cld\n\t"
-			 "add %[rz], %%rsp"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9), [set] "r"(flags), [keep] "r"(~flags),
-			   [rz] "i"(RED_ZONE)
-			 : "rcx", "r11", "memory", "cc");
-	return ret;
-}
-
-/* The call made with rsp at sp: the kernel must not need our stack. */
-static long bad_stack_syscall(long nr, const uint64_t a[NR_ARGS], uint64_t sp)
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-	long ret;
-
-	__asm__ volatile("mov %%rsp, %%r12\n\t"
-			 "mov %[sp], %%rsp\n\t"
-			 "syscall\n\t"
-			 "mov %%r12, %%rsp"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9), [sp] "r"(sp)
-			 : "rcx", "r11", "r12", "memory");
-	return ret;
-}
-
-/* The call made from the last two bytes of user space: it returns, if at
- * all, to USER_TOP, which is not canonical, and the child dies there. */
-static void top_syscall(long nr, const uint64_t a[NR_ARGS])
-{
-	register uint64_t r10 __asm__("r10") = a[3];
-	register uint64_t r8 __asm__("r8") = a[4];
-	register uint64_t r9 __asm__("r9") = a[5];
-
-	__asm__ volatile("sub %[rz], %%rsp\n\t"
-			 "call *%[at]"
-			 :
-			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10),
-			   "r"(r8), "r"(r9), [at] "r"(USER_TOP - sizeof(syscall_insn)),
-			   [rz] "i"(RED_ZONE)
-			 : "rcx", "r11", "memory");
-}
-
-/* A byte at addr read or written with `flags` set: a fault taken there
- * (demand-zero, copy-on-write, or fatal) meets them in the kernel. */
-static void flagged_touch(uint64_t addr, int write, uint64_t flags)
-{
-	__asm__ volatile("sub %[rz], %%rsp\n\t"
-			 "pushfq\n\t"
-			 "or %[set], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "test %[w], %[w]\n\t"
-			 "jz 1f\n\t"
-			 "movb %%al, (%[p])\n\t"
-			 "jmp 2f\n"
-			 "1:\tmovb (%[p]), %%al\n"
-			 "2:\tpushfq\n\t"
-			 "and %[keep], (%%rsp)\n\t"
-			 "popfq\n\t"
-			 "cld\n\t"
-			 "add %[rz], %%rsp"
-			 :
-			 : [p] "r"(addr), [w] "r"(write), [set] "r"(flags),
-			   [keep] "r"(~flags), [rz] "i"(RED_ZONE)
-			 : "rax", "memory", "cc");
-}
-
-static void raw_exit(int code)
-{
-	uint64_t a[NR_ARGS] = { (uint64_t)code };
-
-	for (;;)
-		raw_syscall(SYS_exit_group, a);
-}
-
-static char *page(int n)
+char *page(int n)
 {
 	return arena + n * PAGE_SIZE;
 }
@@ -383,38 +231,16 @@ static int map_arena(void)
 		return -1;
 	arena = a;
 	fill_strings();
+	fill_file_pages();
 	if (mprotect(page(STR_PAGE), 2 * PAGE_SIZE, PROT_READ) < 0 ||
 	    mprotect(page(NONE_PAGE), PAGE_SIZE, PROT_NONE) < 0 ||
+	    mprotect(page(PATH_EDGE), PAGE_SIZE, PROT_READ) < 0 ||
 	    munmap(page(HOLE_PAGE), PAGE_SIZE) < 0 ||
-	    munmap(page(EDGE_HOLE), PAGE_SIZE) < 0)
+	    munmap(page(EDGE_HOLE), PAGE_SIZE) < 0 ||
+	    munmap(page(PATH_HOLE), PAGE_SIZE) < 0)
 		return -1;
 	return 0;
 }
-
-/* Maps the page below USER_TOP with a syscall instruction at its very
- * end, if the kernel lets us (Linux does not; its page stays unmapped).
- * Returns whether it did. */
-static int map_top_page(void)
-{
-	char *p = mmap((void *)(USER_TOP - PAGE_SIZE), PAGE_SIZE,
-		       PROT_READ | PROT_WRITE | PROT_EXEC,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-
-	if (p == MAP_FAILED)
-		return 0;
-	memcpy(p + PAGE_SIZE - sizeof(syscall_insn), syscall_insn, sizeof(syscall_insn));
-	return 1;
-}
-
-static int top_page_mapped;
-
-/* Kinds of argument value, each hostile in its own way. */
-enum {
-	V_SMALL, V_BOUNDARY, V_FD, V_BUFFER, V_MISALIGNED, V_READ_ONLY,
-	V_PROT_NONE, V_UNMAPPED, V_STRADDLE, V_LOW, V_KERNEL, V_NONCANONICAL,
-	V_USER_TOP, V_HUGE, V_PATH, V_VECTOR, V_CODE, V_RANDOM, V_RESULT,
-	V_WIDE, NR_KINDS
-};
 
 /*
  * What earlier calls returned: mmap's and brk's addresses, descriptors,
@@ -468,7 +294,7 @@ static uint64_t address_value(uint64_t *rng, int kind)
 	}
 }
 
-static uint64_t value(uint64_t *rng, int kind)
+uint64_t value(uint64_t *rng, int kind)
 {
 	switch (kind) {
 	case V_SMALL:
@@ -510,44 +336,6 @@ static void end_at_top(uint64_t *rng, uint64_t a[NR_ARGS])
 			a[k + 1] = USER_TOP - a[k] + below(rng, 3) - 1;
 }
 
-/* Some of TF, DF, NT and AC; never none. */
-static uint64_t pick_flags(uint64_t *rng)
-{
-	uint64_t flags = 0;
-
-	while (!flags)
-		for (unsigned i = 0; i < ARRAY_LEN(flag_bits); i++)
-			flags |= below(rng, 2) ? flag_bits[i] : 0;
-	return flags;
-}
-
-/* A touch with flags set; TF would trap before the access, so never TF. */
-static void touch(uint64_t *rng, uint64_t flags)
-{
-	static const int kinds[] = {            /* mostly where the child lives on */
-		V_BUFFER, V_BUFFER, V_BUFFER, V_BUFFER, V_RESULT, V_READ_ONLY,
-		V_UNMAPPED, V_KERNEL,
-	};
-	uint64_t addr = value(rng, kinds[below(rng, ARRAY_LEN(kinds))]);
-	int write = below(rng, 2);
-
-	flags &= ~RFLAGS_TF;
-	flagged_touch(addr, write, flags ? flags : RFLAGS_DF);
-}
-
-/* A call that returns to an odd place: from the top page, or with rsp
- * anywhere (kernel, non-canonical, unmapped, low, zero). */
-static long odd_return(uint64_t *rng, long nr, const uint64_t a[NR_ARGS])
-{
-	static const int stacks[] = { V_KERNEL, V_NONCANONICAL, V_UNMAPPED, V_LOW, V_USER_TOP };
-
-	if (top_page_mapped && !below(rng, TOP_ODDS_OF_RETURN)) {
-		top_syscall(nr, a);
-		raw_exit(EXIT_FAILURE);                 /* not reached */
-	}
-	return bad_stack_syscall(nr, a, value(rng, stacks[below(rng, ARRAY_LEN(stacks))]));
-}
-
 static int contains(const long *set, int n, long x)
 {
 	for (int i = 0; i < n; i++)
@@ -556,13 +344,16 @@ static int contains(const long *set, int n, long x)
 	return 0;
 }
 
-/* Mostly implemented numbers; any number up to NR_LINUX; a few far out. */
+/* A file call (files.c) or else mostly implemented numbers; any number
+ * up to NR_LINUX; a few far out. */
 static long pick_number(uint64_t *rng)
 {
 	for (;;) {
-		long nr;
+		long nr = pick_file_call(rng);
 		uint64_t r = below(rng, 100);
 
+		if (nr >= 0)
+			return nr;
 		if (r < PERCENT_IMPLEMENTED)
 			nr = implemented[below(rng, NR_IMPLEMENTED)];
 		else if (r < PERCENT_IMPLEMENTED + PERCENT_IN_RANGE)
@@ -609,129 +400,7 @@ static void replace_descriptors(void)
 	open("/", O_RDONLY);
 	open("/proc/meminfo", O_RDONLY);
 	open("/bin/true", O_RDONLY);
-}
-
-/*
- * The descriptor calls (poll, ppoll, select, pselect6, fcntl, dup3) get
- * past their first checks with random words only by luck, so one time in
- * SHAPE_ODDS their arguments are shaped: a pollfd array or fd sets of the
- * right size with hostile entries (closed, negative, junk-topped
- * descriptors; any events), sometimes running off the end of a mapping; a
- * small nfds or a boundary one; a short timeout, a negative or huge one, or
- * none; a signal mask of the right size or not; fcntl's real commands.
- */
-#define SHAPE_ODDS	2
-#define POLLFD_BYTES	8		/* struct pollfd: fd, events, revents */
-#define POLL_ENTRIES	(NOFILE + 2)	/* one entry past the limit, and more */
-#define OPEN_FD_BITS	0x3f		/* descriptors 0 to 5, all open */
-#define SIGSET_BYTES	8
-#define TIMING_WORDS	2		/* a timespec or timeval: two longs */
-#define NS_PER_SEC	1000000000L
-
-enum { SHAPE_POLLFDS = 1, SHAPE_SETS, SHAPE_TIMING, SHAPE_MASK, SHAPE_MASK_ARG };
-
-static const uint64_t timeouts_ms[] = { 0, 1, 10, (uint64_t)-1, 0x7fffffff, 0x80000000 };
-#define F_GETLK_CMD	5		/* Linux's lock and pipe-size commands, */
-#define F_SETPIPE_SZ_CMD 1031		/* which forklab refuses */
-static const uint64_t fcntl_cmds[] = {
-	F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_DUPFD_CLOEXEC, F_GETLK_CMD,
-	F_SETPIPE_SZ_CMD, (uint64_t)-1, WIDE + F_GETFD,
-};
-static const uint64_t dup3_flags[] = { 0, O_CLOEXEC, O_NONBLOCK, (uint64_t)-1, WIDE };
-
-static uint64_t hostile_fd(uint64_t *rng)
-{
-	return below(rng, 4) ? value(rng, V_FD) : (uint64_t)-below(rng, 3);
-}
-
-/* n pollfds, at page(SHAPE_POLLFDS) or ending just past a mapping. */
-static uint64_t pollfds(uint64_t *rng, uint64_t n)
-{
-	uint32_t *p = (uint32_t *)(below(rng, 4) ? page(SHAPE_POLLFDS)
-				   : page(EDGE_HOLE) - (n - below(rng, 2)) * POLLFD_BYTES);
-
-	for (uint64_t i = 0; i < n && (char *)(p + 2 * i) < page(EDGE_HOLE); i++) {
-		p[2 * i] = (uint32_t)hostile_fd(rng);
-		p[2 * i + 1] = (uint32_t)next_random(rng);
-	}
-	return (uint64_t)p;
-}
-
-/* A timespec or timeval: short, zero, negative, past a second in its
- * small part, or huge; or a hostile pointer instead. */
-static uint64_t timing(uint64_t *rng)
-{
-	static const int64_t parts[] = { 0, 1, 999999, 1000000, NS_PER_SEC - 1, NS_PER_SEC, -1, INT64_MAX };
-	int64_t *t = (int64_t *)page(SHAPE_TIMING);
-
-	if (!below(rng, 4))
-		return below(rng, 2) ? 0 : value(rng, V_UNMAPPED);
-	for (int i = 0; i < TIMING_WORDS; i++)
-		t[i] = below(rng, 2) ? (int64_t)below(rng, 2) : parts[below(rng, ARRAY_LEN(parts))];
-	return (uint64_t)t;
-}
-
-static uint64_t sets(uint64_t *rng, int k)
-{
-	uint64_t *set = (uint64_t *)page(SHAPE_SETS) + k;
-
-	if (!below(rng, 4))
-		return below(rng, 2) ? 0 : value(rng, V_READ_ONLY);
-	*set = below(rng, 2) ? next_random(rng) & OPEN_FD_BITS : next_random(rng);
-	return (uint64_t)set;
-}
-
-static uint64_t mask(uint64_t *rng)
-{
-	uint64_t *m = (uint64_t *)page(SHAPE_MASK);
-
-	*m = next_random(rng);
-	return below(rng, 4) ? (uint64_t)m : value(rng, V_UNMAPPED);
-}
-
-static uint64_t mask_size(uint64_t *rng)
-{
-	return below(rng, 4) ? SIGSET_BYTES : value(rng, V_BOUNDARY);
-}
-
-static uint64_t small_nfds(uint64_t *rng)
-{
-	return below(rng, 4) ? below(rng, POLL_ENTRIES) : value(rng, V_BOUNDARY);
-}
-
-static void shape_select(uint64_t *rng, uint64_t a[NR_ARGS])
-{
-	a[0] = small_nfds(rng);
-	for (int k = 0; k < 3; k++)
-		a[1 + k] = sets(rng, k);
-	a[4] = timing(rng);
-}
-
-static void shape(uint64_t *rng, long nr, uint64_t a[NR_ARGS])
-{
-	uint64_t *m = (uint64_t *)page(SHAPE_MASK_ARG);
-
-	if (below(rng, SHAPE_ODDS))
-		return;
-	if (nr == SYS_poll || nr == SYS_ppoll) {
-		a[1] = small_nfds(rng);
-		a[0] = pollfds(rng, a[1] < POLL_ENTRIES ? a[1] : POLL_ENTRIES);
-		a[2] = nr == SYS_poll ? timeouts_ms[below(rng, ARRAY_LEN(timeouts_ms))] : timing(rng);
-		a[3] = mask(rng);
-		a[4] = mask_size(rng);
-	} else if (nr == SYS_select || nr == SYS_pselect6) {
-		shape_select(rng, a);
-		m[0] = mask(rng), m[1] = mask_size(rng);
-		a[5] = below(rng, 4) ? (uint64_t)m : value(rng, V_UNMAPPED);
-	} else if (nr == SYS_fcntl) {
-		a[0] = hostile_fd(rng);
-		a[1] = fcntl_cmds[below(rng, ARRAY_LEN(fcntl_cmds))];
-		a[2] = below(rng, 2) ? hostile_fd(rng) : value(rng, V_BOUNDARY);
-	} else if (nr == SYS_dup3) {
-		a[0] = hostile_fd(rng);
-		a[1] = below(rng, 4) ? hostile_fd(rng) : a[0];
-		a[2] = dup3_flags[below(rng, ARRAY_LEN(dup3_flags))];
-	}
+	open_tmp_descriptors();
 }
 
 static void show_call(int verbose, long c, long i, long nr, const uint64_t a[NR_ARGS],
@@ -743,9 +412,13 @@ static void show_call(int verbose, long c, long i, long nr, const uint64_t a[NR_
 			a[1], a[2], a[3], a[4], a[5], flags, odd ? ", odd return" : "");
 }
 
+/* What the children count in the shared page, even as they die: the calls
+ * made (each before it is made) and the fills of /tmp that met ENOSPC. */
+enum { MADE, FILLED };
+
 /*
  * A child's life: calls from its own random sequence, each counted in the
- * shared *made before it is made.  A new process (fork, vfork, clone
+ * shared page before it is made.  A new process (fork, vfork, clone
  * return 0 in it) leaves at once: it would repeat its parent's sequence,
  * and processes that fork in turn would fill the machine.
  */
@@ -759,65 +432,44 @@ static void fuzz_child(const struct options *o, long c, long calls, volatile lon
 	for (long i = 0; i < calls; i++) {
 		long nr = pick_number(&rng);
 		uint64_t flags = below(&rng, FLAG_ODDS) ? 0 : pick_flags(&rng);
-		int odd = !below(&rng, RETURN_ODDS);
+		int odd = !below(&rng, RETURN_ODDS), fill;
 
 		for (int k = 0; k < NR_ARGS; k++)
 			a[k] = value(&rng, below(&rng, NR_KINDS));
 		end_at_top(&rng, a);
 		shape(&rng, nr, a);
+		fill = shape_file_call(&rng, nr, a);
 		disarm(nr, a);
 		if (!below(&rng, FLAG_ODDS))
 			touch(&rng, pick_flags(&rng));
 		show_call(o->verbose, c, i, nr, a, flags, odd);
-		++*made;
-		ret = odd ? odd_return(&rng, nr, a) : flagged_syscall(nr, a, flags);
+		++made[MADE];
+		if (fill)
+			ret = fill_tmp(a);
+		else
+			ret = odd ? odd_return(&rng, nr, a) : flagged_syscall(nr, a, flags);
 		if (ret == 0 && getpid() != self)
 			raw_exit(0);
 		remember(ret);
+		note_descriptor(nr, ret);
+		if (fill && ret == -ENOSPC)
+			made[FILLED]++;
 	}
 	raw_exit(0);
 }
 
 enum { EXITED, SIGNALED, TRAPPED, DEADLINE, NR_ENDS };
 
-/* Waits for child pid until the deadline, then kills it; how it ended. */
-static int wait_deadline(pid_t pid, long deadline_ms)
+/* How child pid ended, or DEADLINE if it was still running then. */
+static int wait_child(pid_t pid, long deadline_ms)
 {
-	struct timespec poll = { 0, POLL_NS };
-	long waited_ns = 0;
-	int status;
+	int status = 0;
 
-	while (waited_ns < deadline_ms * NS_PER_MS) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
-
-		if (r == pid && WIFSIGNALED(status))
-			return WTERMSIG(status) == SIGTRAP ? TRAPPED : SIGNALED;
-		if (r == pid)
-			return EXITED;
-		if (r < 0 && errno != EINTR)
-			return EXITED;          /* cannot happen: it is our child */
-		nanosleep(&poll, NULL);
-		waited_ns += POLL_NS;
-	}
-	kill(pid, SIGKILL);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	return DEADLINE;
-}
-
-/* fork(), retried for a while if the process table is full of processes
- * that are on their way out. */
-static pid_t fork_retrying(void)
-{
-	struct timespec pause = { 0, POLL_NS };
-	pid_t pid = -1;
-
-	for (int i = 0; i < FORK_RETRIES && pid < 0; i++) {
-		pid = fork();
-		if (pid < 0)
-			nanosleep(&pause, NULL);
-	}
-	return pid;
+	if (wait_deadline(pid, deadline_ms, POLL_NS, 0, &status) < 0)
+		return DEADLINE;
+	if (WIFSIGNALED(status))
+		return WTERMSIG(status) == SIGTRAP ? TRAPPED : SIGNALED;
+	return EXITED;
 }
 
 /* Runs child c for at most `calls` calls; returns how it ended, and adds
@@ -826,28 +478,22 @@ static int run_child(const struct options *o, long c, long calls,
 		     volatile long *made, long *total)
 {
 	pid_t pid;
-	int end;
+	int end, left;
 
-	*made = 0;
-	pid = fork_retrying();
+	made[MADE] = 0;
+	pid = fork_retrying(POLL_NS);
 	if (pid < 0) {
 		perror("sysfuzz: fork");
 		exit(EXIT_FAILURE);
 	}
 	if (pid == 0)
 		fuzz_child(o, c, calls, made);
-	end = wait_deadline(pid, o->deadline_ms);
-	*total += *made < 0 || *made > calls ? calls : *made;
+	end = wait_child(pid, o->deadline_ms);
+	*total += made[MADE] < 0 || made[MADE] > calls ? calls : made[MADE];
+	left = clean_tmp();
+	if (left)
+		printf("sysfuzz: child %ld: %d entries left in " TMP "\n", c, left);
 	return end;
-}
-
-static long option(int argc, char **argv, int *i)
-{
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "sysfuzz: %s needs a value\n", argv[*i]);
-		exit(EXIT_FAILURE);
-	}
-	return strtol(argv[++*i], NULL, 0);
 }
 
 static void usage(void)
@@ -863,15 +509,15 @@ static void parse(int argc, char **argv, struct options *o)
 			       DEFAULT_DEADLINE_MS, -1, 0 };
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--seed"))
-			o->seed = option(argc, argv, &i);
+			o->seed = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--calls"))
-			o->calls = option(argc, argv, &i);
+			o->calls = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--per-child"))
-			o->per_child = option(argc, argv, &i);
+			o->per_child = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--deadline-ms"))
-			o->deadline_ms = option(argc, argv, &i);
+			o->deadline_ms = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--child"))
-			o->only_child = option(argc, argv, &i);
+			o->only_child = option_value("sysfuzz", argc, argv, &i);
 		else if (!strcmp(argv[i], "--verbose"))
 			o->verbose = 1;
 		else
@@ -897,6 +543,10 @@ int main(int argc, char **argv)
 	struct options o;
 
 	parse(argc, argv, &o);
+	if (!tmp_is_empty() || clean_tmp()) {
+		fprintf(stderr, "sysfuzz: needs an empty " TMP ", and empties it\n");
+		return EXIT_FAILURE;
+	}
 	made = shared_counter();
 	if (!made || map_arena() < 0) {
 		perror("sysfuzz: mmap");
@@ -918,8 +568,8 @@ int main(int argc, char **argv)
 	}
 	printf("sysfuzz: seed %lu: %ld calls in %ld children: %ld exited, %ld "
 	       "killed by signal (%ld by SIGTRAP), %ld killed at the deadline; "
-	       "top page %s\n", o.seed, total, c, ends[EXITED],
+	       "top page %s; " TMP " full %ld times\n", o.seed, total, c, ends[EXITED],
 	       ends[SIGNALED] + ends[TRAPPED], ends[TRAPPED], ends[DEADLINE],
-	       top_page_mapped ? "mapped" : "refused");
+	       top_page_mapped ? "mapped" : "refused", made[FILLED]);
 	return 0;
 }
