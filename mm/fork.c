@@ -52,10 +52,7 @@ static int copy_vmas(struct mm *child, struct mm *parent)
 	child->exe = parent->exe;
 	if (child->exe)
 		child->exe->ref++;
-	for (struct vma *v = parent->vmas; v; v = v->next)
-		if (vma_insert(child, v->start, v->end, v->prot, v->kind) < 0)
-			return -ENOMEM;
-	return 0;
+	return vma_copy_all(child, parent);
 }
 
 /* One PTE of the parent into the child; 0 or -ENOMEM.  In cow mode the

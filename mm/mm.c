@@ -11,6 +11,7 @@
 #include "arch/x86.h"
 #include "arch/cpu.h"
 #include "kernel/errno.h"
+#include "kernel/panic.h"
 #include <forklab.h>
 
 uint64_t nr_user_pages, nr_user_pgtables;
@@ -173,7 +174,10 @@ void mm_activate(struct mm *mm)
 
 /* Removes the pages of [start, end) under `table` (of `level`), top down:
  * an entry whose whole span goes drops its table (shared or not), the
- * others are entered. */
+ * others are entered.  A table entered must be this process's alone: the
+ * entries it would clear in a shared one are the other processes' too,
+ * and the counts would not tell (mm_check() could not see it), so the
+ * caller's missing unshare is caught here. */
 static void unmap_level(pte_t *table, int level, uint64_t start, uint64_t end)
 {
 	for (uint64_t va = start, next; va < end; va = next) {
@@ -182,16 +186,17 @@ static void unmap_level(pte_t *table, int level, uint64_t start, uint64_t end)
 		next = next_boundary(va, pt_span(level), end);
 		if (!(*e & PTE_P))
 			continue;
-		if (level == PT_PTE)
+		if (level == PT_PTE) {
 			user_page_put(pa_page(pte_pa(*e)));
-		else if (next - va < pt_span(level))
-			unmap_level(pte_table(*e), level - 1, va, next);
-		else if (level == PT_PMD)
-			odf_table_put(e);
-		else
-			hodf_table_put(e, level - 1);
-		if (level == PT_PTE)
 			*e = 0;
+		} else if (next - va < pt_span(level)) {
+			ASSERT(pa_page(pte_pa(*e))->ref == 1);
+			unmap_level(pte_table(*e), level - 1, va, next);
+		} else if (level == PT_PMD) {
+			odf_table_put(e);
+		} else {
+			hodf_table_put(e, level - 1);
+		}
 	}
 }
 

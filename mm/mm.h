@@ -121,6 +121,7 @@ struct vma *vma_new(uint64_t start, uint64_t end, int prot, enum vma_kind kind);
 int vma_add(struct mm *mm, struct vma *v);
 int vma_range_ok(uint64_t start, uint64_t end);         /* non-empty, aligned, user */
 int vma_split(struct mm *mm, uint64_t addr);            /* make addr a VMA boundary */
+int vma_copy_all(struct mm *to, const struct mm *from); /* fork: 0 or -ENOMEM */
 void vma_remove(struct mm *mm, struct vma *v);
 int range_free(struct mm *mm, uint64_t start, uint64_t end);
 uint64_t range_find(struct mm *mm, uint64_t len, uint64_t hint);

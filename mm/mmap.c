@@ -43,16 +43,18 @@ static int unshare_ends(struct mm *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
-/* v's range widened to whole PTE tables, but kept inside [lo, hi): a
- * table that the unmapped range covers wholly must be dropped whole, even
- * where v covers only part of it, since under on-demand fork it may be
- * shared, and its PTEs are then the other processes' too.  The widened
- * range ends on a table boundary or at lo or hi, whose tables
- * unshare_ends() has made private. */
+/* v's range widened to whole pud tables, but kept inside [lo, hi): a
+ * table of any level that the unmapped range covers wholly must be dropped
+ * whole, even where v covers only part of it, since under on-demand fork
+ * it may be shared (a PTE table in odf, a pmd or pud table in hodf), and
+ * its entries are then the other processes' too.  The widened range ends
+ * on a pgd entry's boundary, where no table is cut, or at lo or hi, whose
+ * tables unshare_ends() has made private at every level. */
 static void unmap_vma(struct mm *mm, struct vma *v, uint64_t lo, uint64_t hi)
 {
-	uint64_t start = v->start & ~(PMD_SIZE - 1);
-	uint64_t end = (v->end + PMD_SIZE - 1) & ~(PMD_SIZE - 1);
+	uint64_t span = pt_span(PT_PGD);
+	uint64_t start = v->start & ~(span - 1);
+	uint64_t end = (v->end + span - 1) & ~(span - 1);
 
 	unmap_range(mm, start > lo ? start : lo, end < hi ? end : hi);
 }

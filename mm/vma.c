@@ -4,7 +4,8 @@
  * easy to follow.  Every VMA is made here, by vma_insert and vma_split,
  * which refuse what would break the rules of mm/mm.h (a VMA is a non-empty,
  * page-aligned range of user space, and none overlap), so that no walk
- * driven by the list can reach past user space.
+ * driven by the list can reach past user space; and by vma_copy_all, whose
+ * copies of a list that keeps the rules keep them too.
  */
 #include "mm/mm.h"
 #include "mm/heap.h"
@@ -74,6 +75,27 @@ int vma_insert(struct mm *mm, uint64_t start, uint64_t end, int prot, enum vma_k
 	struct vma *v = vma_new(start, end, prot, kind);
 
 	return v ? vma_add(mm, v) : -ENOMEM;
+}
+
+/* Gives `to`, which has no VMAs, copies of from's, linked in the same
+ * order: fork's copy needs neither vma_add()'s checks nor its search for
+ * each copy's place, which would make it quadratic in the VMAs.  0 or
+ * -ENOMEM (the copies made so far stay on to's list, for its mm_free()). */
+int vma_copy_all(struct mm *to, const struct mm *from)
+{
+	struct vma **tail = &to->vmas;
+
+	for (const struct vma *v = from->vmas; v; v = v->next) {
+		struct vma *copy = kmalloc(sizeof(*copy));
+
+		if (!copy)
+			return -ENOMEM;
+		*copy = *v;
+		copy->next = NULL;
+		*tail = copy;
+		tail = &copy->next;
+	}
+	return 0;
 }
 
 /* Cuts the VMA containing addr in two at addr; 0, -EINVAL (addr is not

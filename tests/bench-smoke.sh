@@ -20,8 +20,8 @@ PAGES=$((MIB * 256))            # its 4 KiB pages
 TABLES=$((MIB / 2))             # its PTE tables, 2 MiB each
 TABLE_BYTES=4096
 PGD_ENTRIES=2                   # pgd entries a process uses: program, mmap and stack
-FORKLAB_ROWS=21                 # metrics per size and mode (user/forkbench.c)
-LINUX_ROWS=14                   # less the shared tables and work counters
+FORKLAB_ROWS=23                 # metrics per size and mode (user/forkbench.c)
+LINUX_ROWS=16                   # less the shared tables and work counters
 passed=0
 failed=0
 mkdir -p "$OUT"

@@ -1,6 +1,6 @@
 /*
  * forkbench [--min MiB] [--max MiB] [--copy-max MiB] [--reps N]
- *           [--warmup N] [--quick]:
+ *           [--warmup N] [--quick] [--fork-only]:
  * what fork costs a process whose memory is all resident, by size and by
  * fork mode, as CSV on stdout (scripts/bench.sh tabulates and plots it;
  * docs/perf.md explains the method).
@@ -12,7 +12,9 @@
  * each of --reps repetitions (11 up to 64 MiB, 7 above) runs three trials:
  *
  *   A  fork with the child waiting: the fork's latency as the parent sees
- *      it, the fork's work counters, page-table bytes while both live; then
+ *      it, and in it the system call alone and the parent's first write
+ *      after it (timed_fork()), the fork's work counters, page-table bytes
+ *      while both live; then
  *      the child writes its first page, the rest of its first PTE table and
  *      every other page, timing each prefix; once the child is reaped, the
  *      parent writes every page again
@@ -28,10 +30,13 @@
  * Portable: built with the host's cc it measures Linux's one fork (mode
  * "linux"), and leaves out the rows only forklab has (shared tables, the
  * fork's work counters).  Everything is integer, as our printf is.
- * --quick is --max 32 --reps 1 --warmup 0, for tests.
+ * --quick is --max 32 --reps 1 --warmup 0, for tests.  --fork-only runs
+ * trial A up to the child's writes only, and needs the region once, not
+ * twice, in free memory: the fork of the largest sizes a guest holds.
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +44,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <forklab.h>
@@ -63,11 +69,12 @@
 #define TRUE_PATH       "/bin/true"
 #define ABSENT          LONG_MIN        /* a value this system does not give */
 #define EXEC_FAILED     127
+#define TSC_FRAC_BITS   20              /* tsc_ns()'s fixed point: a run of hours fits */
 
 extern char **environ;
 
 enum metric {
-	FORK, FORK_EXIT, FORK_EXEC,
+	FORK, FORK_SYSCALL, PARENT_W1, FORK_EXIT, FORK_EXEC,
 	CHILD_W1, CHILD_W512, CHILD_WALL, CHILD_WPAGE,
 	PARENT_AFTER_WRITES, PARENT_AFTER_WRITES_PAGE,
 	PARENT_AFTER_EXIT, PARENT_AFTER_EXIT_PAGE,
@@ -80,6 +87,8 @@ static const struct {
 	const char *name, *unit;
 } metrics[NMETRICS] = {
 	[FORK] = { "fork", "ns" },
+	[FORK_SYSCALL] = { "fork_syscall", "ns" },
+	[PARENT_W1] = { "parent_write_1", "ns" },
 	[FORK_EXIT] = { "fork_exit_wait", "ns" },
 	[FORK_EXEC] = { "fork_exec_wait", "ns" },
 	[CHILD_W1] = { "child_write_1", "ns" },
@@ -126,7 +135,8 @@ static const struct mode linux_mode = { "linux", -1 };
 /* The options; reps 0 means "by size" (reps_for()). */
 static struct {
 	long min_mib, max_mib, copy_max_mib, reps, warmup;
-} opt = { DEFAULT_MIN_MIB, DEFAULT_MAX_MIB, LONG_MAX, 0, 1 };
+	int fork_only;
+} opt = { DEFAULT_MIN_MIB, DEFAULT_MAX_MIB, LONG_MAX, 0, 1, 0 };
 
 static const struct {
 	const char *name;
@@ -145,6 +155,13 @@ static struct {
 	long pages;
 } region;
 
+/* The time stamp counter and the clock at the start, which convert TSC
+ * ticks to ns (tsc_ns()). */
+static struct {
+	uint64_t tsc;
+	long ns;
+} start;
+
 static long samples[NMETRICS][MAX_REPS];
 static int nsamples[NMETRICS];
 
@@ -159,6 +176,57 @@ static long now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * NS_PER_SEC + ts.tv_nsec;
+}
+
+static uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+/* TSC ticks in ns, by the ratio of the clock to the TSC since the start
+ * (exact where the clock is the TSC, as in forklab and under icount), in
+ * fixed point: 64-bit products only, as our libc has no 128-bit division. */
+static long tsc_ns(uint64_t ticks)
+{
+	uint64_t ns_per_tick = ((uint64_t)(now_ns() - start.ns) << TSC_FRAC_BITS) /
+			       (rdtsc() - start.tsc);
+
+	return (long)((ticks * ns_per_tick) >> TSC_FRAC_BITS);
+}
+
+/*
+ * fork by its system call, with the TSC read in registers just before and
+ * after the syscall instruction and after one byte written to the stack:
+ * nothing is written to memory in between, so the first span is the
+ * system call alone and the second the parent's first write after it (in
+ * odf and hodf it breaks the tables its stack shares).  Ticks in t[0] (the
+ * call) and t[1] (the write).
+ */
+static pid_t timed_fork(uint64_t t[2])
+{
+	uint64_t before, after, wrote;
+	long ret;
+	char probe;
+
+	__asm__ volatile("rdtsc; shl $32, %%rdx; or %%rdx, %%rax; mov %%rax, %[b]\n\t"
+			 "mov %[nr], %%eax; syscall; mov %%rax, %[ret]\n\t"
+			 "rdtsc; shl $32, %%rdx; or %%rdx, %%rax; mov %%rax, %[a]\n\t"
+			 "movb $0, %[probe]\n\t"
+			 "rdtsc; shl $32, %%rdx; or %%rdx, %%rax; mov %%rax, %[w]"
+			 : [b] "=&r"(before), [a] "=&r"(after), [w] "=&r"(wrote),
+			   [ret] "=&r"(ret), [probe] "=m"(probe)
+			 : [nr] "i"(SYS_fork)
+			 : "rax", "rdx", "rcx", "r11", "memory");
+	t[0] = after - before;
+	t[1] = wrote - after;
+	if (ret < 0) {
+		errno = -ret;
+		return -1;
+	}
+	return ret;
 }
 
 /* The numbers after `keys` in a "Key: value" file, ABSENT where missing. */
@@ -265,6 +333,8 @@ static _Noreturn void child_writes(int go, int back)
 
 	if (read(go, &c, 1) != 1)
 		_exit(EXIT_FAILURE);
+	if (opt.fork_only)
+		_exit(0);
 	t0 = now_ns();
 	touch(0, 1);
 	t.first_page = now_ns() - t0;
@@ -302,6 +372,8 @@ static const char *child_results(pid_t pid, int go, int back)
 
 	if (write(go, "w", 1) != 1)
 		return failed("write to the child");
+	if (opt.fork_only)
+		return reap(pid);
 	if (read(back, &t, sizeof(t)) != sizeof(t))
 		t.all = ABSENT;
 	if ((why = reap(pid)))
@@ -319,6 +391,7 @@ static const char *trial_child_writes(void)
 {
 	int go[2], back[2];
 	long before, t0, ns;
+	uint64_t ticks[2];
 	const char *why;
 	pid_t pid;
 
@@ -326,7 +399,7 @@ static const char *trial_child_writes(void)
 		return failed("pipe");
 	before = meminfo("PageTables");
 	t0 = now_ns();
-	pid = fork();
+	pid = timed_fork(ticks);
 	if (pid == 0)
 		child_writes(go[0], back[1]);
 	ns = now_ns() - t0;
@@ -335,12 +408,14 @@ static const char *trial_child_writes(void)
 	why = pid < 0 ? failed("fork") : NULL;
 	if (!why) {
 		record(FORK, ns);
+		record(FORK_SYSCALL, tsc_ns(ticks[0]));
+		record(PARENT_W1, tsc_ns(ticks[1]));
 		record_tables(pid, before);
 		why = child_results(pid, go[1], back[0]);
 	}
 	close(go[1]);
 	close(back[0]);
-	if (!why)
+	if (!why && !opt.fork_only)
 		parent_pass(PARENT_AFTER_WRITES, PARENT_AFTER_WRITES_PAGE);
 	return why;
 }
@@ -386,7 +461,7 @@ static const char *repetition(void)
 	const char *why;
 
 	fflush(stdout);                 /* or each child would inherit the buffer */
-	if ((why = trial_child_writes()) || (why = trial_child_exits()))
+	if ((why = trial_child_writes()) || opt.fork_only || (why = trial_child_exits()))
 		return why;
 	return trial_child_execs();
 }
@@ -398,7 +473,7 @@ static const char *warm_up(long mib)
 {
 	const char *why;
 
-	if (mib == opt.min_mib)
+	if (mib == opt.min_mib || opt.fork_only)
 		return repetition();
 	fflush(stdout);
 	if ((why = trial_child_exits()))
@@ -475,12 +550,14 @@ static void run_mode(long mib, const struct mode *m)
 }
 
 /* Why mib MiB cannot be measured here, or NULL: the parent's region and a
- * child's private copy of it, with their page tables, must fit. */
+ * child's private copy of it (but with --fork-only), with their page
+ * tables, must fit. */
 static const char *too_big(long mib)
 {
 	static char note[NOTE_LEN];
 	long avail = meminfo("MemAvailable");
-	long need_kib = 2 * (mib * KIB + mib * TABLE_KIB_PER_MIB) + SLACK_MIB * KIB;
+	long copies = opt.fork_only ? 1 : 2;
+	long need_kib = copies * (mib * KIB + mib * TABLE_KIB_PER_MIB) + SLACK_MIB * KIB;
 
 	if (avail == ABSENT)
 		avail = meminfo("MemFree");
@@ -579,7 +656,7 @@ static void print_platform(int forklab)
 static void usage(void)
 {
 	fprintf(stderr, "usage: forkbench [--min MiB] [--max MiB] [--copy-max MiB] "
-		"[--reps N] [--warmup N] [--quick]\n");
+		"[--reps N] [--warmup N] [--quick] [--fork-only]\n");
 	exit(2);
 }
 
@@ -608,6 +685,8 @@ static void parse_args(int argc, char **argv)
 			opt.max_mib = QUICK_MAX_MIB;
 			opt.reps = 1;
 			opt.warmup = 0;
+		} else if (!strcmp(argv[i], "--fork-only")) {
+			opt.fork_only = 1;
 		} else if (set_option(argv[i], argv[i + 1]) == 0) {
 			i++;
 		} else {
@@ -622,6 +701,8 @@ int main(int argc, char **argv)
 	const struct mode *modes = forklab ? forklab_modes : &linux_mode;
 	size_t nmodes = forklab ? sizeof(forklab_modes) / sizeof(forklab_modes[0]) : 1;
 
+	start.tsc = rdtsc();
+	start.ns = now_ns();
 	parse_args(argc, argv);
 	print_platform(forklab);
 	for (long mib = opt.min_mib; mib <= opt.max_mib; mib *= 2)

@@ -60,15 +60,6 @@ static long own_pgds(void)
 	return value_of("/proc/self/status", "TablesOwn:\tpgd ");
 }
 
-static void hodf_start(void)
-{
-	if (prctl(PR_SET_FORK_MODE, (unsigned long)FORK_MODE_HODF, 0UL, 0UL, 0UL) == 0)
-		return;
-	CHECK_EQ(errno, EINVAL);
-	printf("skipped: no hodf fork mode here\n");
-	exit(test_result());
-}
-
 int main(void)
 {
 	unsigned char *region;

@@ -46,6 +46,18 @@ static inline void odf_start(void)
 	exit(test_result());
 }
 
+/* Turns on hodf mode (mm/hodf.c) for this process and its children, or
+ * ends the test as skipped where there is no such mode. */
+static inline void hodf_start(void)
+{
+	if (prctl(PR_SET_FORK_MODE, (unsigned long)FORK_MODE_HODF, 0UL, 0UL,
+		  0UL) == 0)
+		return;
+	CHECK_EQ(errno, EINVAL);
+	printf("skipped: no hodf fork mode here\n");
+	exit(test_result());
+}
+
 /* How this process maps addr (all zero where nothing does). */
 static inline struct forklab_inspect inspect(const volatile void *addr)
 {
