@@ -225,26 +225,32 @@ struct sighand *signal_hand_new(void)
 	return h;
 }
 
+/* One struct copy into memory not zeroed first: the whole of it is
+ * written at once. */
+struct sighand *signal_hand_copy(const struct sighand *h)
+{
+	struct sighand *c = kmalloc(sizeof(*c));
+
+	if (c) {
+		*c = *h;
+		c->users = 1;
+	}
+	return c;
+}
+
 void signal_hand_put(struct sighand *h)
 {
 	if (h && --h->users == 0)
 		kfree(h);
 }
 
-/* fork: the child has the parent's actions (the same ones, for a thread),
- * mask and alternate stack (a thread has none, as in Linux), and nothing
- * pending; no alarm either. */
+/* fork: the child has the parent's mask and alternate stack (a thread has
+ * none, as in Linux), and nothing pending; no alarm either.  Its actions,
+ * child->sig.hand, the caller has set (a share for a thread, else a copy). */
 void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 {
 	struct sighand *hand = child->sig.hand;
 
-	if (share_hand) {
-		signal_hand_put(hand);
-		hand = parent->sig.hand;
-		hand->users++;
-	} else {
-		memcpy(hand->action, parent->sig.hand->action, sizeof(hand->action));
-	}
 	child->sig = parent->sig;
 	child->sig.hand = hand;
 	if (share_hand)                 /* a thread: its stack is not the parent's */
