@@ -245,19 +245,18 @@ void signal_hand_put(struct sighand *h)
 }
 
 /* fork: the child has the parent's mask and alternate stack (a thread has
- * none, as in Linux), and nothing pending; no alarm either.  Its actions,
- * child->sig.hand, the caller has set (a share for a thread, else a copy). */
+ * none, as in Linux).  Its actions, child->sig.hand, the caller has set (a
+ * share for a thread, else a copy); the rest of child->sig is still zero
+ * from proc_alloc(): nothing pending or waited for, no alarm.  Copying the
+ * whole of the parent's and clearing it again would copy the per-signal
+ * info too, most of the struct. */
 void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 {
-	struct sighand *hand = child->sig.hand;
-
-	child->sig = parent->sig;
-	child->sig.hand = hand;
+	child->sig.blocked = parent->sig.blocked;
 	if (share_hand)                 /* a thread: its stack is not the parent's */
 		child->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
-	child->sig.pending = 0;
-	child->sig.restore_mask = 0;
-	child->sig.alarm_tick = child->sig.alarm_interval = 0;
+	else
+		child->sig.altstack = parent->sig.altstack;
 }
 
 /* execve: caught signals go back to their default, the handlers being
