@@ -80,8 +80,8 @@ static void prepare_context(struct proc *p)
 }
 
 /* A new process with a kernel stack and a blank trapframe, or NULL.  Its
- * signal actions are its maker's to give: a copy or a share at fork, the
- * defaults for init. */
+ * signal actions and resource limits are its maker's to give: copies (or
+ * a share) at fork, the defaults for init. */
 struct proc *proc_alloc(void)
 {
 	int slot = 0;
@@ -101,7 +101,6 @@ struct proc *proc_alloc(void)
 	p->start_ns = time_ns();
 	thread_group_init(p);
 	p->fork_mode = default_fork_mode;
-	rlimit_init(p->rlimits);
 	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));
 	memset(p->tf, 0, sizeof(*p->tf));
 	prepare_context(p);
@@ -466,6 +465,7 @@ void proc_start_init(const char *path, char *const argv[])
 		if (fd)
 			file_get(console);
 	}
+	rlimit_init(p->rlimits);
 	p->fs.cwd = vfs_root;
 	p->fs.umask = INIT_UMASK;
 	inode_get(vfs_root);
