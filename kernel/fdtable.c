@@ -12,18 +12,19 @@ struct fdtable *fdtable_new(void)
 	return t;
 }
 
+/* One struct copy, then a reference for each open file: not an empty
+ * table made first and filled slot by slot, which wrote every slot twice. */
 struct fdtable *fdtable_copy(struct fdtable *t)
 {
-	struct fdtable *c = fdtable_new();
+	struct fdtable *c = kmalloc(sizeof(*c));
 
 	if (!c)
 		return NULL;
-	for (int fd = 0; fd < NOFILE; fd++) {
-		c->file[fd] = t->file[fd];
+	*c = *t;
+	c->users = 1;
+	for (int fd = 0; fd < NOFILE; fd++)
 		if (c->file[fd])
 			file_get(c->file[fd]);
-	}
-	c->cloexec = t->cloexec;
 	return c;
 }
 

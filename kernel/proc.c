@@ -79,7 +79,9 @@ static void prepare_context(struct proc *p)
 	p->context = (uint64_t)sp;
 }
 
-/* A new process with a kernel stack and a blank trapframe, or NULL. */
+/* A new process with a kernel stack and a blank trapframe, or NULL.  Its
+ * signal actions and resource limits are its maker's to give: copies (or
+ * a share) at fork, the defaults for init. */
 struct proc *proc_alloc(void)
 {
 	int slot = 0;
@@ -89,10 +91,8 @@ struct proc *proc_alloc(void)
 		slot++;
 	if (slot == NPROC || !(p = kzalloc(sizeof(*p))))
 		return NULL;
-	p->sig.hand = signal_hand_new();
-	p->kstack_top = p->sig.hand ? kstack_alloc(slot) : 0;
+	p->kstack_top = kstack_alloc(slot);
 	if (!p->kstack_top) {
-		signal_hand_put(p->sig.hand);
 		kfree(p);
 		return NULL;
 	}
@@ -101,7 +101,6 @@ struct proc *proc_alloc(void)
 	p->start_ns = time_ns();
 	thread_group_init(p);
 	p->fork_mode = default_fork_mode;
-	rlimit_init(p->rlimits);
 	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));
 	memset(p->tf, 0, sizeof(*p->tf));
 	prepare_context(p);
@@ -188,6 +187,16 @@ static struct fdtable *child_files(uint64_t flags)
 	return fdtable_copy(current->fdt);
 }
 
+/* The child's signal actions: the same ones (CLONE_SIGHAND) or a copy. */
+static struct sighand *child_sighand(uint64_t flags)
+{
+	if (flags & CLONE_SIGHAND) {
+		current->sig.hand->users++;
+		return current->sig.hand;
+	}
+	return signal_hand_copy(current->sig.hand);
+}
+
 /* A new thread of our process, or a new process whose parent is ours. */
 static void place_child(struct proc *child, const struct clone_args *a)
 {
@@ -210,7 +219,8 @@ long proc_clone(const struct clone_args *a)
 		return -EAGAIN;
 	child->mm = child_mm(flags);
 	child->fdt = child_files(flags);
-	if (!child->mm || !child->fdt) {
+	child->sig.hand = child_sighand(flags);
+	if (!child->mm || !child->fdt || !child->sig.hand) {
 		if (child->mm)
 			mm_put(child->mm);
 		proc_free(child);
@@ -451,13 +461,15 @@ void proc_start_init(const char *path, char *const argv[])
 	struct file *console = console_open();
 	long err;
 
-	if (!p || !console || !(p->fdt = fdtable_new()))
+	if (!p || !console || !(p->fdt = fdtable_new()) ||
+	    !(p->sig.hand = signal_hand_new()))
 		panic("out of memory starting init");
 	for (int fd = 0; fd < 3; fd++) {
 		p->fdt->file[fd] = console;
 		if (fd)
 			file_get(console);
 	}
+	rlimit_init(p->rlimits);
 	p->fs.cwd = vfs_root;
 	p->fs.umask = INIT_UMASK;
 	inode_get(vfs_root);

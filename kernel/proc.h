@@ -4,7 +4,7 @@
  * address space, a kernel stack with its trapframe
  * at the top, a table of open files, and its place in the process tree.
  *
- *   kernel stack (KSTACK_SIZE, with an unmapped guard page below it)
+ *   kernel stack (KSTACK_SIZE, with unmapped guard pages below it)
  *   +----------------------+ <- kstack_top
  *   | struct trapframe     |    the user registers, saved on every entry
  *   +----------------------+ <- tf

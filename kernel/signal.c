@@ -276,32 +276,42 @@ struct sighand *signal_hand_new(void)
 	return h;
 }
 
+/* A new process's: the actions copied, nothing pending and no alarm (the
+ * process's own state).  Its info[] is left unwritten: an entry is read
+ * only for a pending signal, whose sender wrote it. */
+struct sighand *signal_hand_copy(const struct sighand *h)
+{
+	struct sighand *c = kmalloc(sizeof(*c));
+
+	if (c) {
+		memcpy(c->action, h->action, sizeof(c->action));
+		c->users = 1;
+		c->pending = 0;
+		c->alarm_tick = c->alarm_interval = 0;
+	}
+	return c;
+}
+
 void signal_hand_put(struct sighand *h)
 {
 	if (h && --h->users == 0)
 		kfree(h);
 }
 
-/* fork: the child has the parent's actions (the same ones, for a thread),
- * mask and alternate stack (a thread has none, as in Linux), and nothing
- * pending; a new process no timer either (its sighand is new). */
+/* fork: the child has the parent's mask and alternate stack (a thread has
+ * none, as in Linux).  Its actions, child->sig.hand, the caller has set (a
+ * share for a thread, else a copy); the rest of child->sig is still zero
+ * from proc_alloc(): nothing pending or waited for (a new process's own
+ * pending set and alarm, in its sighand, start empty too).  Copying the
+ * whole of the parent's and clearing it again would copy the per-signal
+ * info too, most of the struct. */
 void signal_fork(struct proc *child, const struct proc *parent, int share_hand)
 {
-	struct sighand *hand = child->sig.hand;
-
-	if (share_hand) {
-		signal_hand_put(hand);
-		hand = parent->sig.hand;
-		hand->users++;
-	} else {
-		memcpy(hand->action, parent->sig.hand->action, sizeof(hand->action));
-	}
-	child->sig = parent->sig;
-	child->sig.hand = hand;
+	child->sig.blocked = parent->sig.blocked;
 	if (share_hand)                 /* a thread: its stack is not the parent's */
 		child->sig.altstack = (struct altstack){ 0, 0, SS_DISABLE };
-	child->sig.pending = 0;
-	child->sig.restore_mask = 0;
+	else
+		child->sig.altstack = parent->sig.altstack;
 }
 
 /* execve: caught signals go back to their default, the handlers being

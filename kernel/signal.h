@@ -68,6 +68,7 @@ void signal_discard(struct proc *p, int sig);   /* now ignored: pending ones go 
 int signal_fault(int sig, int code, uint64_t addr);     /* 0: the caller kills */
 int signal_deliver(struct trapframe *tf);       /* 1: tf rewritten, use iretq */
 struct sighand *signal_hand_new(void);  /* default actions, one user; or NULL */
+struct sighand *signal_hand_copy(const struct sighand *h);  /* one user; or NULL */
 void signal_hand_put(struct sighand *h);        /* NULL: nothing */
 void signal_fork(struct proc *child, const struct proc *parent, int share_hand);
 void signal_exec(struct proc *p);

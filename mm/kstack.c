@@ -1,14 +1,17 @@
 /*
  * Kernel stacks.  Each process-table slot owns a fixed range of kernel
- * virtual memory: KSTACK_PAGES mapped pages above one page left unmapped,
+ * virtual memory: KSTACK_PAGES mapped pages above as many left unmapped,
  * so that a kernel stack overflow faults (a double fault, reported on its
  * own IST stack) instead of silently overwriting a neighbour.
  *
- *   KSTACK_BASE + slot * KSTACK_STRIDE:  [guard][stack][stack][stack][stack]
+ *   KSTACK_BASE + slot * KSTACK_STRIDE:  [guard x4][stack][stack][stack][stack]
  *
- * The region's page tables are all made at boot: the upper half that every
- * address space copies from kernel_pgd then already points at them, and
- * running processes never changes how many frames the kernel holds.
+ * The stride, twice the stack, divides a PTE table's 2 MiB span, so one
+ * stack's PTEs lie in one table and one walk finds them all (fork makes a
+ * stack each time).  The region's page tables are all made at boot: the
+ * upper half that every address space copies from kernel_pgd then already
+ * points at them, and running processes never changes how many frames the
+ * kernel holds.
  */
 #include "mm/layout.h"
 #include "mm/kstack.h"
@@ -21,14 +24,21 @@
 #include "kernel/proc.h"
 
 #define KSTACK_BASE     0xffffff0000000000UL    /* pgd entry 510 */
-#define KSTACK_STRIDE   ((KSTACK_PAGES + 1) * PAGE_SIZE)
+#define KSTACK_STRIDE   (2 * KSTACK_SIZE)
+_Static_assert(PMD_SIZE % KSTACK_STRIDE == 0, "a stack must not cross a PTE table");
 
 static uint64_t tables;
 static const struct pt_alloc kstack_tables = { PTE_W, &tables };
 
 static uint64_t stack_base(int slot)
 {
-	return KSTACK_BASE + (uint64_t)slot * KSTACK_STRIDE + PAGE_SIZE;
+	return KSTACK_BASE + (uint64_t)slot * KSTACK_STRIDE + KSTACK_STRIDE - KSTACK_SIZE;
+}
+
+/* The PTEs of the slot's stack, KSTACK_PAGES in a row. */
+static pte_t *stack_ptes(int slot)
+{
+	return pt_walk(kernel_pgd, stack_base(slot), PT_PTE, NULL);
 }
 
 void kstack_init(void)
@@ -42,33 +52,31 @@ void kstack_init(void)
 
 uint64_t kstack_alloc(int slot)
 {
-	uint64_t base = stack_base(slot);
+	pte_t *pte = stack_ptes(slot);
 
 	for (int i = 0; i < KSTACK_PAGES; i++) {
-		pte_t *pte = pt_walk(kernel_pgd, base + i * PAGE_SIZE, PT_PTE, NULL);
 		struct page *pg = page_alloc();
 
 		if (!pg) {
 			kstack_free(slot);
 			return 0;
 		}
-		*pte = page_pa(pg) | PTE_P | PTE_W | (cpu_has.nx ? PTE_NX : 0);
+		pte[i] = page_pa(pg) | PTE_P | PTE_W | (cpu_has.nx ? PTE_NX : 0);
 	}
-	return base + KSTACK_SIZE;
+	return stack_base(slot) + KSTACK_SIZE;
 }
 
 /* Unmaps whatever pages of the slot's stack are mapped. */
 void kstack_free(int slot)
 {
 	uint64_t base = stack_base(slot);
+	pte_t *pte = stack_ptes(slot);
 	int unmapped = 0;
 
 	for (int i = 0; i < KSTACK_PAGES; i++) {
-		pte_t *pte = pt_walk(kernel_pgd, base + i * PAGE_SIZE, PT_PTE, NULL);
-
-		if (pte && (*pte & PTE_P)) {
-			page_put(pa_page(pte_pa(*pte)));
-			*pte = 0;
+		if (pte[i] & PTE_P) {
+			page_put(pa_page(pte_pa(pte[i])));
+			pte[i] = 0;
 			invlpg(base + i * PAGE_SIZE);
 			unmapped = 1;
 		}

