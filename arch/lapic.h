@@ -6,6 +6,7 @@
 /* Vectors of the local APIC's own interrupts (the PIC's are IRQ_BASE..). */
 #define T_LAPIC_TIMER    48
 #define T_TLB_SHOOTDOWN  49     /* mm/tlb.c: flush what another CPU asks */
+#define T_RESCHEDULE     50     /* kernel/sched.c: new work; it only ends a hlt */
 #define T_LAPIC_SPURIOUS 255    /* no EOI, nothing to do */
 
 void lapic_map(void);                   /* once, on the boot CPU */

@@ -37,6 +37,8 @@ struct cpu {
 	volatile int tlb_request;       /* a flush another CPU asks of it (mm/tlb.c) */
 	uint64_t tlb_va;                /* the page, for a flush of one */
 	uint64_t tlb_flushes;           /* such flushes it did */
+	volatile int halted;            /* in idle()'s hlt, and no one has kicked it yet */
+	uint64_t resched_ipis;          /* T_RESCHEDULE interrupts it took */
 };
 
 extern struct cpu cpus[NCPU_MAX];

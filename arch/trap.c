@@ -167,6 +167,8 @@ static void dispatch(struct trapframe *tf)
 		irq_dispatch(tf->vector - IRQ_BASE);
 	else if (tf->vector == T_LAPIC_TIMER)
 		lapic_timer_irq();
+	else if (tf->vector == T_RESCHEDULE)
+		sched_kicked();
 	else if (tf->vector < T_NR_EXCEPTIONS)
 		exception(tf);
 	else if (tf->vector != T_LAPIC_SPURIOUS)
@@ -174,10 +176,12 @@ static void dispatch(struct trapframe *tf)
 }
 
 /* Interrupts whose handlers touch only their own CPU's data: a shootdown
- * request, and an AP's tick (only the boot CPU's tick moves the clock). */
+ * request, a reschedule kick, and an AP's tick (only the boot CPU's tick
+ * moves the clock). */
 static int own_cpu_only(const struct trapframe *tf)
 {
-	return tf->vector == T_TLB_SHOOTDOWN || tf->vector == T_LAPIC_SPURIOUS ||
+	return tf->vector == T_TLB_SHOOTDOWN || tf->vector == T_RESCHEDULE ||
+	       tf->vector == T_LAPIC_SPURIOUS ||
 	       (tf->vector == T_LAPIC_TIMER && this_cpu() != &cpus[0]);
 }
 

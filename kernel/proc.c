@@ -244,7 +244,7 @@ long proc_clone(const struct clone_args *a)
 	pid = child->pid;
 	if (flags & CLONE_PARENT_SETTID)
 		(void)copy_to_user((void *)a->ptid, &pid, sizeof(pid));  /* as Linux: unchecked */
-	child->state = RUNNABLE;
+	sched_runnable(child);
 	run_mm_check("forked", current);
 	vfork_wait(child);
 	return pid;

@@ -181,11 +181,11 @@ static size_t cpu_block_text(char *buf, size_t room, const struct cpu *c)
 {
 	return snprintf(buf, room,
 		"processor\t: %d\nvendor_id\t: %s\ncpu MHz\t\t: %lu\napicid\t\t: %u\n"
-		"flags\t\t:%s%s%s\nhypervisor\t: %s\nticks\t\t: %lu\n\n",
+		"flags\t\t:%s%s%s\nhypervisor\t: %s\nticks\t\t: %lu\nresched_ipis\t: %lu\n\n",
 		c->id, cpu_has.vendor, tsc_hz() / HZ_PER_MHZ, c->apic_id,
 		cpu_has.nx ? " nx" : "", cpu_has.smep ? " smep" : "",
 		cpu_has.smap ? " smap" : "",
-		cpu_has.hypervisor[0] ? cpu_has.hypervisor : "none", c->ticks);
+		cpu_has.hypervisor[0] ? cpu_has.hypervisor : "none", c->ticks, c->resched_ipis);
 }
 
 static size_t cpuinfo(char *buf)

@@ -209,7 +209,8 @@ static void stat_usage(struct out *o, struct proc *p)
 	    NICE_0_PRIORITY, p->leader->threads, p->start_ns / NS_PER_CLOCK);
 }
 
-/* Fields 23 to 52: memory, signals, and where exec put things. */
+/* Fields 23 to 52: memory, signals, the CPU it last ran on (39), and
+ * where exec put things. */
 static void stat_memory(struct out *o, struct proc *p)
 {
 	struct mm_layout none = { 0 }, *l = p->mm ? &p->mm->layout : &none;
@@ -218,8 +219,8 @@ static void stat_memory(struct out *o, struct proc *p)
 	mm_sizes(p->mm, &s);
 	PUT(o, " %lu %lu %lu %lu %lu %lu 0 0", s.vsize, s.rss, p->rlimits[RLIMIT_RSS].cur,
 	    s.start_code, s.end_code, l->start_stack);
-	PUT(o, " %lu %lu %lu %lu 0 0 0 %d 0 0 0 0 0 0", p->sig.pending, p->sig.blocked,
-	    signals_handled(p, 1), signals_handled(p, 0), SIGCHLD);
+	PUT(o, " %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 0 0", p->sig.pending, p->sig.blocked,
+	    signals_handled(p, 1), signals_handled(p, 0), SIGCHLD, p->cpu);
 	PUT(o, " %lu %lu %lu %lu %lu %lu %lu %d\n", s.start_data, s.end_data,
 	    p->mm ? p->mm->brk_start : 0, l->arg_start, l->arg_end, l->env_start, l->env_end,
 	    p->state == ZOMBIE ? p->wait_status : 0);

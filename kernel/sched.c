@@ -8,9 +8,20 @@
  * held across the switch, so the process switched away from cannot be
  * picked by another CPU while its stack is still in use.  With nothing to
  * run, a CPU lets the lock go and halts with interrupts on until its timer
- * or the console has news: a process another CPU makes runnable waits at
- * most one tick (1/HZ) for an idle CPU to notice, or is picked by the CPU
- * that woke it.  Each CPU's timer asks for a switch every tick; a process
+ * or the console has news, or another CPU kicks it: a CPU that makes a
+ * process runnable sends a reschedule IPI (T_RESCHEDULE) to one halted
+ * CPU, whose handler only ends the hlt; the loop then picks the process
+ * under the lock.
+ *
+ *   CPU 0 (big lock held)                 CPU 1 (idle(), lock let go)
+ *   p->state = RUNNABLE                   halted = 1; drop lock; sti; hlt
+ *   exchange(cpus[1].halted, 0) == 1
+ *   IPI T_RESCHEDULE           ------->   sched_kicked(); hlt ends
+ *   ... drops the lock                    take lock; pick_next() finds p
+ *
+ * The exchange makes one kick per halt: a second wakeup kicks another
+ * halted CPU.  An IPI that lands before the hlt stays pending until sti,
+ * and ends the hlt at once, so none is lost.  Each CPU's timer asks for a switch every tick; a process
  * takes it on its way back to user mode, so kernel code is never
  * preempted.
  */
@@ -22,6 +33,7 @@
 #include "arch/gdt.h"
 #include "arch/x86.h"
 #include "arch/tsc.h"
+#include "arch/lapic.h"
 #include "kernel/biglock.h"
 
 void swtch(uint64_t *save, uint64_t next);
@@ -66,15 +78,20 @@ void sched_run(struct proc *p)
 }
 
 /* Halts until an interrupt, without the big lock.  Its CR3 holds no mm's
- * tables: one may be freed meanwhile, and none waits for it to flush. */
+ * tables: one may be freed meanwhile, and none waits for it to flush.
+ * halted is set under the lock, so a waker that holds it either made its
+ * process runnable before pick_next() looked, or sees the flag. */
 static void idle(void)
 {
+	struct cpu *c = this_cpu();
 	uint64_t since = time_ns();
 
+	__atomic_store_n(&c->halted, 1, __ATOMIC_SEQ_CST);
 	big_lock_drop();
 	sti();                  /* sti; hlt: no interrupt slips in between */
 	hlt();
 	cli();
+	__atomic_store_n(&c->halted, 0, __ATOMIC_SEQ_CST);
 	big_lock_take();
 	idle_ns += time_ns() - since;
 }
@@ -148,13 +165,42 @@ int sleep_killable(void *chan)
 	return current->killed ? -EINTR : 0;
 }
 
+/* Ends the hlt of one halted CPU other than this one, claiming its kick
+ * so that the next wakeup picks another. */
+static void kick_halted_cpu(void)
+{
+	struct cpu *self = this_cpu();
+
+	for (int i = 0; i < ncpus; i++) {
+		struct cpu *c = &cpus[i];
+
+		if (c != self && __atomic_exchange_n(&c->halted, 0, __ATOMIC_SEQ_CST)) {
+			lapic_send_ipi(c->apic_id, T_RESCHEDULE);
+			return;
+		}
+	}
+}
+
+void sched_runnable(struct proc *p)
+{
+	p->state = RUNNABLE;
+	kick_halted_cpu();
+}
+
+/* The kick's only work is done: the interrupt ended the hlt. */
+void sched_kicked(void)
+{
+	this_cpu()->resched_ipis++;
+	lapic_eoi();
+}
+
 void wakeup(void *chan)
 {
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
 
 		if (p && p->state == SLEEPING && p->chan == chan)
-			p->state = RUNNABLE;
+			sched_runnable(p);
 	}
 }
 
@@ -162,7 +208,7 @@ void wakeup(void *chan)
 void wake_process(struct proc *p)
 {
 	if (p->state == SLEEPING)
-		p->state = RUNNABLE;
+		sched_runnable(p);
 }
 
 void sched_tick(void)

@@ -20,6 +20,8 @@ int sleep_on(void *chan);              /* 0, or -EINTR if a signal is to be take
 int sleep_killable(void *chan);        /* the same, but only SIGKILL ends it early */
 void wakeup(void *chan);               /* wake every process sleeping on chan */
 void wake_process(struct proc *p);
+void sched_runnable(struct proc *p);   /* p may run now; kick a halted CPU for it */
+void sched_kicked(void);               /* T_RESCHEDULE's handler, without the big lock */
 void yield(void);
 void sched_exit(void) __attribute__((noreturn));   /* current is a ZOMBIE */
 void scheduler_run(void) __attribute__((noreturn));

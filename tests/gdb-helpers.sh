@@ -196,7 +196,10 @@ ps=$(section fl-ps)
 totals=$(sed -n 's/^frames, each counted once: \([0-9]*\) page tables (nr_user_pgtables \([0-9]*\)), \([0-9]*\) pages (nr_user_pages \([0-9]*\))$/\1 \2 \3 \4/p' <<<"$ps")
 read -r tables_seen tables_kernel pages_seen pages_kernel <<<"$totals"
 check ps_lists_current_running "$ps" \
-	grep -Eq "^ *$pid_a running +$(field name "$print_a") +odf " <<<"$ps"
+	grep -Eq "^ *$pid_a running +$(field name "$print_a") +odf +0 " <<<"$ps"
+# One CPU here, so every process has run on CPU 0.
+check ps_cpu_column_in_range "$ps" \
+	awk '$1 ~ /^[0-9]+$/ && $5 != 0 {bad = 1} END {exit bad}' <<<"$ps"
 check ps_page_tables_match_nr_user_pgtables "$totals" \
 	test -n "$totals" -a "$tables_seen" = "$tables_kernel" -a "$tables_seen" -gt 0
 check ps_pages_match_nr_user_pages "$totals" \
@@ -279,7 +282,7 @@ tree_per_pid() {             # "pid pages arrows", a line per column
 	    print(pid, pages + sum(int(shared[s]) for s in arrows), len(arrows))
 	PY
 }
-ps_per_pid() { awk '$1 ~ /^[0-9]+$/ && $NF != "-" {print $1, $5 / 4, $NF}' <<<"$ps"; }
+ps_per_pid() { awk '$1 ~ /^[0-9]+$/ && $NF != "-" {print $1, $6 / 4, $NF}' <<<"$ps"; }
 check tree_text_matches_ps "fl-tree: $(tree_per_pid | tr '\n' ,) fl-ps: $(ps_per_pid | tr '\n' ,)" \
 	test "$(tree_per_pid | sort)" = "$(ps_per_pid | sort)"
 

@@ -151,8 +151,9 @@ expect clear "$(printf '\033[H\033[2J\033[3J' | od -c)" bash -c "$B/clear | od -
 
 # --- ps --------------------------------------------------------------------
 $B/ps >"$T/ps"
-check ps-header grep -qE '^ +PID +PPID STATE +TIME COMMAND$' "$T/ps"
-check ps-self grep -qE "^ *[0-9]+ +$$ R +[0-9]+:[0-9]{2} $B/ps$" "$T/ps"
+check ps-header grep -qE '^ +PID +PPID STATE PSR +TIME COMMAND$' "$T/ps"
+check ps-self grep -qE "^ *[0-9]+ +$$ R +[0-9]+ +[0-9]+:[0-9]{2} $B/ps$" "$T/ps"
+check ps-cpu-in-range awk -v n="$(getconf _NPROCESSORS_CONF)" 'NR > 1 && ($4 < 0 || $4 >= n) {bad = 1} END {exit bad}' "$T/ps"
 check ps-init grep -qE '^ +1 +0 ' "$T/ps"
 
 # --- init ------------------------------------------------------------------

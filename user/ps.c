@@ -14,12 +14,14 @@
 #define CLK_TCK		100		/* stat's times are in these ticks */
 #define SECS_PER_MIN	60
 #define UTIME_FIELD	14		/* man 5 proc: utime, then stime */
+#define PROCESSOR_FIELD	39		/* the CPU it last ran on */
 
 struct proc {
 	char name[NAME_LEN];
 	char state;
 	int ppid;
 	unsigned long cpu_secs;
+	int cpu;
 };
 
 static int is_pid(const char *s)
@@ -74,6 +76,9 @@ static int read_stat(const char *pid, struct proc *p)
 	ticks = strtoul(s, &s, 10);
 	ticks += strtoul(s, &s, 10);
 	p->cpu_secs = ticks / CLK_TCK;
+	for (int field = UTIME_FIELD + 2; field < PROCESSOR_FIELD; field++)
+		strtoul(s, &s, 10);
+	p->cpu = strtol(s, &s, 10);
 	return 0;
 }
 
@@ -104,11 +109,11 @@ int main(void)
 		perror("ps: /proc");
 		return EXIT_FAILURE;
 	}
-	printf("%5s %5s %-5s %5s %s\n", "PID", "PPID", "STATE", "TIME", "COMMAND");
+	printf("%5s %5s %-5s %3s %5s %s\n", "PID", "PPID", "STATE", "PSR", "TIME", "COMMAND");
 	while ((e = readdir(d))) {
 		if (!is_pid(e->d_name) || read_stat(e->d_name, &p) < 0)
 			continue;
-		printf("%5s %5d %-5c %2lu:%02lu ", e->d_name, p.ppid, p.state,
+		printf("%5s %5d %-5c %3d %2lu:%02lu ", e->d_name, p.ppid, p.state, p.cpu,
 		       p.cpu_secs / SECS_PER_MIN, p.cpu_secs % SECS_PER_MIN);
 		print_command(e->d_name, &p);
 	}

@@ -57,7 +57,9 @@ class Command(gdb.Command):
 
 
 class Ps(Command):
-    """Processes: pid, state, name, fork mode, RSS and page tables.
+    """Processes: pid, state, name, fork mode, CPU, RSS and page tables.
+
+cpu is the CPU a process runs on, or last ran on (stat's processor).
 
 VmRSS, VmPTE and the shared PTE tables are counted from the page tables,
 as /proc/<pid>/status does (mm_usage()): VmRSS, every page mapped, through
@@ -71,11 +73,12 @@ and shows the kernel's own counters next to it: they must be equal."""
     def run(self, args):
         all_tables, all_pages = set(), set()
         procs = list(processes())
-        print("%5s %-9s %-15s %-5s %8s %8s  %s" % (
-            "pid", "state", "name", "mode", "VmRSS kB", "VmPTE kB", "shared PTE tables"))
+        print("%5s %-9s %-15s %-5s %3s %8s %8s  %s" % (
+            "pid", "state", "name", "mode", "cpu", "VmRSS kB", "VmPTE kB",
+            "shared PTE tables"))
         for p in procs:
-            row = "%5d %-9s %-15s %-5s" % (int(p["pid"]), enum_name(p["state"], ""),
-                                           p["name"].string(), fork_mode(p))
+            row = "%5d %-9s %-15s %-5s %3d" % (int(p["pid"]), enum_name(p["state"], ""),
+                                               p["name"].string(), fork_mode(p), int(p["cpu"]))
             if not int(p["mm"]):
                 print(row, "%8s %8s  %s" % ("-", "-", "-"))
                 continue
