@@ -76,7 +76,8 @@ static int run_forged(uint64_t rip, uint64_t ss)
 	if (!p)
 		return 0;
 	p->mm = mm_new();
-	KEXPECT(p->mm != NULL);
+	p->sig.hand = signal_hand_new();        /* the return to user mode looks */
+	KEXPECT(p->mm != NULL && p->sig.hand != NULL);
 	proc_set_name(p, "forged");
 	p->fpu = *fpu_initial();
 	*p->tf = (struct trapframe){ .rip = rip, .cs = SEL_UCODE, .ss = ss,
