@@ -12,6 +12,7 @@
 #include "arch/tsc.h"
 #include "arch/x86.h"
 #include "arch/pit.h"
+#include "kernel/ktime.h"
 
 #define PIT_CH2          0x42
 #define PIT_CMD          0x43
@@ -22,8 +23,6 @@
 #define PORT_B_OUT2      0x20
 #define CALIBRATE_MS     10
 #define CALIBRATE_RUNS   5
-#define NS_PER_SEC       1000000000ULL
-#define US_PER_SEC       1000000ULL
 #define NS_SHIFT         32
 
 static uint64_t hz;
@@ -64,7 +63,7 @@ void tsc_init(void)
 
 void udelay(uint64_t us)
 {
-	uint64_t start = rdtsc(), cycles = hz * us / US_PER_SEC;
+	uint64_t start = rdtsc(), cycles = hz * us / USEC_PER_SEC;
 
 	while (rdtsc() - start < cycles)
 		pause();
