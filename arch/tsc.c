@@ -31,7 +31,7 @@ static uint64_t tsc_at_boot;
 
 static uint64_t measure_interval(void)
 {
-	uint16_t count = PIT_HZ * CALIBRATE_MS / 1000;
+	uint16_t count = PIT_HZ * CALIBRATE_MS / MS_PER_SEC;
 	uint8_t b = (inb(PORT_B) & ~PORT_B_SPEAKER) | PORT_B_GATE2;
 	uint64_t start;
 
@@ -56,7 +56,7 @@ void tsc_init(void)
 		if (t < shortest)
 			shortest = t;
 	}
-	hz = shortest * (1000 / CALIBRATE_MS);
+	hz = shortest * (MS_PER_SEC / CALIBRATE_MS);
 	ns_mult = (NS_PER_SEC << NS_SHIFT) / hz;
 	tsc_at_boot = rdtsc();
 }

@@ -14,6 +14,7 @@
 #define KERNEL_KTIME_H
 
 #include <stdint.h>
+#include "arch/pit.h"
 
 #define NS_PER_SEC      1000000000L
 #define NS_PER_MS       1000000L
@@ -22,6 +23,7 @@
 #define MS_PER_SEC      1000L
 #define USER_HZ         100             /* clock ticks of times(), /proc, sysconf(_SC_CLK_TCK) */
 #define NS_PER_CLOCK    (NS_PER_SEC / USER_HZ)
+#define NS_PER_TICK     (NS_PER_SEC / HZ)       /* the kernel's timer interrupt */
 
 struct timespec {
 	int64_t sec, nsec;

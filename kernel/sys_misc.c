@@ -14,7 +14,6 @@
 #include "arch/poweroff.h"
 #include "arch/x86.h"
 
-#define NS_PER_TICK     (NS_PER_SEC / HZ)
 #define TSC_RESOLUTION_NS 1             /* what Linux reports for its fine clocks */
 #define RANDOM_CHUNK    256
 #define GRND_NONBLOCK   1

@@ -16,7 +16,6 @@
 #define SIG_UNBLOCK     1
 #define SIG_SETMASK     2
 #define MINSIGSTKSZ     2048
-#define NS_PER_TICK     (NS_PER_SEC / HZ)
 #define SS_AUTODISARM   (1U << 31)      /* accepted; the stack stays armed */
 
 static int valid_signal(int sig)
