@@ -53,8 +53,8 @@
 #define HZ_PER_MHZ      1000000
 #define FAULT_LINE      160
 #define PID_MAX         0x7fffffff      /* pids are ints */
-#define NS_PER_CENTI    (NS_PER_SEC / CENTI)    /* uptime's hundredths of a second */
 #define CENTI           100
+#define NS_PER_CENTI    (NS_PER_SEC / CENTI)    /* uptime's hundredths of a second */
 
 
 struct text {
