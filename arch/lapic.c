@@ -16,6 +16,7 @@
 #include "arch/pit.h"
 #include "arch/tsc.h"
 #include "arch/x86.h"
+#include "kernel/ktime.h"
 #include "kernel/sched.h"
 #include "mm/kmap.h"
 
@@ -52,7 +53,6 @@
 #define ID_SHIFT         24
 #define TIMER_COUNT_MAX  0xffffffffU
 #define CALIBRATE_MS     10
-#define MS_PER_SEC       1000
 #define US_PER_MS        1000
 
 static volatile uint32_t *regs;

@@ -12,6 +12,7 @@
 #include "arch/tsc.h"
 #include "arch/x86.h"
 #include "arch/pit.h"
+#include "kernel/ktime.h"
 
 #define PIT_CH2          0x42
 #define PIT_CMD          0x43
@@ -22,8 +23,6 @@
 #define PORT_B_OUT2      0x20
 #define CALIBRATE_MS     10
 #define CALIBRATE_RUNS   5
-#define NS_PER_SEC       1000000000ULL
-#define US_PER_SEC       1000000ULL
 #define NS_SHIFT         32
 
 static uint64_t hz;
@@ -32,7 +31,7 @@ static uint64_t tsc_at_boot;
 
 static uint64_t measure_interval(void)
 {
-	uint16_t count = PIT_HZ * CALIBRATE_MS / 1000;
+	uint16_t count = PIT_HZ * CALIBRATE_MS / MS_PER_SEC;
 	uint8_t b = (inb(PORT_B) & ~PORT_B_SPEAKER) | PORT_B_GATE2;
 	uint64_t start;
 
@@ -57,14 +56,14 @@ void tsc_init(void)
 		if (t < shortest)
 			shortest = t;
 	}
-	hz = shortest * (1000 / CALIBRATE_MS);
+	hz = shortest * (MS_PER_SEC / CALIBRATE_MS);
 	ns_mult = (NS_PER_SEC << NS_SHIFT) / hz;
 	tsc_at_boot = rdtsc();
 }
 
 void udelay(uint64_t us)
 {
-	uint64_t start = rdtsc(), cycles = hz * us / US_PER_SEC;
+	uint64_t start = rdtsc(), cycles = hz * us / USEC_PER_SEC;
 
 	while (rdtsc() - start < cycles)
 		pause();

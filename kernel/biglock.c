@@ -13,13 +13,13 @@
 #include "kernel/biglock.h"
 #include "kernel/panic.h"
 #include "kernel/ksyms.h"
+#include "kernel/ktime.h"
 #include "kernel/spinlock.h"
 #include "arch/percpu.h"
 #include "arch/tsc.h"
 #include "arch/x86.h"
 #include "mm/tlb.h"
 
-#define NS_PER_SEC      1000000000UL
 #define BIG_SPIN_MAX_NS (10 * NS_PER_SEC)       /* far longer than any holder needs */
 #define WHERE_MAX       64
 

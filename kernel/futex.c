@@ -28,18 +28,14 @@
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "kernel/uapi.h"
 #include "mm/uaccess.h"
 #include "mm/mm.h"
 #include "arch/tsc.h"
 
-#define NS_PER_SEC      1000000000L
 #define FUTEX_WORD      4               /* bytes, and their alignment */
 #define NO_DEADLINE     UINT64_MAX
-
-struct timespec {
-	int64_t sec, nsec;
-};
 
 /* What the key of every word of shared memory names as its space. */
 static const char shared_memory;
@@ -149,11 +145,11 @@ static long deadline(uint64_t uts, int absolute, int realtime, uint64_t *end)
 		return 0;
 	if (copy_from_user(&ts, (const void *)uts, sizeof(ts)) < 0)
 		return -EFAULT;
-	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= NS_PER_SEC)
+	if (!timespec_valid(&ts))
 		return -EINVAL;
 	if ((uint64_t)ts.sec >= NO_DEADLINE / NS_PER_SEC / 2)
 		return 0;                       /* centuries away: never */
-	ns = (uint64_t)ts.sec * NS_PER_SEC + (uint64_t)ts.nsec;
+	ns = timespec_ns(&ts);
 	if (absolute) {
 		clock_read(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &clock_now);
 		ns = ns > clock_now ? ns - clock_now : 0;

@@ -9,16 +9,12 @@
 #include "kernel/signal.h"
 #include "kernel/proc.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "mm/uaccess.h"
 #include "arch/pit.h"
 
 #define ITIMER_REAL     0
-#define US_PER_SEC      1000000L
-#define US_PER_TICK     (US_PER_SEC / HZ)
-
-struct timeval {
-	int64_t sec, usec;
-};
+#define US_PER_TICK     (USEC_PER_SEC / HZ)
 
 struct itimerval {
 	struct timeval interval, value;
@@ -47,8 +43,7 @@ static struct itimerval itimer_now(void)
 
 static int tv_valid(const struct timeval *tv)
 {
-	return tv->sec >= 0 && tv->usec >= 0 && tv->usec < US_PER_SEC &&
-	       (uint64_t)tv->sec < UINT32_MAX;
+	return timeval_valid(tv) && (uint64_t)tv->sec < UINT32_MAX;
 }
 
 long sys_setitimer(uint64_t which, uint64_t unew, uint64_t uold, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -86,7 +81,7 @@ long sys_alarm(uint64_t useconds, uint64_t a1, uint64_t a2, uint64_t a3, uint64_
 {
 	struct itimerval old = itimer_now();
 	unsigned int seconds = (unsigned int)useconds;
-	long left = old.value.sec + (old.value.usec >= US_PER_SEC / 2);
+	long left = old.value.sec + (old.value.usec >= USEC_PER_SEC / 2);
 
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
 	if (!left && old.value.usec)

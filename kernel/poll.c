@@ -24,15 +24,11 @@
 #include "kernel/signal.h"
 #include "kernel/syscall.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "mm/uaccess.h"
 #include "arch/tsc.h"
 
 #define DEFAULT_POLLMASK  (POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM)
-#define NS_PER_SEC      1000000000UL
-#define NS_PER_MS       1000000UL
-#define MS_PER_SEC      1000
-#define NS_PER_USEC     1000UL
-#define USEC_PER_SEC    1000000L
 #define AT_ONCE         0               /* deadlines: do not wait */
 #define FOREVER         UINT64_MAX      /* no timeout */
 
@@ -41,14 +37,6 @@
 #define SELECT_OUT      (POLLOUT | POLLWRNORM | POLLWRBAND | POLLERR)
 #define SELECT_EX       POLLPRI
 #define NSETS           3               /* select's read, write, except sets */
-
-struct timespec {
-	int64_t sec, nsec;
-};
-
-struct timeval {
-	int64_t sec, usec;
-};
 
 /* One look at every file a poller watches, through poll_watch(pt, ...):
  * how many are ready (their results kept in arg), or -errno. */
@@ -206,7 +194,7 @@ static long read_deadline(uint64_t uts, uint64_t *deadline)
 		return 0;
 	if (copy_from_user(&ts, (void *)uts, sizeof(ts)) < 0)
 		return -EFAULT;
-	if (ts.sec < 0 || ts.nsec < 0 || (uint64_t)ts.nsec >= NS_PER_SEC)
+	if (!timespec_valid(&ts))
 		return -EINVAL;
 	*deadline = deadline_in(ts.sec, ts.nsec);
 	return 0;
@@ -218,8 +206,8 @@ static long read_deadline(uint64_t uts, uint64_t *deadline)
 static void put_time_left(uint64_t uts, uint64_t deadline, int as_timeval)
 {
 	uint64_t left = time_left(deadline);
-	struct timespec ts = { left / NS_PER_SEC, left % NS_PER_SEC };
-	struct timeval tv = { left / NS_PER_SEC, left % NS_PER_SEC / NS_PER_USEC };
+	struct timespec ts = ns_timespec(left);
+	struct timeval tv = ns_timeval(left);
 
 	if (!uts || deadline == AT_ONCE)
 		return;

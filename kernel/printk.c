@@ -9,6 +9,7 @@
 #include "arch/serial.h"
 #include "arch/tsc.h"
 #include "kernel/spinlock.h"
+#include "kernel/ktime.h"
 
 static enum log_level console_level = LOG_INFO;
 static const char *const level_tag[] = { "error: ", "warning: ", "", "debug: " };
@@ -69,14 +70,14 @@ static void kprintf_locked(const char *fmt, ...)
 
 void printk(enum log_level level, const char *fmt, ...)
 {
-	uint64_t us = time_ns() / 1000;
+	struct timeval t = ns_timeval(time_ns());
 	va_list ap;
 	int taken;
 
 	if (level > console_level)
 		return;
 	taken = log_lock_take();
-	kprintf_locked("[%5lu.%06lu] %s", us / 1000000, us % 1000000, level_tag[level]);
+	kprintf_locked("[%5ld.%06ld] %s", t.sec, t.usec, level_tag[level]);
 	va_start(ap, fmt);
 	vformat(log_sink, NULL, fmt, ap);
 	va_end(ap);

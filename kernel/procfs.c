@@ -36,6 +36,7 @@
 #include "kernel/sched.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
@@ -52,9 +53,8 @@
 #define HZ_PER_MHZ      1000000
 #define FAULT_LINE      160
 #define PID_MAX         0x7fffffff      /* pids are ints */
-#define NS_PER_CENTI    10000000UL      /* uptime's hundredths of a second */
-#define NS_PER_CLOCK    NS_PER_CENTI    /* /proc/stat's clock ticks, sysconf(_SC_CLK_TCK) */
 #define CENTI           100
+#define NS_PER_CENTI    (NS_PER_SEC / CENTI)    /* uptime's hundredths of a second */
 
 
 struct text {

@@ -31,6 +31,7 @@
 #include "kernel/proc.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "kernel/pagetree.h"
 #include "kernel/vfs.h"
 #include "mm/heap.h"
@@ -38,7 +39,6 @@
 #include "arch/tsc.h"
 
 #define KB_PER_PAGE     (PAGE_SIZE / 1024)
-#define NS_PER_CLOCK    (1000000000UL / 100)    /* clock ticks: sysconf(_SC_CLK_TCK) */
 #define NICE_0_PRIORITY 20                      /* stat's priority of a nice 0 process */
 #define NO_TERMINAL     (-1)                    /* tpgid without a terminal */
 #define RLIMIT_RSS      5

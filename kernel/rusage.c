@@ -10,21 +10,14 @@
 #include "kernel/syscall.h"
 #include "kernel/proc.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "mm/uaccess.h"
 #include "arch/tsc.h"
 
-#define NS_PER_SEC      1000000000UL
-#define NS_PER_USEC     1000UL
-#define USER_HZ         100             /* times()'s clock ticks, as Linux's */
-#define NS_PER_CLOCK    (NS_PER_SEC / USER_HZ)
 #define KIB_PER_PAGE    (PAGE_SIZE / 1024)
 #define RUSAGE_SELF     0
 #define RUSAGE_CHILDREN (-1)
 #define RUSAGE_THREAD   1
-
-struct timeval {
-	int64_t sec, usec;
-};
 
 /* Linux's struct rusage: two times, then fourteen longs, most of which
  * forklab has nothing to count for and leaves 0. */

@@ -7,12 +7,12 @@
 #include "kernel/spinlock.h"
 #include "kernel/panic.h"
 #include "kernel/ksyms.h"
+#include "kernel/ktime.h"
 #include "kernel/printk.h"
 #include "arch/percpu.h"
 #include "arch/tsc.h"
 #include "arch/x86.h"
 
-#define NS_PER_SEC       1000000000UL
 #define LOCK_SPIN_MAX_NS (5 * NS_PER_SEC)       /* far longer than any holder needs */
 #define WHERE_MAX        64
 

@@ -9,12 +9,12 @@
 #include "kernel/pipe.h"
 #include "kernel/sys_fs.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "kernel/uapi.h"
 #include "mm/uaccess.h"
 
 #define STAT_BLKSIZE    4096
 #define STAT_BLOCK      512
-#define NS_PER_SEC      1000000000UL
 
 /* struct stat as Linux x86-64 lays it out. */
 struct linux_stat {
@@ -22,7 +22,7 @@ struct linux_stat {
 	uint32_t mode, uid, gid, pad0;
 	uint64_t rdev;
 	int64_t size, blksize, blocks;
-	int64_t times[6];
+	struct timespec atime, mtime, ctime;
 	int64_t unused[3];
 };
 
@@ -205,12 +205,6 @@ long sys_close(uint64_t ufd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	return 0;
 }
 
-static void put_time(int64_t *t, uint64_t ns)
-{
-	t[0] = ns / NS_PER_SEC;
-	t[1] = ns % NS_PER_SEC;
-}
-
 static long put_kstat(const struct kstat *ks, uint64_t ustat)
 {
 	struct linux_stat st = { 0 };
@@ -223,9 +217,9 @@ static long put_kstat(const struct kstat *ks, uint64_t ustat)
 	st.size = ks->size;
 	st.blksize = STAT_BLKSIZE;
 	st.blocks = ks->blocks ? ks->blocks : (ks->size + STAT_BLOCK - 1) / STAT_BLOCK;
-	put_time(&st.times[0], ks->atime);
-	put_time(&st.times[2], ks->mtime);
-	put_time(&st.times[4], ks->ctime);
+	st.atime = ns_timespec(ks->atime);
+	st.mtime = ns_timespec(ks->mtime);
+	st.ctime = ns_timespec(ks->ctime);
 	return copy_to_user((void *)ustat, &st, sizeof(st));
 }
 

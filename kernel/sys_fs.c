@@ -15,6 +15,7 @@
 #include "kernel/namei.h"
 #include "kernel/procfs.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "kernel/uapi.h"
 #include "mm/heap.h"
 #include "mm/layout.h"
@@ -22,7 +23,6 @@
 
 #define PERM_BITS       07777
 #define DIR_PERM_BITS   01777
-#define NS_PER_SEC      1000000000L
 #define PROC_PREFIX     "/proc/"
 #define ROOT_ID         0               /* root's uid and gid */
 #define ID_UNCHANGED    0xffffffffu     /* chown's -1: keep this id */
@@ -32,10 +32,6 @@ struct linux_statfs {
 	int64_t type, bsize, blocks, bfree, bavail, files, ffree;
 	int32_t fsid[2];
 	int64_t namelen, frsize, flags, spare[4];
-};
-
-struct timespec64 {
-	int64_t sec, nsec;
 };
 
 /* A path from the user, in a kmalloc'd buffer, and *err 0; or NULL and
@@ -873,7 +869,7 @@ long sys_syncfs(uint64_t fd, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 }
 
 /* A time of utimensat: 0 and *ns (now, or unchanged: *omit), or -EINVAL. */
-static long utime_of(const struct timespec64 *t, uint64_t *ns, int *omit)
+static long utime_of(const struct timespec *t, uint64_t *ns, int *omit)
 {
 	*omit = t && t->nsec == UTIME_OMIT;
 	if (!t || t->nsec == UTIME_NOW) {
@@ -882,13 +878,13 @@ static long utime_of(const struct timespec64 *t, uint64_t *ns, int *omit)
 	}
 	if (*omit)
 		return 0;
-	if (t->nsec < 0 || t->nsec >= NS_PER_SEC || t->sec < 0)
+	if (!timespec_valid(t))
 		return -EINVAL;
-	*ns = t->sec * NS_PER_SEC + t->nsec;
+	*ns = timespec_ns(t);
 	return 0;
 }
 
-static long set_times(struct inode *i, const struct timespec64 *t)
+static long set_times(struct inode *i, const struct timespec *t)
 {
 	uint64_t atime, mtime;
 	int aomit, momit;
@@ -910,7 +906,7 @@ static long set_times(struct inode *i, const struct timespec64 *t)
 /* A NULL path changes dirfd's file, as in Linux. */
 long sys_utimensat(uint64_t dirfd, uint64_t upath, uint64_t utimes, uint64_t flags, uint64_t a4, uint64_t a5)
 {
-	struct timespec64 t[2];
+	struct timespec t[2];
 	struct file *f;
 	struct walk w;
 	long err;

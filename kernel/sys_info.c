@@ -10,11 +10,11 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "mm/uaccess.h"
 #include "mm/frame.h"
 #include "arch/tsc.h"
 
-#define NS_PER_SEC      1000000000UL
 #define ROOT_ID         0
 #define RLIM_INFINITY   (~0UL)
 #define RLIMIT_STACK    3

@@ -5,6 +5,7 @@
 #include "kernel/sched.h"
 #include "kernel/random.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "kernel/uapi.h"
 #include "kernel/printk.h"
 #include "mm/uaccess.h"
@@ -13,19 +14,12 @@
 #include "arch/poweroff.h"
 #include "arch/x86.h"
 
-#define NS_PER_SEC      1000000000L
-#define NS_PER_TICK     (NS_PER_SEC / HZ)
-#define NS_PER_USEC     1000L
 #define TSC_RESOLUTION_NS 1             /* what Linux reports for its fine clocks */
 #define RANDOM_CHUNK    256
 #define GRND_NONBLOCK   1
 #define GRND_RANDOM     2
 #define GRND_INSECURE   4
 #define UTS_LEN         65
-
-struct timespec {
-	int64_t sec, nsec;
-};
 
 uint64_t realtime_ns(void)
 {
@@ -69,7 +63,7 @@ long sys_clock_gettime(uint64_t uclock, uint64_t uts, uint64_t a2, uint64_t a3, 
 	(void)a2, (void)a3, (void)a4, (void)a5;
 	if (clock_read((int)uclock, &ns) < 0)
 		return -EINVAL;
-	ts = (struct timespec){ ns / NS_PER_SEC, ns % NS_PER_SEC };
+	ts = ns_timespec(ns);
 	return copy_to_user((void *)uts, &ts, sizeof(ts));
 }
 
@@ -101,11 +95,11 @@ long sys_time(uint64_t utloc, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4
 long sys_gettimeofday(uint64_t utv, uint64_t utz, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	uint64_t ns = time_ns() + BOOT_EPOCH * NS_PER_SEC;
-	int64_t tv[2] = { ns / NS_PER_SEC, ns % NS_PER_SEC / NS_PER_USEC };
+	struct timeval tv = ns_timeval(ns);
 	int32_t tz[2] = { 0, 0 };
 
 	(void)a2, (void)a3, (void)a4, (void)a5;
-	if (utv && copy_to_user((void *)utv, tv, sizeof(tv)) < 0)
+	if (utv && copy_to_user((void *)utv, &tv, sizeof(tv)) < 0)
 		return -EFAULT;
 	if (utz && copy_to_user((void *)utz, tz, sizeof(tz)) < 0)
 		return -EFAULT;
@@ -124,7 +118,7 @@ static uint64_t deadline_after(const struct timespec *ts)
 
 	if ((uint64_t)ts->sec >= (UINT64_MAX - now) / NS_PER_SEC - 1)
 		return UINT64_MAX;
-	return now + (uint64_t)ts->sec * NS_PER_SEC + (uint64_t)ts->nsec;
+	return now + timespec_ns(ts);
 }
 
 /* Wakes on every tick to look at the clock. */
@@ -140,7 +134,7 @@ static long read_timespec(struct timespec *ts, uint64_t uts)
 {
 	if (copy_from_user(ts, (void *)uts, sizeof(*ts)) < 0)
 		return -EFAULT;
-	if (ts->sec < 0 || ts->nsec < 0 || ts->nsec >= NS_PER_SEC)
+	if (!timespec_valid(ts))
 		return -EINVAL;
 	return 0;
 }
@@ -156,7 +150,7 @@ static long sleep_for(uint64_t deadline, uint64_t urem)
 		return 0;
 	now = time_ns();
 	left = deadline > now ? deadline - now : 0;
-	rem = (struct timespec){ left / NS_PER_SEC, left % NS_PER_SEC };
+	rem = ns_timespec(left);
 	if (urem && copy_to_user((void *)urem, &rem, sizeof(rem)) < 0)
 		return -EFAULT;
 	return -EINTR;
@@ -189,10 +183,10 @@ long sys_clock_nanosleep(uint64_t uclock, uint64_t uflags, uint64_t ureq, uint64
 	if (!((int)uflags & TIMER_ABSTIME))
 		return sleep_for(deadline_after(&req), urem);
 	clock_read(clock, &now);
-	until = (uint64_t)req.sec * NS_PER_SEC + req.nsec;
+	until = timespec_ns(&req);
 	if (until <= now)
 		return 0;
-	req = (struct timespec){ (until - now) / NS_PER_SEC, (until - now) % NS_PER_SEC };
+	req = ns_timespec(until - now);
 	return sleep_until(deadline_after(&req));
 }
 

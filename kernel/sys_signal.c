@@ -5,6 +5,7 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "kernel/printk.h"
 #include "mm/uaccess.h"
 #include "arch/pit.h"
@@ -15,8 +16,6 @@
 #define SIG_UNBLOCK     1
 #define SIG_SETMASK     2
 #define MINSIGSTKSZ     2048
-#define NS_PER_SEC      1000000000L
-#define NS_PER_TICK     (NS_PER_SEC / HZ)
 #define SS_AUTODISARM   (1U << 31)      /* accepted; the stack stays armed */
 
 static int valid_signal(int sig)
@@ -149,10 +148,6 @@ long sys_rt_sigsuspend(uint64_t uset, uint64_t size, uint64_t a2, uint64_t a3, u
 	return err < 0 ? err : wait_for_signal();
 }
 
-struct timespec {
-	int64_t sec, nsec;
-};
-
 /* The tick a wait of *ts ends at, or 0 for no timeout. */
 static long wait_end(uint64_t uts, uint64_t *end)
 {
@@ -163,7 +158,7 @@ static long wait_end(uint64_t uts, uint64_t *end)
 		return 0;
 	if (copy_from_user(&ts, (const void *)uts, sizeof(ts)) < 0)
 		return -EFAULT;
-	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= NS_PER_SEC)
+	if (!timespec_valid(&ts))
 		return -EINVAL;
 	*end = ticks() + (uint64_t)ts.sec * HZ + ((uint64_t)ts.nsec + NS_PER_TICK - 1) / NS_PER_TICK;
 	return 0;

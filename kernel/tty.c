@@ -37,6 +37,7 @@
 #include "kernel/sched.h"
 #include "kernel/poll.h"
 #include "kernel/errno.h"
+#include "kernel/ktime.h"
 #include "kernel/signal.h"
 #include "mm/uaccess.h"
 #include "arch/tsc.h"
@@ -54,7 +55,7 @@
 #define INIT_PGRP       1               /* and group 1 */
 #define DEFAULT_ROWS    24
 #define DEFAULT_COLS    80
-#define NS_PER_DECISECOND 100000000ULL  /* VTIME's unit */
+#define NS_PER_DECISECOND (NS_PER_SEC / 10)     /* VTIME's unit */
 
 enum esc_state { PLAIN, ESC_SEEN, CSI, SS3 };
 

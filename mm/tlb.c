@@ -30,6 +30,7 @@
  */
 #include "mm/tlb.h"
 #include "mm/mm.h"
+#include "kernel/ktime.h"
 #include "arch/lapic.h"
 #include "arch/percpu.h"
 #include "arch/cpu.h"
@@ -38,7 +39,6 @@
 #include "kernel/panic.h"
 #include "kernel/spinlock.h"
 
-#define NS_PER_SEC      1000000000UL
 #define ANSWER_MAX_NS   (10 * NS_PER_SEC)       /* far longer than any CPU needs */
 
 enum { TLB_NONE, TLB_PAGE, TLB_USER, TLB_ALL };

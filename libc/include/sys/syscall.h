@@ -56,6 +56,7 @@
 #define SYS_fchown		93
 #define SYS_lchown		94
 #define SYS_umask		95
+#define SYS_gettimeofday	96
 #define SYS_getrusage		98
 #define SYS_times		100
 #define SYS_getuid		102
