@@ -154,8 +154,7 @@ static void exception(struct trapframe *tf)
 {
 	if (trap_from_user(tf))
 		user_exception(tf);
-	else if (!take_expected(tf) && !kernel_user_fault(tf) && !bad_iret(tf) &&
-		 !syscall_single_step(tf))
+	else if (!take_expected(tf) && !kernel_user_fault(tf) && !bad_iret(tf))
 		panic_trap(tf);
 }
 
@@ -191,12 +190,18 @@ static int own_cpu_only(const struct trapframe *tf)
  * the idle loop takes it for its handler alone, unless the handler touches
  * only its CPU's data.  A trap in kernel mode elsewhere comes from code
  * that holds it already.  A shootdown request is answered first, without
- * it: the CPU that asks holds it.
+ * it: the CPU that asks holds it.  A #DB on syscall_entry's first
+ * instruction is ignored before anything else: it comes before that
+ * entry's swapgs, so the GS base is the user's and this_cpu() unusable.
  */
 void trap_dispatch(struct trapframe *tf)
 {
-	int user = trap_from_user(tf), idle = !user && !big_lock_held();
+	int user, idle;
 
+	if (syscall_single_step(tf))
+		return;
+	user = trap_from_user(tf);
+	idle = !user && !big_lock_held();
 	if (tf->vector == T_TLB_SHOOTDOWN) {
 		tlb_answer();
 		lapic_eoi();
