@@ -51,7 +51,6 @@
 #define PID_INO_SHIFT   16              /* a process's entries, clear of each other */
 #define NAME_LEN        24
 #define HZ_PER_MHZ      1000000
-#define FAULT_LINE      160
 #define PID_MAX         0x7fffffff      /* pids are ints */
 #define CENTI           100
 #define NS_PER_CENTI    (NS_PER_SEC / CENTI)    /* uptime's hundredths of a second */
@@ -124,7 +123,7 @@ long procfs_put_line(struct file *f, char *ubuf, size_t n, size_t *done, uint64_
 static long faults_read(struct file *f, char *ubuf, size_t n)
 {
 	uint64_t first = (uint64_t)f->priv, off = 0;
-	char line[FAULT_LINE];
+	char line[FAULT_LINE_MAX];
 	size_t done = 0;
 	long err = 0;
 

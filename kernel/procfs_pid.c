@@ -78,7 +78,7 @@ static size_t status(struct proc *p, char *buf, size_t size)
 		"VmRSS:\t%8lu kB\nVmPTE:\t%8lu kB\nVmPTEShared:\t%8lu kB\n"
 		"SharedPTETables:\t%lu\nForkMode:\t%s\n"
 		"ForkTablesShared:\t%lu\nForkTablesCopied:\t%lu\nForkPTEsCopied:\t%lu\n"
-		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\n"
+		"ForkPagesCopied:\t%lu\nForkTLBFlushes:\t%lu\nForkTLBShootdownIPIs:\t%lu\n"
 		"TablesOwn:\tpgd %lu pud %lu pmd %lu pte %lu\n"
 		"TablesShared:\tpgd %lu pud %lu pmd %lu pte %lu\n"
 		"Cpu:\t%d\nTLBShootdowns:\t%lu\nTLBShootdownIPIs:\t%lu\n",
@@ -87,7 +87,7 @@ static size_t status(struct proc *p, char *buf, size_t size)
 		u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE, u.pt_shared * KB_PER_PAGE,
 		u.pt_shared, fork_mode_names[p->fork_mode],
 		f->tables_shared, f->tables_copied, f->ptes_copied, f->pages_copied,
-		f->tlb_flushes,
+		f->tlb_flushes, f->tlb_ipis,
 		u.own[PT_PGD], u.own[PT_PUD], u.own[PT_PMD], u.own[PT_PTE],
 		u.shared[PT_PGD], u.shared[PT_PUD], u.shared[PT_PMD], u.shared[PT_PTE],
 		p->cpu, p->mm ? p->mm->tlb.shootdowns : 0, p->mm ? p->mm->tlb.ipis : 0);

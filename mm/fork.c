@@ -216,7 +216,7 @@ struct mm *mm_fork(struct mm *parent, enum fork_mode mode, struct fork_stats *st
 	if (mode != FORK_COPY) {                /* the parent lost write access */
 		flush_all_local(parent);
 		if (fork_shootdown)
-			tlb_shootdown(parent);
+			stats->tlb_ipis = tlb_shootdown(parent);
 		stats->tlb_flushes++;
 	}
 	if (err && w.child) {

@@ -87,6 +87,7 @@ struct mm {
 /* What one fork did (mm_fork), for /proc and the benchmarks. */
 struct fork_stats {
 	uint64_t tables_shared, tables_copied, ptes_copied, pages_copied, tlb_flushes;
+	uint64_t tlb_ipis;              /* other CPUs its shootdown asked to flush */
 };
 
 /* What mm_usage() finds. */

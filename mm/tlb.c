@@ -27,9 +27,14 @@
  * (fork, munmap, mprotect: the remote CPU reloads its CR3) or once for the
  * one page they change (a fault: the remote CPU flushes that page alone,
  * with invlpg, which also drops what it caches of the tables above it).
+ * Each round that asks any CPU is counted (/proc/<pid>/status, the mm's;
+ * /proc/forkstat, the boot's) and is an event of the fault trace
+ * (mm/trace.h), so that a trace shows which faults and forks made which
+ * CPUs flush.
  */
 #include "mm/tlb.h"
 #include "mm/mm.h"
+#include "mm/trace.h"
 #include "kernel/ktime.h"
 #include "arch/lapic.h"
 #include "arch/percpu.h"
@@ -84,11 +89,17 @@ static void wait_answer(struct cpu *c)
 	}
 }
 
+/* A round's event in the fault trace, by request kind. */
+static const unsigned trace_kinds[] = {
+	[TLB_PAGE] = FA_TLB_PAGE, [TLB_USER] = FA_TLB_MM, [TLB_ALL] = FA_TLB_KERNEL,
+};
+
 /* Asks the CPUs of mask but this one to flush, and waits until they have;
- * returns how many it asked. */
+ * returns how many it asked.  A round that asked any is counted and traced. */
 static int ask(uint64_t mask, int kind, uint64_t va)
 {
 	int self = this_cpu()->id, n = 0;
+	uint64_t start = rdtsc(), asked = 0;
 
 	for (int i = 0; i < ncpus; i++) {
 		if (i == self || !(mask & (1UL << i)))
@@ -96,14 +107,16 @@ static int ask(uint64_t mask, int kind, uint64_t va)
 		cpus[i].tlb_va = va;
 		__atomic_store_n(&cpus[i].tlb_request, kind, __ATOMIC_RELEASE);
 		lapic_send_ipi(cpus[i].apic_id, T_TLB_SHOOTDOWN);
+		asked |= 1UL << i;
 		n++;
 	}
 	for (int i = 0; i < ncpus; i++)
-		if (i != self && (mask & (1UL << i)))
+		if (asked & (1UL << i))
 			wait_answer(&cpus[i]);
 	if (n) {
 		tlb_counters.shootdowns++;
 		tlb_counters.ipis += n;
+		fault_trace_shootdown(asked, trace_kinds[kind], va, rdtsc() - start);
 	}
 	return n;
 }
@@ -116,9 +129,12 @@ static void count(struct mm *mm, int n)
 	}
 }
 
-void tlb_shootdown(struct mm *mm)
+int tlb_shootdown(struct mm *mm)
 {
-	count(mm, ask(mm->cpu_mask, TLB_USER, 0));
+	int n = ask(mm->cpu_mask, TLB_USER, 0);
+
+	count(mm, n);
+	return n;
 }
 
 void tlb_shootdown_page(struct mm *mm, uint64_t va)

@@ -19,7 +19,7 @@ extern struct tlb_counters tlb_counters;
  * stale entries into pages the child shares.  Only to show the need. */
 extern int fork_shootdown;
 
-void tlb_shootdown(struct mm *mm);      /* every other CPU that may cache mm */
+int tlb_shootdown(struct mm *mm);       /* every other CPU that may cache mm; how many */
 void tlb_shootdown_page(struct mm *mm, uint64_t va);   /* the same, one page */
 void tlb_shootdown_kernel(void);        /* every other CPU, global entries too */
 void tlb_answer(void);                  /* do what another CPU asked, if it did */

@@ -337,7 +337,8 @@ def usage(mm):
 
 # The fault trace (mm/trace.h) -------------------------------------------
 
-Event = collections.namedtuple("Event", "seq pid addr err cycles actions")
+# cpus: a shootdown round's CPUs asked to flush (bit i: CPU i); 0 for a fault.
+Event = collections.namedtuple("Event", "seq pid addr err cycles actions cpus")
 
 
 def recorded_faults(n):
@@ -350,7 +351,7 @@ def recorded_faults(n):
         e = ring[seq % size]
         if int(e["seq"]) == seq:
             yield Event(seq, int(e["pid"]), int(e["addr"]), int(e["err"]),
-                        int(e["cycles"]), int(e["actions"]))
+                        int(e["cycles"]), int(e["actions"]), int(e["cpus"]))
 
 
 def pending_fault():
@@ -360,7 +361,7 @@ def pending_fault():
     return Event(int(value("fault_trace.next")),
                  int(running["pid"]) if int(running) else 0,
                  int(value("addr")), int(value("err")), int(value("cycles")),
-                 int(value("actions")))
+                 int(value("actions")), 0)
 
 
 def action_names(actions):
@@ -375,9 +376,15 @@ FAULTS_HEADER = "%6s %5s %-16s %-17s %9s  %s" % (
 
 
 def format_fault(e):
-    """An event as a line of /proc/faults (fault_event_format(), mm/trace.c)."""
-    line = "%6d %5d %016x %-5s %-6s %-4s %9d " % (
-        e.seq, e.pid, e.addr, "write" if e.err & PF_WRITE else "read",
-        "user" if e.err & PF_USER else "kernel", "exec" if e.err & PF_INSTR else "",
-        e.cycles)
-    return line + ("".join(" " + name for name in action_names(e.actions)) or " none")
+    """An event as a line of /proc/faults (fault_event_format(), mm/trace.c):
+    a fault, or a TLB shootdown round (cpus set)."""
+    if e.cpus:
+        access = "%-17s" % "shootdown"
+    else:
+        access = "%-5s %-6s %-4s" % (
+            "write" if e.err & PF_WRITE else "read",
+            "user" if e.err & PF_USER else "kernel", "exec" if e.err & PF_INSTR else "")
+    line = "%6d %5d %016x %s %9d " % (e.seq, e.pid, e.addr, access, e.cycles)
+    line += "".join(" " + name for name in action_names(e.actions)) or " none"
+    asked = [str(i) for i in range(64) if e.cpus & (1 << i)]
+    return line + (" cpus " + ",".join(asked) if asked else "")
