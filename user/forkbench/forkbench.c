@@ -1,6 +1,7 @@
 /*
  * forkbench [--min MiB] [--max MiB] [--copy-max MiB] [--reps N]
- *           [--warmup N] [--quick] [--fork-only]:
+ *           [--warmup N] [--quick] [--fork-only]
+ * forkbench --threads N [--size MiB] [--reps N] [--warmup N]:
  * what fork costs a process whose memory is all resident, by size and by
  * fork mode, as CSV on stdout (scripts/bench.sh tabulates and plots it;
  * docs/perf.md explains the method).
@@ -33,6 +34,10 @@
  * --quick is --max 32 --reps 1 --warmup 0, for tests.  --fork-only runs
  * trial A up to the child's writes only, and needs the region once, not
  * twice, in free memory: the fork of the largest sizes a guest holds.
+ *
+ * forkbench --threads N [--size MiB]: instead of the sizes, what a fork
+ * costs while 0, 1, 2, 4 ... N threads of the parent write on other CPUs
+ * (threads.c): the TLB shootdown's cost.
  */
 #include <errno.h>
 #include <limits.h>
@@ -48,83 +53,31 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <forklab.h>
+#include "forkbench.h"
 
-#define PAGE_SIZE       4096
-#define TABLE_PAGES     512             /* pages one PTE table maps */
-#define TABLE_SPAN      ((size_t)TABLE_PAGES * PAGE_SIZE)
-#define KIB             1024L
-#define MIB             (1024L * 1024)
-#define NS_PER_SEC      1000000000L
 #define DEFAULT_MIN_MIB 16
 #define DEFAULT_MAX_MIB 2048
 #define QUICK_MAX_MIB   32
+#define THREADS_MIB     64              /* --threads's default size */
 #define SMALL_MIB       64              /* up to here a repetition is cheap... */
 #define REPS_SMALL      11              /* ...so take more of them */
 #define REPS_LARGE      7
-#define MAX_REPS        101
 #define SLACK_MIB       64              /* left free for the kernel and libc */
 #define TABLE_KIB_PER_MIB (PAGE_SIZE / KIB * MIB / (long)TABLE_SPAN)
-#define LINE_LEN        256
-#define NOTE_LEN        160
 #define TRUE_PATH       "/bin/true"
-#define ABSENT          LONG_MIN        /* a value this system does not give */
 #define EXEC_FAILED     127
-#define TSC_FRAC_BITS   20              /* tsc_ns()'s fixed point: a run of hours fits */
 
 extern char **environ;
-
-enum metric {
-	FORK, FORK_SYSCALL, PARENT_W1, FORK_EXIT, FORK_EXEC,
-	CHILD_W1, CHILD_W512, CHILD_WALL, CHILD_WPAGE,
-	PARENT_AFTER_WRITES, PARENT_AFTER_WRITES_PAGE,
-	PARENT_AFTER_EXIT, PARENT_AFTER_EXIT_PAGE,
-	PT_DELTA, PARENT_PTE, PARENT_PTE_SHARED, CHILD_PTE, CHILD_PTE_SHARED,
-	TABLES_SHARED, TABLES_COPIED, PTES_COPIED, PAGES_COPIED, TLB_FLUSHES,
-	NMETRICS
-};
-
-static const struct {
-	const char *name, *unit;
-} metrics[NMETRICS] = {
-	[FORK] = { "fork", "ns" },
-	[FORK_SYSCALL] = { "fork_syscall", "ns" },
-	[PARENT_W1] = { "parent_write_1", "ns" },
-	[FORK_EXIT] = { "fork_exit_wait", "ns" },
-	[FORK_EXEC] = { "fork_exec_wait", "ns" },
-	[CHILD_W1] = { "child_write_1", "ns" },
-	[CHILD_W512] = { "child_write_512", "ns" },
-	[CHILD_WALL] = { "child_write_all", "ns" },
-	[CHILD_WPAGE] = { "child_write_all_per_page", "ns" },
-	[PARENT_AFTER_WRITES] = { "parent_write_all_after_child_wrote", "ns" },
-	[PARENT_AFTER_WRITES_PAGE] = { "parent_write_all_after_child_wrote_per_page", "ns" },
-	[PARENT_AFTER_EXIT] = { "parent_write_all_after_child_exit", "ns" },
-	[PARENT_AFTER_EXIT_PAGE] = { "parent_write_all_after_child_exit_per_page", "ns" },
-	[PT_DELTA] = { "pagetables_delta", "bytes" },
-	[PARENT_PTE] = { "parent_vmpte", "bytes" },
-	[PARENT_PTE_SHARED] = { "parent_vmpte_shared", "bytes" },
-	[CHILD_PTE] = { "child_vmpte", "bytes" },
-	[CHILD_PTE_SHARED] = { "child_vmpte_shared", "bytes" },
-	[TABLES_SHARED] = { "fork_tables_shared", "count" },
-	[TABLES_COPIED] = { "fork_tables_copied", "count" },
-	[PTES_COPIED] = { "fork_ptes_copied", "count" },
-	[PAGES_COPIED] = { "fork_pages_copied", "count" },
-	[TLB_FLUSHES] = { "fork_tlb_flushes", "count" },
-};
 
 /* /proc/<pid>/status: page-table kB, then (forklab) the last fork's work,
  * in the order of the metrics from PARENT_PTE and from TABLES_SHARED. */
 static const char *const pte_keys[] = { "VmPTE", "VmPTEShared" };
 static const char *const work_keys[] = {
 	"ForkTablesShared", "ForkTablesCopied", "ForkPTEsCopied", "ForkPagesCopied",
-	"ForkTLBFlushes",
+	"ForkTLBFlushes", "ForkTLBShootdownIPIs",
 };
 #define NPTE_KEYS       (sizeof(pte_keys) / sizeof(pte_keys[0]))
 #define NWORK_KEYS      (sizeof(work_keys) / sizeof(work_keys[0]))
-
-struct mode {
-	const char *name;
-	int forklab_mode;               /* for PR_SET_FORK_MODE; -1 on Linux */
-};
 
 static const struct mode forklab_modes[] = {
 	{ "copy", FORK_MODE_COPY }, { "cow", FORK_MODE_COW }, { "odf", FORK_MODE_ODF },
@@ -132,11 +85,11 @@ static const struct mode forklab_modes[] = {
 };
 static const struct mode linux_mode = { "linux", -1 };
 
-/* The options; reps 0 means "by size" (reps_for()). */
+/* The options; reps 0 means "by size" (reps_for()), threads 0 the sizes. */
 static struct {
-	long min_mib, max_mib, copy_max_mib, reps, warmup;
+	long min_mib, max_mib, copy_max_mib, reps, warmup, threads, size_mib;
 	int fork_only;
-} opt = { DEFAULT_MIN_MIB, DEFAULT_MAX_MIB, LONG_MAX, 0, 1, 0 };
+} opt = { DEFAULT_MIN_MIB, DEFAULT_MAX_MIB, LONG_MAX, 0, 1, 0, THREADS_MIB, 0 };
 
 static const struct {
 	const char *name;
@@ -147,106 +100,15 @@ static const struct {
 	{ "--copy-max", &opt.copy_max_mib, 0, LONG_MAX },
 	{ "--reps", &opt.reps, 1, MAX_REPS },
 	{ "--warmup", &opt.warmup, 0, LONG_MAX },
+	{ "--threads", &opt.threads, 1, THREADS_MAX },
+	{ "--size", &opt.size_mib, 1, LONG_MAX / MIB },
 };
 #define NOPTIONS        (sizeof(options) / sizeof(options[0]))
-
-static struct {
-	volatile char *base;
-	long pages;
-} region;
-
-/* The time stamp counter and the clock at the start, which convert TSC
- * ticks to ns (tsc_ns()). */
-static struct {
-	uint64_t tsc;
-	long ns;
-} start;
-
-static long samples[NMETRICS][MAX_REPS];
-static int nsamples[NMETRICS];
 
 /* What the child of trial A timed, from its first write. */
 struct child_times {
 	long first_page, first_table, all;
 };
-
-static long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * NS_PER_SEC + ts.tv_nsec;
-}
-
-static uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return (uint64_t)hi << 32 | lo;
-}
-
-/* TSC ticks in ns, by the ratio of the clock to the TSC since the start
- * (exact where the clock is the TSC, as in forklab and under icount), in
- * fixed point: 64-bit products only, as our libc has no 128-bit division. */
-static long tsc_ns(uint64_t ticks)
-{
-	uint64_t ns_per_tick = ((uint64_t)(now_ns() - start.ns) << TSC_FRAC_BITS) /
-			       (rdtsc() - start.tsc);
-
-	return (long)((ticks * ns_per_tick) >> TSC_FRAC_BITS);
-}
-
-/*
- * fork by its system call, with the TSC read in registers just before and
- * after the syscall instruction and after one byte written to the stack:
- * nothing is written to memory in between, so the first span is the
- * system call alone and the second the parent's first write after it (in
- * odf and hodf it breaks the tables its stack shares).  Ticks in t[0] (the
- * call) and t[1] (the write).
- */
-static pid_t timed_fork(uint64_t t[2])
-{
-	uint64_t before, after, wrote;
-	long ret;
-	char probe;
-
-	__asm__ volatile("rdtsc; shl $32, %%rdx; or %%rdx, %%rax; mov %%rax, %[b]\n\t"
-			 "mov %[nr], %%eax; syscall; mov %%rax, %[ret]\n\t"
-			 "rdtsc; shl $32, %%rdx; or %%rdx, %%rax; mov %%rax, %[a]\n\t"
-			 "movb $0, %[probe]\n\t"
-			 "rdtsc; shl $32, %%rdx; or %%rdx, %%rax; mov %%rax, %[w]"
-			 : [b] "=&r"(before), [a] "=&r"(after), [w] "=&r"(wrote),
-			   [ret] "=&r"(ret), [probe] "=m"(probe)
-			 : [nr] "i"(SYS_fork)
-			 : "rax", "rdx", "rcx", "r11", "memory");
-	t[0] = after - before;
-	t[1] = wrote - after;
-	if (ret < 0) {
-		errno = -ret;
-		return -1;
-	}
-	return ret;
-}
-
-/* The numbers after `keys` in a "Key: value" file, ABSENT where missing. */
-static void read_fields(const char *path, const char *const *keys, size_t n, long *out)
-{
-	char line[LINE_LEN];
-	FILE *f = fopen(path, "r");
-
-	for (size_t i = 0; i < n; i++)
-		out[i] = ABSENT;
-	while (f && fgets(line, sizeof(line), f))
-		for (size_t i = 0; i < n; i++) {
-			size_t len = strlen(keys[i]);
-
-			if (!strncmp(line, keys[i], len) && line[len] == ':')
-				out[i] = strtol(line + len + 1, NULL, 10);
-		}
-	if (f)
-		fclose(f);
-}
 
 static long meminfo(const char *key)
 {
@@ -278,20 +140,6 @@ static const char *cpuinfo(const char *key, const char *dflt)
 	return found;
 }
 
-/* Keeps one sample of m; a value this system does not give is left out. */
-static void record(enum metric m, long v)
-{
-	if (v != ABSENT && nsamples[m] < MAX_REPS)
-		samples[m][nsamples[m]++] = v;
-}
-
-/* Writes one byte in each page of [from, to) of the region. */
-static void touch(long from, long to)
-{
-	for (long p = from; p < to; p++)
-		region.base[p * PAGE_SIZE] = (char)p;
-}
-
 /* The parent writes every page again: a total and a per-page metric. */
 static void parent_pass(enum metric total, enum metric per_page)
 {
@@ -301,27 +149,6 @@ static void parent_pass(enum metric total, enum metric per_page)
 	ns = now_ns() - t0;
 	record(total, ns);
 	record(per_page, ns / region.pages);
-}
-
-/* A note saying that `what` failed, and why, from errno. */
-static const char *failed(const char *what)
-{
-	static char note[NOTE_LEN];
-
-	snprintf(note, sizeof(note), "%s failed: %s", what, strerror(errno));
-	return note;
-}
-
-/* Waits for child pid, which must exit with status 0. */
-static const char *reap(pid_t pid)
-{
-	int status;
-
-	if (waitpid(pid, &status, 0) != pid)
-		return failed("waitpid");
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return WIFEXITED(status) ? "child exited with an error" : "child was killed";
-	return NULL;
 }
 
 /* Trial A's child: waits for the word, writes, sends its times back. */
@@ -481,32 +308,6 @@ static const char *warm_up(long mib)
 	return trial_child_execs();
 }
 
-static int cmp_long(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	return (x > y) - (x < y);
-}
-
-static void print_rows(long mib, const char *mode)
-{
-	for (int m = 0; m < NMETRICS; m++) {
-		long *v = samples[m];
-		int n = nsamples[m];
-
-		if (!n)
-			continue;
-		qsort(v, n, sizeof(*v), cmp_long);
-		printf("%ld,%s,%s,%ld,%ld,%s,%d,\n", mib, mode, metrics[m].name,
-		       n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2, v[0], metrics[m].unit, n);
-	}
-}
-
-static void print_skipped(long mib, const char *mode, const char *why)
-{
-	printf("%ld,%s,skipped,,,,0,%s\n", mib, mode, why);
-}
-
 static long reps_for(long mib)
 {
 	if (opt.reps)
@@ -515,7 +316,7 @@ static long reps_for(long mib)
 }
 
 /* Switches to mode m for mib MiB; NULL, or why m is not measured there. */
-static const char *select_mode(long mib, const struct mode *m)
+const char *select_mode(long mib, const struct mode *m)
 {
 	static char note[NOTE_LEN];
 
@@ -537,7 +338,7 @@ static void run_mode(long mib, const struct mode *m)
 
 	for (long i = 0; !why && i < opt.warmup; i++)
 		why = warm_up(mib);
-	memset(nsamples, 0, sizeof(nsamples));
+	clear_samples();
 	for (long i = 0; !why && i < reps; i++)
 		why = repetition();
 	if (why)
@@ -568,47 +369,6 @@ static const char *too_big(long mib)
 	return note;
 }
 
-/* len bytes of fresh memory at an address aligned to a table's span, or
- * MAP_FAILED.  Where the kernel's own choice is aligned (forklab's is), it
- * stands; else a span more is mapped and the ends trimmed off. */
-static char *map_aligned(size_t len)
-{
-	int prot = PROT_READ | PROT_WRITE, flags = MAP_PRIVATE | MAP_ANONYMOUS;
-	char *p = mmap(NULL, len, prot, flags, -1, 0);
-	size_t head;
-
-	if (p == MAP_FAILED || (size_t)p % TABLE_SPAN == 0)
-		return p;
-	munmap(p, len);
-	p = mmap(NULL, len + TABLE_SPAN, prot, flags, -1, 0);
-	if (p == MAP_FAILED)
-		return p;
-	head = (TABLE_SPAN - (size_t)p % TABLE_SPAN) % TABLE_SPAN;
-	if (head)
-		munmap(p, head);
-	munmap(p + head + len, TABLE_SPAN - head);
-	return p + head;
-}
-
-/* Maps mib MiB aligned to a table's span, so that its first 512 pages are
- * one PTE table, and writes every page; NULL, or why it could not. */
-static const char *map_region(long mib)
-{
-	size_t len = (size_t)mib * MIB;
-	char *p = map_aligned(len);
-
-	if (p == MAP_FAILED)
-		return failed("mmap");
-	region.base = p;
-	region.pages = len / PAGE_SIZE;
-#ifdef MADV_NOHUGEPAGE
-	/* Linux would otherwise map 2 MiB pages, and fork would copy no PTEs. */
-	madvise(p, len, MADV_NOHUGEPAGE);
-#endif
-	touch(0, region.pages);
-	return NULL;
-}
-
 static void bench_size(long mib, const struct mode *modes, size_t nmodes)
 {
 	const char *why = too_big(mib);
@@ -620,10 +380,7 @@ static void bench_size(long mib, const struct mode *modes, size_t nmodes)
 			print_skipped(mib, modes[i].name, why);
 		else
 			run_mode(mib, &modes[i]);
-	if (region.base) {
-		munmap((void *)region.base, region.pages * PAGE_SIZE);
-		region.base = NULL;
-	}
+	unmap_region();
 }
 
 /* forklab names its hypervisor; Linux only sets a flag for one. */
@@ -641,13 +398,23 @@ static void print_platform(int forklab)
 	struct utsname u;
 
 	uname(&u);
-	printf("# forkbench: fork costs by size and mode\n");
+	if (opt.threads)
+		printf("# forkbench: fork costs with 0 to %ld threads on other CPUs\n",
+		       opt.threads);
+	else
+		printf("# forkbench: fork costs by size and mode\n");
 	printf("# sysname: %s\n# release: %s\n", u.sysname, u.release);
 	printf("# hypervisor: %s\n", hypervisor());
 	printf("# vendor_id: %s\n", cpuinfo("vendor_id", "unknown"));
 	printf("# model_name: %s\n", cpuinfo("model name", "unknown"));
 	printf("# cpu_mhz: %s\n", cpuinfo("cpu MHz", "unknown"));
 	printf("# modes: %s\n", forklab ? "copy cow odf hodf" : "linux");
+	if (opt.threads) {
+		printf("# size_mib: %ld\n# reps: %ld; warm-up %ld\n",
+		       opt.size_mib, reps_for(opt.size_mib), opt.warmup);
+		printf("threads,mode,metric,median,min,unit,reps,note\n");
+		return;
+	}
 	printf("# reps: %ld up to %d MiB, %ld above; warm-up %ld\n",
 	       reps_for(SMALL_MIB), SMALL_MIB, reps_for(SMALL_MIB * 2), opt.warmup);
 	printf("size_mib,mode,metric,median,min,unit,reps,note\n");
@@ -656,7 +423,8 @@ static void print_platform(int forklab)
 static void usage(void)
 {
 	fprintf(stderr, "usage: forkbench [--min MiB] [--max MiB] [--copy-max MiB] "
-		"[--reps N] [--warmup N] [--quick] [--fork-only]\n");
+		"[--reps N] [--warmup N] [--quick] [--fork-only]\n"
+		"       forkbench --threads N [--size MiB] [--reps N] [--warmup N]\n");
 	exit(2);
 }
 
@@ -701,10 +469,14 @@ int main(int argc, char **argv)
 	const struct mode *modes = forklab ? forklab_modes : &linux_mode;
 	size_t nmodes = forklab ? sizeof(forklab_modes) / sizeof(forklab_modes[0]) : 1;
 
-	start.tsc = rdtsc();
-	start.ns = now_ns();
+	clock_start();
 	parse_args(argc, argv);
 	print_platform(forklab);
+	if (opt.threads) {
+		bench_threads(opt.threads, opt.size_mib, reps_for(opt.size_mib), opt.warmup,
+			      modes, nmodes);
+		return 0;
+	}
 	for (long mib = opt.min_mib; mib <= opt.max_mib; mib *= 2)
 		bench_size(mib, modes, nmodes);
 	return 0;

@@ -36,6 +36,7 @@
 #define SYS_alarm		37
 #define SYS_setitimer		38
 #define SYS_getpid		39
+#define SYS_clone		56
 #define SYS_fork		57
 #define SYS_vfork		58
 #define SYS_execve		59
