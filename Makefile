@@ -194,5 +194,6 @@ help:
 	@echo '  BENCH_COPY_MAX=n  copy mode'"'"'s largest size, MiB'
 	@echo '  BENCH_TIMEOUT=s   seconds per bench boot'
 	@echo '  BENCH_ICOUNT=1    bench counts instructions (deterministic, slower)'
+	@echo '  BENCH_THREADS=n   bench forks with up to n threads on other CPUs (4; 0: none)'
 
 -include $(KERNEL_OBJ:.o=.d)

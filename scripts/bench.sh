@@ -2,11 +2,15 @@
 # make bench: what fork costs in forklab, in each of its fork modes, and on
 # the host's Linux.  Boots forklab once to run /bin/forkbench (every mode in
 # the same boot, so that they are compared under the same emulator), runs
-# the same program built for the host, and writes to $BUILD/bench/:
+# the same program built for the host, boots forklab again with more CPUs
+# to run forkbench --threads (fork while threads write on the other CPUs:
+# the TLB shootdown's cost), and writes to $BUILD/bench/:
 #
-#   forklab.csv, host.csv   forkbench's rows (see user/forkbench.c), after
+#   forklab.csv, host.csv   forkbench's rows (see user/forkbench/), after
 #                           "# " lines that say where and how they ran
-#   results.md              the tables (scripts/bench-table.awk)
+#   threads.csv             forkbench --threads's rows, the same way
+#   results.md              the tables (scripts/bench-table.awk, then
+#                           scripts/bench-threads.awk)
 #   fork-latency, page-tables, write-after-fork (.png and .svg)
 #                           the plots (scripts/bench.gp)
 #
@@ -22,7 +26,10 @@
 #   BENCH_ICOUNT=1      deterministic: QEMU counts instructions and its clock
 #                       ticks one nanosecond per instruction, so repeated runs
 #                       give the same numbers (TCG only, and slower)
-#   BENCH_TIMEOUT=3000  seconds the forklab boot may take
+#   BENCH_THREADS=4     the most threads on other CPUs (0, 1, 2, 4 ... up to
+#                       it); that boot has one CPU more (0: no such boot)
+#   BENCH_THREADS_MIB=64  the parent's memory in that boot
+#   BENCH_TIMEOUT=3000  seconds each forklab boot may take
 #   HOST_CC=cc          the host's compiler
 set -eu
 cd "$(dirname "$0")/.."
@@ -37,6 +44,9 @@ HOST_CC=${HOST_CC:-cc}
 ICOUNT_ARGS="-icount shift=0,sleep=off"   # 2^0 ns per instruction; idle time skipped
 
 COPY_MAX=${BENCH_COPY_MAX:-$MAX}
+THREADS=${BENCH_THREADS:-4}
+THREADS_MIB=${BENCH_THREADS_MIB:-64}
+THREADS_MEM=1G                          # the region and a copy fork's child fit
 
 die() { echo "bench: $*" >&2; exit 1; }
 
@@ -60,36 +70,38 @@ conditions() {
 	echo "# host_kernel: $(uname -sr)"
 }
 
-boot_forklab() {
-	local raw=$OUT/forklab.raw cmd="/bin/forkbench --max $MAX --copy-max $COPY_MAX" status=0
+# boot NAME CPUS MEMORY COMMAND: runs COMMAND in forklab and keeps its CSV
+# rows in $OUT/NAME.csv, after the lines that say how it ran.
+boot() {
+	local name=$1 cpus=$2 mem=$3 cmd=$4 raw=$OUT/$1.raw log=$OUT/$1.log status=0
 	local icount=off extra=${QEMU_EXTRA:-}
 	if [ "$ICOUNT" = 1 ]; then
 		[ "$ACCEL" = tcg ] || die "BENCH_ICOUNT needs ACCEL=tcg"
 		icount="on ($ICOUNT_ARGS: one ns of guest time per instruction)"
 		extra="$extra $ICOUNT_ARGS"
 	fi
-	scripts/mkiso.sh "$OUT/forklab.iso" "$BUILD/kernel.elf" "cmd=\"$cmd\"" "$BUILD/root.cpio"
-	echo "bench: forklab under QEMU ($ACCEL, icount $icount, $MEM): $cmd"
-	MEM=$MEM ACCEL=$ACCEL SERIAL="file:$raw" QEMU_EXTRA="$extra" \
-		timeout "$TIMEOUT" scripts/qemu.sh "$OUT/forklab.iso" </dev/null || status=$?
-	tr -d '\r' <"$raw" >"$OUT/forklab.log"
+	scripts/mkiso.sh "$OUT/$name.iso" "$BUILD/kernel.elf" "cmd=\"$cmd\"" "$BUILD/root.cpio"
+	echo "bench: forklab under QEMU ($ACCEL, icount $icount, $mem, $cpus cpus): $cmd"
+	SMP=$cpus MEM=$mem ACCEL=$ACCEL SERIAL="file:$raw" QEMU_EXTRA="$extra" \
+		timeout "$TIMEOUT" scripts/qemu.sh "$OUT/$name.iso" </dev/null || status=$?
+	tr -d '\r' <"$raw" >"$log"
 	if [ $status != 0 ]; then
-		tail -n 20 "$OUT/forklab.log" >&2
-		die "forklab's run ended with status $status (log: $OUT/forklab.log)"
+		tail -n 20 "$log" >&2
+		die "forklab's run ended with status $status (log: $log)"
 	fi
 	{
 		conditions
-		echo "# qemu: $(qemu-system-x86_64 --version | head -1), accel $ACCEL, memory $MEM, cpus ${SMP:-1}"
+		echo "# qemu: $(qemu-system-x86_64 --version | head -1), accel $ACCEL, memory $mem, cpus $cpus"
 		echo "# accel: $ACCEL"
 		echo "# icount: $icount"
-		grep -E '^(# |size_mib,|[0-9]+,)' "$OUT/forklab.log"
-	} >"$OUT/forklab.csv"
+		grep -E '^(# |size_mib,|threads,|[0-9]+,)' "$log"
+	} >"$OUT/$name.csv"
 }
 
 run_host() {
 	mkdir -p "$OUT/host"
 	"$HOST_CC" -std=gnu11 -O2 -Wall -Wextra -Werror -idirafter libc/include \
-		-o "$OUT/host/forkbench" user/forkbench.c
+		-o "$OUT/host/forkbench" user/forkbench/*.c
 	echo "bench: the host's Linux: forkbench --max $MAX"
 	{
 		conditions
@@ -112,9 +124,16 @@ need_gnuplot
 mkdir -p "$OUT"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 start=$SECONDS
-boot_forklab
+boot forklab "${SMP:-1}" "$MEM" "/bin/forkbench --max $MAX --copy-max $COPY_MAX"
 run_host
 grep -q '^[0-9]*,odf,fork,' "$OUT/forklab.csv" || die "no odf rows in $OUT/forklab.csv"
 awk -f scripts/bench-table.awk "$OUT/forklab.csv" "$OUT/host.csv" >"$OUT/results.md"
+if [ "$THREADS" -gt 0 ]; then
+	boot threads $((THREADS + 1)) $THREADS_MEM \
+		"/bin/forkbench --threads $THREADS --size $THREADS_MIB"
+	grep -q '^[0-9]*,odf,fork_tlb_ipis,' "$OUT/threads.csv" ||
+		die "no odf rows in $OUT/threads.csv"
+	awk -f scripts/bench-threads.awk "$OUT/threads.csv" >>"$OUT/results.md"
+fi
 gnuplot -e "dir='$OUT'; label='$(run_label)'" scripts/bench.gp
 echo "bench: done in $((SECONDS - start)) s: $OUT/results.md, $OUT/*.png, $OUT/*.svg"

@@ -1,11 +1,15 @@
 #!/bin/bash
-# A quick check of the fork benchmark (user/forkbench.c, make bench): runs
+# A quick check of the fork benchmark (user/forkbench/, make bench): runs
 # forkbench --quick (16 and 32 MiB, one repetition, no warm-up) in forklab
 # and on the host's Linux, checks that both CSV files are well formed and
 # complete, and that the fork's work counters agree with what each mode
-# must do (docs/odf.md).  Prints PASS name or FAIL name for each check and
-# ends with the line "N passed, N failed"; exit status 0 only when nothing
-# failed.  It takes about half a minute under TCG.
+# must do (docs/odf.md).  Then boots forklab with 3 CPUs, under icount (one
+# QEMU thread, deterministic), for forkbench --threads 2 at a tiny size:
+# every fork that write-protects the parent must ask exactly the CPUs its
+# threads hold, and the fault trace must show such rounds.  Prints PASS name
+# or FAIL name for each check and ends with the line "N passed, N failed";
+# exit status 0 only when nothing failed.  It takes about a minute and a
+# half under TCG.
 #
 # usage: tests/bench-smoke.sh   (needs make's build/kernel.elf and build/root.cpio)
 # environment: BUILD=dir (default build), TEST_TIMEOUT=seconds for the boot
@@ -20,8 +24,13 @@ PAGES=$((MIB * 256))            # its 4 KiB pages
 TABLES=$((MIB / 2))             # its PTE tables, 2 MiB each
 TABLE_BYTES=4096
 PGD_ENTRIES=2                   # pgd entries a process uses: program, mmap and stack
-FORKLAB_ROWS=23                 # metrics per size and mode (user/forkbench.c)
+FORKLAB_ROWS=24                 # metrics per size and mode (user/forkbench/)
 LINUX_ROWS=16                   # less the shared tables and work counters
+THREADS=2                       # the most threads on other CPUs...
+THREADS_CPUS=$((THREADS + 1))   # ...each with a CPU of its own
+THREADS_ROWS=3                  # fork, fork_syscall, fork_tlb_ipis
+THREADS_COUNTS=2                # thread counts besides 0: 1, 2
+THREADS_TIMEOUT=$((TIMEOUT * 3))        # icount runs the CPUs in turn
 passed=0
 failed=0
 mkdir -p "$OUT"
@@ -49,14 +58,15 @@ is() {
 }
 
 # Every problem with a CSV file of forkbench, one per line; none if well
-# formed and complete: ROWS metrics for each size and mode, each row with
-# 8 fields, integers where numbers belong, min <= median, a known unit,
-# and the child's prefix times in order.
+# formed and complete: ROWS metrics for each first column (size, or
+# threads) and mode, each row with 8 fields, integers where numbers belong,
+# min <= median, a known unit, and the child's prefix times in order.
+# FIRSTS: how many first columns per mode.
 problems() {
-	awk -F, -v rows="$2" -v modes="$3" '
+	awk -F, -v rows="$2" -v modes="$3" -v firsts="${4:-2}" -v first="${5:-size_mib}" '
 	/^# (sysname|hypervisor|cpu_mhz): ./ { platform++ }
 	/^#/ { next }
-	$0 == "size_mib,mode,metric,median,min,unit,reps,note" { header++; next }
+	$0 == first ",mode,metric,median,min,unit,reps,note" { header++; next }
 	NF != 8 { print "line " NR ": " NF " fields"; next }
 	$3 == "skipped" { print "line " NR ": skipped: " $8; next }
 	$1 !~ /^[0-9]+$/ || $4 !~ /^-?[0-9]+$/ || $5 !~ /^-?[0-9]+$/ || $7 !~ /^[1-9][0-9]*$/ {
@@ -75,14 +85,14 @@ problems() {
 			    v[sm[1], sm[2], "child_write_512"] > v[sm[1], sm[2], "child_write_all"])
 				print k ": child write times out of order"
 		}
-		if (length(n) != 2 * modes) print length(n) " size and mode pairs"
+		if (length(n) != firsts * modes) print length(n) " " first " and mode pairs"
 	}' "$1"
 }
 
-# well_formed NAME FILE ROWS MODES: a check that shows the problems.
+# well_formed NAME FILE ROWS MODES [FIRSTS FIRST]: a check that shows the problems.
 well_formed() {
 	local out
-	out=$(problems "$2" "$3" "$4")
+	out=$(problems "$2" "$3" "$4" "${5:-}" "${6:-}")
 	if [ -z "$out" ]; then pass "$1"; else fail "$1"; echo "$out" | head -5 | sed 's/^/    | /'; fi
 }
 
@@ -97,9 +107,44 @@ run_forklab() {
 	return $status
 }
 
+# forkbench --threads under icount at 3 CPUs, the fault trace printed
+# (trace=faults: the kernel log, in threads.log).
+run_threads() {
+	local status=0 cmd="/bin/forkbench --threads $THREADS --size 2 --reps 3"
+	scripts/mkiso.sh "$OUT/threads.iso" "$BUILD/kernel.elf" "trace=faults cmd=\"$cmd\"" \
+		"$BUILD/root.cpio" || return 1
+	SMP=$THREADS_CPUS MEM=$MEM SERIAL="file:$OUT/threads.raw" \
+		QEMU_EXTRA="-icount shift=0,sleep=off" timeout "$THREADS_TIMEOUT" \
+		scripts/qemu.sh "$OUT/threads.iso" </dev/null >"$OUT/qemu-threads.out" 2>&1 || status=$?
+	tr -d '\r' <"$OUT/threads.raw" >"$OUT/threads.log"
+	grep -E '^(# |threads,|[0-9]+,)' "$OUT/threads.log" >"$OUT/threads.csv"
+	return $status
+}
+
+# ipis_are T MODE N: the fork with T threads in MODE asked N CPUs.
+ipis_are() { awk -F, -v t="$1" -v m="$2" -v n="$3" \
+	'$1 == t && $2 == m && $3 == "fork_tlb_ipis" { found = $4 == n && $5 == n } END { exit !found }' \
+	"$OUT/threads.csv"; }
+
+check_threads() {
+	local t mode
+	well_formed threads:csv_well_formed "$OUT/threads.csv" $THREADS_ROWS 4 \
+		$((THREADS_COUNTS + 1)) threads
+	for t in 0 1 $THREADS; do
+		check "copy:no_ipi_with_${t}_threads" ipis_are $t copy 0
+		for mode in cow odf hodf; do
+			check "$mode:ipis_equal_${t}_threads" ipis_are $t $mode $t
+		done
+	done
+	check trace:shows_an_mm_round_to_the_threads grep -qE \
+		'^fault .* shootdown +[0-9]+  tlb-mm cpus [0-9],[0-9]$' "$OUT/threads.log"
+	check trace:shows_a_faults_round grep -qE '^fault .* shootdown +[0-9]+  tlb-page cpus ' \
+		"$OUT/threads.log"
+}
+
 run_host() {
 	cc -std=gnu11 -O2 -Wall -Wextra -Werror -idirafter libc/include \
-		-o "$OUT/forkbench" user/forkbench.c &&
+		-o "$OUT/forkbench" user/forkbench/*.c &&
 		"$OUT/forkbench" --quick >"$OUT/host.csv" 2>"$OUT/host.err"
 }
 
@@ -133,6 +178,13 @@ if run_forklab; then
 else
 	fail forklab:runs "status $? (log: $OUT/forklab.log)"
 	tail -n 10 "$OUT/forklab.log" | sed 's/^/    | /'
+fi
+if run_threads; then
+	pass threads:runs
+	check_threads
+else
+	fail threads:runs "status $? (log: $OUT/threads.log)"
+	tail -n 10 "$OUT/threads.log" | sed 's/^/    | /'
 fi
 if run_host; then
 	pass host:runs
