@@ -39,17 +39,11 @@
  * costs while 0, 1, 2, 4 ... N threads of the parent write on other CPUs
  * (threads.c): the TLB shootdown's cost.
  */
-#include <errno.h>
-#include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <forklab.h>
