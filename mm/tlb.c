@@ -99,11 +99,13 @@ static const unsigned trace_kinds[] = {
 static int ask(uint64_t mask, int kind, uint64_t va)
 {
 	int self = this_cpu()->id, n = 0;
-	uint64_t start = rdtsc(), asked = 0;
+	uint64_t start = 0, asked = 0;
 
 	for (int i = 0; i < ncpus; i++) {
 		if (i == self || !(mask & (1UL << i)))
 			continue;
+		if (!n)
+			start = rdtsc();        /* a CPU alone never reads it */
 		cpus[i].tlb_va = va;
 		__atomic_store_n(&cpus[i].tlb_request, kind, __ATOMIC_RELEASE);
 		lapic_send_ipi(cpus[i].apic_id, T_TLB_SHOOTDOWN);
