@@ -18,28 +18,17 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <forklab.h>
+#include "thread_test.h"
 
 #define WAIT_SEC        5               /* a signal that never comes: give up */
 #define TIMER_USEC      20000           /* 20 ms */
 #define FATAL_STATUS    9               /* the child's status if it survived */
 #define FEW_FILES       20              /* an RLIMIT_NOFILE below the default */
-
-static int fails;
-
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "thread_signals.c:%d: check failed: %s\n", __LINE__, #cond); \
-	fails++; } } while (0)
-
-static pid_t gettid_(void)
-{
-	return (pid_t)syscall(SYS_gettid);
-}
 
 static void block(int sig, int how)
 {
@@ -71,15 +60,6 @@ static int in_child(int (*fn)(void))
 	return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
-static pthread_t start(void *(*fn)(void *))
-{
-	pthread_t t;
-
-	if (pthread_create(&t, NULL, fn, NULL) != 0)
-		_exit(2);
-	return t;
-}
-
 static void *join(pthread_t t)
 {
 	void *r = NULL;
@@ -90,14 +70,7 @@ static void *join(pthread_t t)
 
 /* --- late unblock: kill while every thread blocks SIGUSR1 ---------------- */
 
-static volatile pid_t handled_by;
 static volatile int sent;
-
-static void note_handler(int sig)
-{
-	(void)sig;
-	handled_by = gettid_();
-}
 
 /* Inherits the block; sees the signal pending, unblocks, takes it. */
 static void *unblock_later(void *arg)
@@ -115,9 +88,9 @@ static int late_unblock(void)
 {
 	pthread_t t;
 
-	signal(SIGUSR1, note_handler);
+	signal(SIGUSR1, note_tid);
 	block(SIGUSR1, SIG_BLOCK);
-	t = start(unblock_later);
+	t = start(unblock_later, NULL);
 	kill(getpid(), SIGUSR1);
 	CHECK(is_pending(SIGUSR1));
 	sent = 1;
@@ -143,9 +116,9 @@ static int sigwait_other_thread(void)
 {
 	block(SIGUSR2, SIG_BLOCK);
 	kill(getpid(), SIGUSR2);        /* before the waiter even exists */
-	CHECK((long)join(start(wait_usr2)) == SIGUSR2);
+	CHECK((long)join(start(wait_usr2, NULL)) == SIGUSR2);
 	kill(getpid(), SIGUSR2);
-	CHECK((long)join(start(wait_usr2)) == SIGUSR2);
+	CHECK((long)join(start(wait_usr2, NULL)) == SIGUSR2);
 	CHECK(!is_pending(SIGUSR2));
 	return fails;
 }
@@ -162,7 +135,7 @@ static void *sleep_long(void *arg)
 
 static int fatal_in_thread(void)
 {
-	start(sleep_long);
+	start(sleep_long, NULL);
 	block(SIGTERM, SIG_BLOCK);      /* only the new thread may take it */
 	kill(getpid(), SIGTERM);
 	for (int i = 0; i < 1000; i++)
@@ -216,13 +189,13 @@ static int ids_from_thread(void)
 {
 	pid_t me = getpid(), group = getpgrp();
 
-	CHECK(join(start(new_group)) == NULL);
+	CHECK(join(start(new_group, NULL)) == NULL);
 	CHECK(getpgrp() == me);
 	CHECK(getpgid(0) == me);
 	CHECK(setpgid(0, group) == 0);  /* back: setsid needs a process that leads no group */
-	CHECK((long)join(start(new_session)) == me);
+	CHECK((long)join(start(new_session, NULL)) == me);
 	CHECK(getsid(0) == me && getpgrp() == me);
-	CHECK(join(start(group_seen)) == (void *)1L);
+	CHECK(join(start(group_seen, NULL)) == (void *)1L);
 	return fails;
 }
 
@@ -230,7 +203,7 @@ static int limits_from_thread(void)
 {
 	struct rlimit r;
 
-	CHECK(join(start(limit_files)) == NULL);
+	CHECK(join(start(limit_files, NULL)) == NULL);
 	CHECK(getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur == FEW_FILES);
 	return fails;
 }
@@ -262,7 +235,7 @@ static int timer_from_thread(void)
 
 	signal(SIGALRM, count_alarm);
 	block(SIGALRM, SIG_BLOCK);
-	CHECK(join(start(set_timer)) == NULL);
+	CHECK(join(start(set_timer, NULL)) == NULL);
 	CHECK(getitimer(ITIMER_REAL, &now) == 0);
 	CHECK(now.it_value.tv_usec > 0 || now.it_value.tv_sec > 0 || is_pending(SIGALRM));
 	sigemptyset(&set);
