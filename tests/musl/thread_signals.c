@@ -6,7 +6,8 @@
  *     every thread blocks it, sigpending shows it in every thread, and the
  *     first thread to unblock it (or sigwait for it) takes it;
  *   - a fatal signal ends every thread;
- *   - setpgid, setsid and setrlimit in a thread change the whole process;
+ *   - setpgid, setsid, setrlimit and forklab's PR_SET_FORK_MODE in a
+ *     thread change the whole process;
  *   - an interval timer set by a thread is the process's: it outlives the
  *     thread, getitimer sees it in another, and it fires once.
  * Every check runs in a forked child, once in each fork mode.
@@ -29,6 +30,7 @@
 #define TIMER_USEC      20000           /* 20 ms */
 #define FATAL_STATUS    9               /* the child's status if it survived */
 #define FEW_FILES       20              /* an RLIMIT_NOFILE below the default */
+#define FORK_MODES      (FORK_MODE_HODF + 1)
 
 static void block(int sig, int how)
 {
@@ -208,6 +210,24 @@ static int limits_from_thread(void)
 	return fails;
 }
 
+static void *next_fork_mode(void *arg)
+{
+	long mode = prctl(PR_GET_FORK_MODE, 0UL, 0UL, 0UL, 0UL);
+
+	(void)arg;
+	return (void *)(long)prctl(PR_SET_FORK_MODE, (unsigned long)(mode + 1) % FORK_MODES,
+				   0UL, 0UL, 0UL);
+}
+
+static int fork_mode_from_thread(void)
+{
+	long mode = prctl(PR_GET_FORK_MODE, 0UL, 0UL, 0UL, 0UL);
+
+	CHECK(join(start(next_fork_mode, NULL)) == NULL);
+	CHECK(prctl(PR_GET_FORK_MODE, 0UL, 0UL, 0UL, 0UL) == (mode + 1) % FORK_MODES);
+	return fails;
+}
+
 /* --- an interval timer set by a thread that then ends ------------------- */
 
 static volatile int alarms;
@@ -257,6 +277,7 @@ static int all_checks(void)
 	failed += in_child(fatal_signal);
 	failed += in_child(ids_from_thread);
 	failed += in_child(limits_from_thread);
+	failed += in_child(fork_mode_from_thread);
 	failed += in_child(timer_from_thread);
 	return failed;
 }
