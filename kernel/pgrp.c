@@ -3,8 +3,8 @@
  * know them: a group is the set of processes with one pgid, and a session
  * the set with one sid.  A process starts in its parent's; init leads
  * group 1 and session 1, whose terminal the console is (kernel/tty.c).
- * The ids are the process's: every thread holds the same two, set in all
- * of them at once (set_ids), and a thread names its process (tgid).
+ * The ids are the process's, in the procattr its threads share, and a
+ * thread names its process (tgid).
  */
 #include <stddef.h>
 #include "kernel/syscall.h"
@@ -25,7 +25,7 @@ long pgrp_kill(int pgid, int sig)
 
 		if (!p || p->state == UNUSED || p->leader != p)
 			continue;               /* a process is named by its leader */
-		if (pgid == PGRP_ALL ? p->pid == INIT_PID || p == current->leader : p->pgid != pgid)
+		if (pgid == PGRP_ALL ? p->pid == INIT_PID || p == current->leader : p->attr->pgid != pgid)
 			continue;
 		err = proc_kill_one(p, sig);
 		sent |= err == 0;
@@ -41,28 +41,14 @@ static struct proc *target(int pid)
 	return p && p->state != ZOMBIE ? p : NULL;
 }
 
-/* p's process is now in group pgid of session sid: all its threads, the
- * leader too if it has ended before them. */
-static void set_ids(struct proc *p, int pgid, int sid)
-{
-	struct proc *l = p->leader;
-
-	l->pgid = pgid;
-	l->sid = sid;
-	for (struct proc *t = thread_next(l, NULL); t; t = thread_next(l, t)) {
-		t->pgid = pgid;
-		t->sid = sid;
-	}
-}
-
 /* A group lies in one session: that of any member. */
 int pgrp_session(int pgid)
 {
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
 
-		if (p && p->state != UNUSED && p->pgid == pgid)
-			return p->sid;
+		if (p && p->state != UNUSED && p->attr->pgid == pgid)
+			return p->attr->sid;
 	}
 	return -1;
 }
@@ -81,13 +67,13 @@ long sys_setpgid(uint64_t upid, uint64_t upgid, uint64_t a2, uint64_t a3, uint64
 	p = target(pid);
 	if (!p || (p->leader != current->leader && p->parent != current->leader))
 		return -ESRCH;
-	if (p->sid != current->sid || p->sid == p->tgid)
+	if (p->attr->sid != current->attr->sid || p->attr->sid == p->tgid)
 		return -EPERM;
 	if (!pgid)
 		pgid = p->tgid;
-	if (pgid != p->tgid && pgrp_session(pgid) != current->sid)
+	if (pgid != p->tgid && pgrp_session(pgid) != current->attr->sid)
 		return -EPERM;
-	set_ids(p, pgid, p->sid);
+	p->attr->pgid = pgid;
 	return 0;
 }
 
@@ -96,13 +82,13 @@ long sys_getpgid(uint64_t pid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a
 	struct proc *p = target((int)pid);
 
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return p ? p->pgid : -ESRCH;
+	return p ? p->attr->pgid : -ESRCH;
 }
 
 long sys_getpgrp(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return current->pgid;
+	return current->attr->pgid;
 }
 
 long sys_getsid(uint64_t pid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
@@ -110,7 +96,7 @@ long sys_getsid(uint64_t pid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4
 	struct proc *p = target((int)pid);
 
 	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-	return p ? p->sid : -ESRCH;
+	return p ? p->attr->sid : -ESRCH;
 }
 
 /* A group leader may not start a session: its group would straddle two. */
@@ -120,9 +106,9 @@ long sys_setsid(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
 
-		if (p && p->state != UNUSED && p->pgid == current->tgid)
+		if (p && p->state != UNUSED && p->attr->pgid == current->tgid)
 			return -EPERM;
 	}
-	set_ids(current, current->tgid, current->tgid);
-	return current->sid;
+	current->attr->pgid = current->attr->sid = current->tgid;
+	return current->tgid;
 }

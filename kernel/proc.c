@@ -80,8 +80,8 @@ static void prepare_context(struct proc *p)
 }
 
 /* A new process with a kernel stack and a blank trapframe, or NULL.  Its
- * signal actions and resource limits are its maker's to give: copies (or
- * a share) at fork, the defaults for init. */
+ * signal actions and its procattr (ids, fork mode, limits) are its
+ * maker's to give: copies (or a share) at fork, the defaults for init. */
 struct proc *proc_alloc(void)
 {
 	int slot = 0;
@@ -100,7 +100,6 @@ struct proc *proc_alloc(void)
 	p->pid = next_pid++;
 	p->start_ns = time_ns();
 	thread_group_init(p);
-	p->fork_mode = default_fork_mode;
 	p->tf = (struct trapframe *)(p->kstack_top - sizeof(struct trapframe));
 	memset(p->tf, 0, sizeof(*p->tf));
 	prepare_context(p);
@@ -114,6 +113,7 @@ void proc_free(struct proc *p)
 	kstack_free(p->slot);
 	table[p->slot] = NULL;
 	signal_hand_put(p->sig.hand);
+	procattr_put(p->attr);
 	kfree(p);
 }
 
@@ -164,7 +164,7 @@ static struct mm *child_mm(uint64_t flags)
 		mm_get(current->mm);
 		return current->mm;
 	}
-	return mm_fork(current->mm, current->fork_mode, &current->last_fork);
+	return mm_fork(current->mm, current->attr->fork_mode, &current->last_fork);
 }
 
 /* The parent of a vfork child sleeps until the child execs or exits
@@ -197,11 +197,18 @@ static struct sighand *child_sighand(uint64_t flags)
 	return signal_hand_copy(current->sig.hand);
 }
 
+/* The child's ids, fork mode and limits: the process's own for a new
+ * thread, else a copy. */
+static struct procattr *child_attr(uint64_t flags)
+{
+	if (flags & CLONE_THREAD)
+		return procattr_get(current->attr);
+	return procattr_copy(current->attr);
+}
+
 /* A new thread of our process, or a new process whose parent is ours. */
 static void place_child(struct proc *child, const struct clone_args *a)
 {
-	child->pgid = current->pgid;
-	child->sid = current->sid;
 	if (a->flags & CLONE_THREAD)
 		thread_join(child, current);
 	else
@@ -220,7 +227,8 @@ long proc_clone(const struct clone_args *a)
 	child->mm = child_mm(flags);
 	child->fdt = child_files(flags);
 	child->sig.hand = child_sighand(flags);
-	if (!child->mm || !child->fdt || !child->sig.hand) {
+	child->attr = child_attr(flags);
+	if (!child->mm || !child->fdt || !child->sig.hand || !child->attr) {
 		if (child->mm)
 			mm_put(child->mm);
 		proc_free(child);
@@ -233,9 +241,7 @@ long proc_clone(const struct clone_args *a)
 	if (a->stack)
 		child->tf->rsp = a->stack;
 	fpu_save(&child->fpu);
-	child->fork_mode = current->fork_mode;
 	signal_fork(child, current, flags & CLONE_SIGHAND);
-	memcpy(child->rlimits, current->rlimits, sizeof(child->rlimits));
 	memcpy(child->name, current->name, PROC_NAME_MAX);
 	place_child(child, a);
 	child->set_child_tid = flags & CLONE_CHILD_SETTID ? a->ctid : 0;
@@ -439,7 +445,7 @@ long proc_kill(int pid, int sig)
 	if (pid > 0)
 		return proc_kill_one(proc_find(pid), sig);
 	if (pid == 0)
-		return pgrp_kill(current->pgid, sig);
+		return pgrp_kill(current->attr->pgid, sig);
 	if (pid == -1)
 		return pgrp_kill(PGRP_ALL, sig);
 	return pid == INT32_MIN ? -ESRCH : pgrp_kill(-pid, sig);
@@ -462,14 +468,13 @@ void proc_start_init(const char *path, char *const argv[])
 	long err;
 
 	if (!p || !console || !(p->fdt = fdtable_new()) ||
-	    !(p->sig.hand = signal_hand_new()))
+	    !(p->sig.hand = signal_hand_new()) || !(p->attr = procattr_new()))
 		panic("out of memory starting init");
 	for (int fd = 0; fd < 3; fd++) {
 		p->fdt->file[fd] = console;
 		if (fd)
 			file_get(console);
 	}
-	rlimit_init(p->rlimits);
 	p->fs.cwd = vfs_root;
 	p->fs.umask = INIT_UMASK;
 	inode_get(vfs_root);
@@ -477,6 +482,6 @@ void proc_start_init(const char *path, char *const argv[])
 	if (err < 0)
 		panic("cannot run %s: error %ld", path, -err);
 	init_proc = p;
-	p->pgid = p->sid = p->pid;
+	p->attr->pgid = p->attr->sid = p->pid;
 	p->state = RUNNABLE;
 }

@@ -44,6 +44,15 @@ struct rlimit {
 	uint64_t cur, max;
 };
 
+/* What belongs to a process rather than to one of its threads, besides its
+ * memory, files and signal actions: shared by its threads (procattr.c). */
+struct procattr {
+	int users;                      /* threads holding it, zombies too */
+	int pgid, sid;                  /* process group and session (pgrp.c) */
+	enum fork_mode fork_mode;       /* how the process's forks copy memory */
+	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced (sys_info.c) */
+};
+
 struct file;
 
 /* A futex word's name (kernel/futex.c): address space and address, or,
@@ -71,7 +80,6 @@ struct proc {
 	char name[PROC_NAME_MAX];
 	struct proc *parent;
 	struct mm *mm;
-	enum fork_mode fork_mode;       /* how this process's forks copy memory */
 	struct fork_stats last_fork;    /* what its latest fork did */
 	uint64_t kstack_top;
 	struct trapframe *tf;
@@ -79,8 +87,8 @@ struct proc {
 	void *chan;                     /* what a SLEEPING process waits for */
 	int killed;                     /* signal to die of, at the next chance */
 	struct signals sig;             /* kernel/signal.c */
+	struct procattr *attr;          /* ids, fork mode, limits: the process's */
 	int syscall_nr;                 /* the call being made, to restart it; or -1 */
-	int pgid, sid;                  /* process group and session: the same in all threads */
 	int wait_status;                /* Linux wait status, once a ZOMBIE */
 	int detached;                   /* a ZOMBIE nobody waits for: the scheduler frees it */
 	uint64_t fs_base;
@@ -94,7 +102,6 @@ struct proc {
 	struct usage children;          /* a leader: what its reaped children used, in all */
 	uint64_t run_start;             /* time_ns when last switched in */
 	uint64_t start_ns;              /* time_ns when made: /proc's starttime */
-	struct rlimit rlimits[RLIM_NLIMITS];    /* as set, not enforced, the same in all threads */
 	struct fdtable *fdt;            /* open files: kernel/fdtable.h */
 	struct fs_context fs;           /* a leader: working directory and umask (current_fs) */
 	int slot;                       /* index in the process table */
@@ -140,6 +147,12 @@ void usage_add(struct usage *sum, const struct usage *u);  /* maxrss: the larger
 long rusage_to_user(void *urusage, const struct usage *u);
 
 void rlimit_init(struct rlimit *r);     /* the limits forklab has */
+
+/* kernel/procattr.c: what the threads of a process share. */
+struct procattr *procattr_new(void);    /* init's defaults, one user; or NULL */
+struct procattr *procattr_copy(const struct procattr *a);  /* a new process's; or NULL */
+struct procattr *procattr_get(struct procattr *a);         /* a new thread's: the same */
+void procattr_put(struct procattr *a);  /* NULL: nothing */
 
 #define W_EXITED(code)  (((code) & 0xff) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7f)

@@ -24,7 +24,7 @@ static void dump_one(struct proc *p)
 	if (p->mm)
 		mm_usage(p->mm, &u);
 	snprintf(line, sizeof(line), "%5d %-8s %-16s %-4s %7lu kB %4lu\n",
-		 p->pid, state_names[p->state], p->name, fork_mode_names[p->fork_mode],
+		 p->pid, state_names[p->state], p->name, fork_mode_names[p->attr->fork_mode],
 		 u.rss * KB_PER_PAGE, u.pt_shared);
 	tty_puts(line);
 }

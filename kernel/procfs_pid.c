@@ -85,7 +85,7 @@ static size_t status(struct proc *p, char *buf, size_t size)
 		p->name, state_names[p->state], p->tgid, p->pid,
 		p->leader->parent ? p->leader->parent->tgid : 0, p->leader->threads,
 		u.rss * KB_PER_PAGE, u.pt_private * KB_PER_PAGE, u.pt_shared * KB_PER_PAGE,
-		u.pt_shared, fork_mode_names[p->fork_mode],
+		u.pt_shared, fork_mode_names[p->attr->fork_mode],
 		f->tables_shared, f->tables_copied, f->ptes_copied, f->pages_copied,
 		f->tlb_flushes, f->tlb_ipis,
 		u.own[PT_PGD], u.own[PT_PUD], u.own[PT_PMD], u.own[PT_PTE],
@@ -193,7 +193,7 @@ static uint64_t signals_handled(struct proc *p, int ignored)
 static void stat_ids(struct out *o, struct proc *p)
 {
 	PUT(o, "%d (%s) %c %d %d %d 0 %d 0", p->pid, p->name, state_names[p->state][0],
-	    p->parent ? p->parent->pid : 0, p->pgid, p->sid, NO_TERMINAL);
+	    p->parent ? p->parent->pid : 0, p->attr->pgid, p->attr->sid, NO_TERMINAL);
 }
 
 /* Fields 10 to 22: page faults, CPU times, priority, nice, threads,
@@ -217,7 +217,7 @@ static void stat_memory(struct out *o, struct proc *p)
 	struct mm_sizes s;
 
 	mm_sizes(p->mm, &s);
-	PUT(o, " %lu %lu %lu %lu %lu %lu 0 0", s.vsize, s.rss, p->rlimits[RLIMIT_RSS].cur,
+	PUT(o, " %lu %lu %lu %lu %lu %lu 0 0", s.vsize, s.rss, p->attr->rlimits[RLIMIT_RSS].cur,
 	    s.start_code, s.end_code, l->start_stack);
 	PUT(o, " %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 0 0", p->sig.pending, p->sig.blocked,
 	    signals_handled(p, 1), signals_handled(p, 0), SIGCHLD, p->cpu);

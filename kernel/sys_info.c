@@ -60,19 +60,16 @@ void rlimit_init(struct rlimit *r)
 	r[RLIMIT_CORE] = r[RLIMIT_NICE] = r[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
 }
 
-/* The limits are the process's: every thread holds the same, set in all
- * of them at once (the leader too, if it has ended before them). */
+/* The limits are the process's, in the procattr its threads share. */
 static long rlimit_set(struct proc *p, int resource, const struct rlimit *r)
 {
-	struct proc *l = p->leader;
+	struct rlimit *limit = &p->attr->rlimits[resource];
 
 	if (r->cur > r->max)
 		return -EINVAL;
-	if (r->max > p->rlimits[resource].max)
+	if (r->max > limit->max)
 		return -EPERM;                  /* root could, but forklab cannot give more */
-	l->rlimits[resource] = *r;
-	for (struct proc *t = thread_next(l, NULL); t; t = thread_next(l, t))
-		t->rlimits[resource] = *r;
+	*limit = *r;
 	return 0;
 }
 
@@ -90,7 +87,7 @@ long sys_prlimit64(uint64_t upid, uint64_t uresource, uint64_t unew, uint64_t uo
 		return -ESRCH;
 	if (unew && copy_from_user(&r, (void *)unew, sizeof(r)) < 0)
 		return -EFAULT;
-	old = p->rlimits[resource];
+	old = p->attr->rlimits[resource];
 	if (unew && (err = rlimit_set(p, resource, &r)) < 0)
 		return err;
 	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)

@@ -246,9 +246,9 @@ long sys_prctl(uint64_t uoption, uint64_t arg, uint64_t a2, uint64_t a3, uint64_
 	if (option == PR_INSPECT)
 		return inspect(arg, a2);
 	if (option == PR_GET_FORK_MODE)
-		return current->fork_mode;
+		return current->attr->fork_mode;
 	if (option != PR_SET_FORK_MODE || arg >= FORK_MODES)
 		return -EINVAL;
-	current->fork_mode = arg;
+	current->attr->fork_mode = arg;
 	return 0;
 }

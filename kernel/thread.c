@@ -18,7 +18,8 @@
  *       |     |     |              |     |     |            |     |     |
  *       v     v     v              |     |     |            |     |     |
  *      mm    fdt  sig.hand <-------+-----+-----+------------+-----+-----+
- *   (mm_get, fdtable_get, sighand users: CLONE_VM, CLONE_FILES, CLONE_SIGHAND)
+ *   (mm_get, fdtable_get, sighand users: CLONE_VM, CLONE_FILES, CLONE_SIGHAND;
+ *    and attr, procattr_get: CLONE_THREAD, drawn in kernel/procattr.c)
  *
  * Each thread has its own kernel stack and trapframe, FS base (its TLS),
  * FPU state, blocked mask, pending signals (tgkill's), clear_child_tid
@@ -27,8 +28,9 @@
  * the ended threads used.  A signal to the process (kill) stays pending in
  * the shared sig.hand until a thread that does not block it takes it
  * (kernel/signal.c), and the interval timer is there too.  The process
- * group, session and resource limits are copies, the same in every
- * thread: setpgid, setsid and setrlimit change them in all at once.
+ * group and session, the fork mode and the resource limits are in the
+ * shared attr: setpgid, setsid, setrlimit and PR_SET_FORK_MODE in one
+ * thread hold for all.
  *
  * Life: clone with CLONE_THREAD adds a thread; exit ends the caller only
  * (a thread other than the leader is freed at once, no one waits for it);

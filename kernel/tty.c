@@ -97,7 +97,7 @@ static int session_alive(int sid)
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = proc_at(i);
 
-		if (p && p->state != UNUSED && p->state != ZOMBIE && p->sid == sid)
+		if (p && p->state != UNUSED && p->state != ZOMBIE && p->attr->sid == sid)
 			return 1;
 	}
 	return 0;
@@ -310,7 +310,7 @@ void tty_receive(unsigned char c)
 static int background(void)
 {
 	check_owner();
-	return current->sid == session && current->pgid != foreground;
+	return current->attr->sid == session && current->attr->pgid != foreground;
 }
 
 /* Copies readable bytes out, up to n; in canonical mode, up to the end
@@ -443,14 +443,14 @@ static long set_termios(unsigned int req, void *uarg)
  * one that has with arg 1 (everyone has the privilege that needs). */
 static long set_ctty(uint64_t arg)
 {
-	if (current->sid != current->pid)
+	if (current->attr->sid != current->pid)
 		return -EPERM;
-	if (session == current->sid)
+	if (session == current->attr->sid)
 		return 0;                       /* ours already: nothing changes */
-	if (session != current->sid && session_alive(session) && arg != 1)
+	if (session != current->attr->sid && session_alive(session) && arg != 1)
 		return -EPERM;
-	session = current->sid;
-	foreground = current->pgid;
+	session = current->attr->sid;
+	foreground = current->attr->pgid;
 	return 0;
 }
 
@@ -458,7 +458,7 @@ static long set_foreground(void *uarg)
 {
 	int pgid;
 
-	if (current->sid != session)
+	if (current->attr->sid != session)
 		return -ENOTTY;
 	if (copy_from_user(&pgid, uarg, sizeof(pgid)) < 0)
 		return -EFAULT;
@@ -474,7 +474,7 @@ static long set_foreground(void *uarg)
 
 static long get_foreground(void *uarg)
 {
-	if (current->sid != session)
+	if (current->attr->sid != session)
 		return -ENOTTY;
 	return copy_to_user(uarg, &foreground, sizeof(foreground)) < 0 ? -EFAULT : 0;
 }

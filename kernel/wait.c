@@ -34,7 +34,7 @@ static int wanted(const struct proc *c, const struct wait_for *w)
 {
 	if (c->parent != current->leader || c->leader != c || (c->state == ZOMBIE && c->detached))
 		return 0;
-	return (w->pid <= 0 || c->pid == w->pid) && (w->pgid <= 0 || c->pgid == w->pgid);
+	return (w->pid <= 0 || c->pid == w->pid) && (w->pgid <= 0 || c->attr->pgid == w->pgid);
 }
 
 /* Takes the report of ended child z, and reaps it unless told not to.
@@ -96,7 +96,7 @@ long sys_wait4(uint64_t upid, uint64_t ustatus, uint64_t uoptions, uint64_t urus
 	if (pid == INT32_MIN)
 		return -ESRCH;
 	if (pid == 0)
-		w.pgid = current->pgid;
+		w.pgid = current->attr->pgid;
 	r = wait_child(&w, options, &out);
 	if (r <= 0)
 		return r;
@@ -139,7 +139,7 @@ long sys_waitid(uint64_t idtype, uint64_t uid, uint64_t uinfo, uint64_t uoptions
 	if ((int)idtype == P_PID && id > 0)
 		w.pid = id;
 	else if ((int)idtype == P_PGID && id >= 0)
-		w.pgid = id ? id : current->pgid;
+		w.pgid = id ? id : current->attr->pgid;
 	else if ((int)idtype != P_ALL)
 		return -EINVAL;
 	r = wait_child(&w, options, &out);

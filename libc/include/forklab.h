@@ -8,8 +8,9 @@
 
 #include <stdint.h>
 
-/* prctl(PR_SET_FORK_MODE, mode): how the caller's forks copy memory from
- * now on (its children inherit it); PR_GET_FORK_MODE returns it. */
+/* prctl(PR_SET_FORK_MODE, mode): how the caller's process forks copy
+ * memory from now on, whichever thread asks (its children inherit it);
+ * PR_GET_FORK_MODE returns it. */
 #define PR_SET_FORK_MODE        0x464b0001
 #define PR_GET_FORK_MODE        0x464b0002
 #define FORK_MODE_COPY          0

@@ -28,6 +28,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <forklab.h>
+#include "thread_test.h"
 
 #define WAIT_SEC        10              /* a waiter never woken: give up */
 #define ASLEEP_TRIES    100000          /* /proc reads before a waiter counts as lost */
@@ -53,21 +54,10 @@
 	((uint32_t)(op) << 28 | (uint32_t)(cmp) << 24 | \
 	 ((uint32_t)(oparg) & 0xfff) << 12 | ((uint32_t)(cmparg) & 0xfff))
 
-static int fails;
-
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "futex_shared_robust.c:%d: check failed: %s\n", __LINE__, #cond); \
-	fails++; } } while (0)
-
 static long futex(volatile uint32_t *w, int op, uint32_t val, long val2,
 		  volatile uint32_t *w2, uint32_t val3)
 {
 	return syscall(SYS_futex, w, op, val, val2, w2, val3);
-}
-
-static pid_t gettid_(void)
-{
-	return (pid_t)syscall(SYS_gettid);
 }
 
 /* The state letter of thread or process id in /proc, or 0. */
@@ -115,15 +105,6 @@ static int run_child(int (*fn)(void), const char *name)
 		fprintf(stderr, "futex_shared_robust: %s ended by signal %d\n", name,
 			WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-}
-
-static pthread_t start(void *(*fn)(void *), void *arg)
-{
-	pthread_t t;
-
-	if (pthread_create(&t, NULL, fn, arg) != 0)
-		_exit(2);
-	return t;
 }
 
 /* --- FUTEX_WAKE_OP ------------------------------------------------------- */

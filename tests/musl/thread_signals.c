@@ -6,7 +6,8 @@
  *     every thread blocks it, sigpending shows it in every thread, and the
  *     first thread to unblock it (or sigwait for it) takes it;
  *   - a fatal signal ends every thread;
- *   - setpgid, setsid and setrlimit in a thread change the whole process;
+ *   - setpgid, setsid, setrlimit and forklab's PR_SET_FORK_MODE in a
+ *     thread change the whole process;
  *   - an interval timer set by a thread is the process's: it outlives the
  *     thread, getitimer sees it in another, and it fires once.
  * Every check runs in a forked child, once in each fork mode.
@@ -18,28 +19,18 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <forklab.h>
+#include "thread_test.h"
 
 #define WAIT_SEC        5               /* a signal that never comes: give up */
 #define TIMER_USEC      20000           /* 20 ms */
 #define FATAL_STATUS    9               /* the child's status if it survived */
 #define FEW_FILES       20              /* an RLIMIT_NOFILE below the default */
-
-static int fails;
-
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "thread_signals.c:%d: check failed: %s\n", __LINE__, #cond); \
-	fails++; } } while (0)
-
-static pid_t gettid_(void)
-{
-	return (pid_t)syscall(SYS_gettid);
-}
+#define FORK_MODES      (FORK_MODE_HODF + 1)
 
 static void block(int sig, int how)
 {
@@ -71,15 +62,6 @@ static int in_child(int (*fn)(void))
 	return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
-static pthread_t start(void *(*fn)(void *))
-{
-	pthread_t t;
-
-	if (pthread_create(&t, NULL, fn, NULL) != 0)
-		_exit(2);
-	return t;
-}
-
 static void *join(pthread_t t)
 {
 	void *r = NULL;
@@ -90,14 +72,7 @@ static void *join(pthread_t t)
 
 /* --- late unblock: kill while every thread blocks SIGUSR1 ---------------- */
 
-static volatile pid_t handled_by;
 static volatile int sent;
-
-static void note_handler(int sig)
-{
-	(void)sig;
-	handled_by = gettid_();
-}
 
 /* Inherits the block; sees the signal pending, unblocks, takes it. */
 static void *unblock_later(void *arg)
@@ -115,9 +90,9 @@ static int late_unblock(void)
 {
 	pthread_t t;
 
-	signal(SIGUSR1, note_handler);
+	signal(SIGUSR1, note_tid);
 	block(SIGUSR1, SIG_BLOCK);
-	t = start(unblock_later);
+	t = start(unblock_later, NULL);
 	kill(getpid(), SIGUSR1);
 	CHECK(is_pending(SIGUSR1));
 	sent = 1;
@@ -143,9 +118,9 @@ static int sigwait_other_thread(void)
 {
 	block(SIGUSR2, SIG_BLOCK);
 	kill(getpid(), SIGUSR2);        /* before the waiter even exists */
-	CHECK((long)join(start(wait_usr2)) == SIGUSR2);
+	CHECK((long)join(start(wait_usr2, NULL)) == SIGUSR2);
 	kill(getpid(), SIGUSR2);
-	CHECK((long)join(start(wait_usr2)) == SIGUSR2);
+	CHECK((long)join(start(wait_usr2, NULL)) == SIGUSR2);
 	CHECK(!is_pending(SIGUSR2));
 	return fails;
 }
@@ -162,7 +137,7 @@ static void *sleep_long(void *arg)
 
 static int fatal_in_thread(void)
 {
-	start(sleep_long);
+	start(sleep_long, NULL);
 	block(SIGTERM, SIG_BLOCK);      /* only the new thread may take it */
 	kill(getpid(), SIGTERM);
 	for (int i = 0; i < 1000; i++)
@@ -216,13 +191,13 @@ static int ids_from_thread(void)
 {
 	pid_t me = getpid(), group = getpgrp();
 
-	CHECK(join(start(new_group)) == NULL);
+	CHECK(join(start(new_group, NULL)) == NULL);
 	CHECK(getpgrp() == me);
 	CHECK(getpgid(0) == me);
 	CHECK(setpgid(0, group) == 0);  /* back: setsid needs a process that leads no group */
-	CHECK((long)join(start(new_session)) == me);
+	CHECK((long)join(start(new_session, NULL)) == me);
 	CHECK(getsid(0) == me && getpgrp() == me);
-	CHECK(join(start(group_seen)) == (void *)1L);
+	CHECK(join(start(group_seen, NULL)) == (void *)1L);
 	return fails;
 }
 
@@ -230,8 +205,26 @@ static int limits_from_thread(void)
 {
 	struct rlimit r;
 
-	CHECK(join(start(limit_files)) == NULL);
+	CHECK(join(start(limit_files, NULL)) == NULL);
 	CHECK(getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur == FEW_FILES);
+	return fails;
+}
+
+static void *next_fork_mode(void *arg)
+{
+	long mode = prctl(PR_GET_FORK_MODE, 0UL, 0UL, 0UL, 0UL);
+
+	(void)arg;
+	return (void *)(long)prctl(PR_SET_FORK_MODE, (unsigned long)(mode + 1) % FORK_MODES,
+				   0UL, 0UL, 0UL);
+}
+
+static int fork_mode_from_thread(void)
+{
+	long mode = prctl(PR_GET_FORK_MODE, 0UL, 0UL, 0UL, 0UL);
+
+	CHECK(join(start(next_fork_mode, NULL)) == NULL);
+	CHECK(prctl(PR_GET_FORK_MODE, 0UL, 0UL, 0UL, 0UL) == (mode + 1) % FORK_MODES);
 	return fails;
 }
 
@@ -262,7 +255,7 @@ static int timer_from_thread(void)
 
 	signal(SIGALRM, count_alarm);
 	block(SIGALRM, SIG_BLOCK);
-	CHECK(join(start(set_timer)) == NULL);
+	CHECK(join(start(set_timer, NULL)) == NULL);
 	CHECK(getitimer(ITIMER_REAL, &now) == 0);
 	CHECK(now.it_value.tv_usec > 0 || now.it_value.tv_sec > 0 || is_pending(SIGALRM));
 	sigemptyset(&set);
@@ -284,6 +277,7 @@ static int all_checks(void)
 	failed += in_child(fatal_signal);
 	failed += in_child(ids_from_thread);
 	failed += in_child(limits_from_thread);
+	failed += in_child(fork_mode_from_thread);
 	failed += in_child(timer_from_thread);
 	return failed;
 }

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "thread_test.h"
 
 #define NTHREADS        4
 #define INCREMENTS      20000
@@ -25,16 +26,6 @@
 #define GROUP_STATUS    7
 #define MAIN_STATUS     5
 #define FORKED_STATUS   9
-
-static int fails;
-
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "threads.c:%d: check failed: %s\n", __LINE__, #cond); fails++; } } while (0)
-
-static pid_t gettid_(void)
-{
-	return (pid_t)syscall(SYS_gettid);
-}
 
 /* Runs fn in a forked child, which exits with what fn returns: its status. */
 static int in_child(int (*fn)(void))
@@ -265,14 +256,7 @@ static void check_exits(void)
 
 /* --- signals: to one thread, to the process, fatal ----------------------- */
 
-static volatile pid_t handled_by;
 static volatile int go;
-
-static void note_tid(int sig)
-{
-	(void)sig;
-	handled_by = gettid_();
-}
 
 static void *wait_for_signal(void *arg)
 {

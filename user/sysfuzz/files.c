@@ -49,23 +49,6 @@
 #define FILE_MODE	0644
 #define TIMES_PAGE	6	/* a buffer page no other shape uses */
 
-/* Numbers our sys/syscall.h leaves out. */
-#define NR_OPEN		2
-#define NR_STAT		4
-#define NR_LSTAT	6
-#define NR_RENAME	82
-#define NR_MKDIR	83
-#define NR_RMDIR	84
-#define NR_CREAT	85
-#define NR_LINK		86
-#define NR_UNLINK	87
-#define NR_SYMLINK	88
-#define NR_CHMOD	90
-#define NR_RENAMEAT	264
-#define NR_MEMFD_CREATE	319
-#define NR_STATX	332
-#define NR_FACCESSAT2	439
-
 /* Linux's values of flags our fcntl.h leaves out. */
 #define O_DSYNC_BIT	010000
 #define O_DIRECT_BIT	040000

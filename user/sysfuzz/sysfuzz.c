@@ -127,11 +127,6 @@ static const long implemented[] = {
 
 /* Calls that end the caller at once: made one time in RARE_ODDS they are
  * picked, so that a child usually gets through most of its calls. */
-#define NR_EXIT		60	/* numbers our sys/syscall.h leaves out */
-#define NR_TKILL	200
-#define NR_TGKILL	234
-#define NR_RT_SIGQUEUEINFO	129
-#define NR_RT_TGSIGQUEUEINFO	297
 static const long rare[] = { SYS_execve, NR_EXIT, SYS_exit_group };
 #define RARE_ODDS	8
 
@@ -145,10 +140,10 @@ static const long rare[] = { SYS_execve, NR_EXIT, SYS_exit_group };
  *    signal is sent to the caller itself instead, which only ends it.
  * kill, tkill, tgkill, rt_sigqueueinfo and rt_tgsigqueueinfo all name
  * their target in the first arguments (tgkill and rt_tgsigqueueinfo in
- * two); forklab has only kill, but a call added later stays covered.
+ * two); forklab has no queueing calls, but a call added later stays covered.
  */
 static const long signalling[] = {
-	SYS_kill, NR_TKILL, NR_TGKILL, NR_RT_SIGQUEUEINFO, NR_RT_TGSIGQUEUEINFO,
+	SYS_kill, NR_TKILL, SYS_tgkill, NR_RT_SIGQUEUEINFO, NR_RT_TGSIGQUEUEINFO,
 };
 
 /* Values at the edges, and values some calls mean something by: fork

@@ -16,6 +16,32 @@
 #define ARRAY_LEN(a)		(sizeof(a) / sizeof((a)[0]))
 
 /*
+ * Linux's numbers of the calls the fuzzer makes that our C library does
+ * not (it makes the *at forms, and no statx, memfd_create or signal
+ * queueing), so <sys/syscall.h>, which lists the calls it makes, has no
+ * SYS_ name for them.
+ */
+#define NR_OPEN			2
+#define NR_STAT			4
+#define NR_LSTAT		6
+#define NR_EXIT			60
+#define NR_RENAME		82
+#define NR_MKDIR		83
+#define NR_RMDIR		84
+#define NR_CREAT		85
+#define NR_LINK			86
+#define NR_UNLINK		87
+#define NR_SYMLINK		88
+#define NR_CHMOD		90
+#define NR_RT_SIGQUEUEINFO	129
+#define NR_TKILL		200
+#define NR_RENAMEAT		264
+#define NR_RT_TGSIGQUEUEINFO	297
+#define NR_MEMFD_CREATE		319
+#define NR_STATX		332
+#define NR_FACCESSAT2		439
+
+/*
  * The arena every child inherits, mapped once by the parent:
  *
  *   [ buffers, read-write | strings, read-only | long name, read-only |
