@@ -22,10 +22,17 @@ struct fdtable *fdtable_copy(struct fdtable *t)
 		return NULL;
 	*c = *t;
 	c->users = 1;
-	for (int fd = 0; fd < NOFILE; fd++)
+	for (int fd = 0; fd < c->top; fd++)
 		if (c->file[fd])
 			file_get(c->file[fd]);
 	return c;
+}
+
+void fdtable_set(struct fdtable *t, int fd, struct file *f)
+{
+	t->file[fd] = f;
+	if (fd >= t->top)
+		t->top = fd + 1;
 }
 
 void fdtable_get(struct fdtable *t)
@@ -37,7 +44,7 @@ void fdtable_put(struct fdtable *t)
 {
 	if (!t || --t->users > 0)
 		return;
-	for (int fd = 0; fd < NOFILE; fd++)
+	for (int fd = 0; fd < t->top; fd++)
 		if (t->file[fd])
 			file_put(t->file[fd]);
 	kfree(t);

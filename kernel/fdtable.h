@@ -16,6 +16,7 @@ struct file;
 
 struct fdtable {
 	int users;
+	int top;                        /* file[top..] were never set: fork skips them */
 	uint64_t cloexec;               /* bit n: close file[n] on execve */
 	struct file *file[NOFILE];
 };
@@ -24,5 +25,6 @@ struct fdtable *fdtable_new(void);      /* empty, one user; NULL when out of mem
 struct fdtable *fdtable_copy(struct fdtable *t);        /* fork: every file shared */
 void fdtable_get(struct fdtable *t);
 void fdtable_put(struct fdtable *t);    /* the last user closes every file; NULL: none */
+void fdtable_set(struct fdtable *t, int fd, struct file *f);    /* fd names f now */
 
 #endif

@@ -471,7 +471,7 @@ void proc_start_init(const char *path, char *const argv[])
 	    !(p->sig.hand = signal_hand_new()) || !(p->attr = procattr_new()))
 		panic("out of memory starting init");
 	for (int fd = 0; fd < 3; fd++) {
-		p->fdt->file[fd] = console;
+		fdtable_set(p->fdt, fd, console);
 		if (fd)
 			file_get(console);
 	}

@@ -42,9 +42,8 @@ int fd_install_from(struct file *f, int cloexec, int low)
 	for (int fd = low; fd < NOFILE; fd++) {
 		if (current->fdt->file[fd])
 			continue;
-		current->fdt->file[fd] = f;
-		current->fdt->cloexec &= ~(1UL << fd);
-		current->fdt->cloexec |= (uint64_t)!!cloexec << fd;
+		fdtable_set(current->fdt, fd, f);
+		fd_set_cloexec(fd, cloexec);
 		return fd;
 	}
 	return -EMFILE;
@@ -74,7 +73,7 @@ int fd_dup_to(int fd, int to, int cloexec)
 	file_get(f);
 	if (current->fdt->file[to])
 		file_put(current->fdt->file[to]);
-	current->fdt->file[to] = f;
+	fdtable_set(current->fdt, to, f);
 	fd_set_cloexec(to, cloexec);
 	return to;
 }

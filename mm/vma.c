@@ -58,7 +58,7 @@ struct vma *vma_new(uint64_t start, uint64_t end, int prot, enum vma_kind kind)
 
 struct vma *vma_dup(const struct vma *v)
 {
-	struct vma *copy = kzalloc(sizeof(*copy));
+	struct vma *copy = kmalloc(sizeof(*copy));     /* every field written below */
 
 	if (!copy)
 		return NULL;
