@@ -2,10 +2,10 @@
  * What forklab reads of ACPI (ACPI spec 6.5, chapter 5): GRUB's copy of
  * the RSDP leads to the RSDT or XSDT, which lists the tables; of those we
  * read only the MADT, the list of the CPUs' local APICs, the IOAPICs and
- * the ISA interrupts they remap.
+ * the ISA IRQs moved to other pins (interrupt source overrides).
  * Every table's checksum is checked, and one that is damaged, or lies
  * where the direct map does not reach, is refused: then forklab runs on
- * the boot CPU alone.
+ * the boot CPU alone, its interrupts through the 8259 PICs.
  */
 #ifndef ARCH_ACPI_H
 #define ARCH_ACPI_H
@@ -37,9 +37,9 @@ struct madt_ioapic_info {
 	uint32_t gsi_base;              /* the GSI of its first input pin */
 };
 
-/* Where an ISA IRQ arrives: the GSI (an IOAPIC's pin, counted from the
- * first IOAPIC's GSI base) and how its line signals.  Without an override
- * the ISA bus's own: GSI = IRQ, edge-triggered, active high. */
+/* Where an ISA IRQ arrives: its GSI (the system-wide number of an IOAPIC
+ * pin: that IOAPIC's GSI base plus the pin) and how its line signals.
+ * Without an override, as on the ISA bus: GSI = IRQ, edge, active high. */
 struct isa_route {
 	uint32_t gsi;
 	uint8_t level;                  /* 1: level-triggered, 0: edge */

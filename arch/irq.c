@@ -11,8 +11,9 @@
  * interrupt source overrides say on which GSI it arrives and how its line
  * signals (arch/madt.c).  Either way it arrives on vector IRQ_BASE + irq,
  * at the boot CPU, whose trap_dispatch() runs the handler under the big
- * lock like any kernel code.  The handler runs before the EOI, so that a
- * level-triggered line still held is signalled again, not lost.
+ * lock like any kernel code.  The EOI comes after the handler, so that,
+ * for a level-triggered line, the IOAPIC signals again (it does if the
+ * line is still held at the EOI) only what the handler left undone.
  */
 #include "arch/irq.h"
 #include "arch/ioapic.h"
