@@ -5,10 +5,11 @@
  *
  * The ISA interrupts come from the IOAPIC as messages; only on a machine
  * without one do the 8259 PICs deliver them, wired to the boot CPU's
- * LINT0 as ExtINT ("virtual wire" mode; arch/irq.c).  The PIT is used only to calibrate the TSC; the LAPIC timer,
- * calibrated against the TSC, ticks at HZ on every CPU and ends the time
- * slice of what that CPU runs.  The boot CPU's ticks are also the
- * kernel's clock tick (ticks(), sched_tick()).
+ * LINT0 as ExtINT ("virtual wire" mode; arch/irq.c).  The PIT is used
+ * only to calibrate the TSC; the LAPIC timer, calibrated against the TSC,
+ * ticks at HZ on every CPU and ends the time slice of what that CPU runs.
+ * The boot CPU's ticks are also the kernel's clock tick (ticks(),
+ * sched_tick()).
  */
 #include "arch/lapic.h"
 #include "arch/irq.h"
