@@ -96,3 +96,15 @@ const struct acpi_header *acpi_find_madt(const struct bootinfo *bi, uint32_t *le
 	pr_warn("acpi: no MADT\n");
 	return NULL;
 }
+
+const struct madt *acpi_read_madt(const struct bootinfo *bi, struct madt *m)
+{
+	uint32_t len;
+	const struct acpi_header *t = acpi_find_madt(bi, &len);
+
+	if (!t || madt_parse(t, len, m) < 0) {
+		pr_warn("acpi: no usable MADT: one CPU, the PICs for interrupts\n");
+		return NULL;
+	}
+	return m;
+}

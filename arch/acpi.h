@@ -1,10 +1,11 @@
 /*
  * What forklab reads of ACPI (ACPI spec 6.5, chapter 5): GRUB's copy of
  * the RSDP leads to the RSDT or XSDT, which lists the tables; of those we
- * read only the MADT, the list of the CPUs' local APICs and the IOAPICs.
+ * read only the MADT, the list of the CPUs' local APICs, the IOAPICs and
+ * the ISA IRQs moved to other pins (interrupt source overrides).
  * Every table's checksum is checked, and one that is damaged, or lies
  * where the direct map does not reach, is refused: then forklab runs on
- * the boot CPU alone.
+ * the boot CPU alone, its interrupts through the 8259 PICs.
  */
 #ifndef ARCH_ACPI_H
 #define ARCH_ACPI_H
@@ -27,15 +28,34 @@ struct acpi_header {
 	uint32_t creator_revision;
 } __attribute__((packed));
 
+#define IOAPIC_MAX      8
+#define ISA_IRQS        16
+
+struct madt_ioapic_info {
+	uint64_t pa;                    /* its registers */
+	uint32_t id;
+	uint32_t gsi_base;              /* the GSI of its first input pin */
+};
+
+/* Where an ISA IRQ arrives: its GSI (the system-wide number of an IOAPIC
+ * pin: that IOAPIC's GSI base plus the pin) and how its line signals.
+ * Without an override, as on the ISA bus: GSI = IRQ, edge, active high. */
+struct isa_route {
+	uint32_t gsi;
+	uint8_t level;                  /* 1: level-triggered, 0: edge */
+	uint8_t active_low;             /* 1: active low, 0: active high */
+};
+
 /* What the MADT says (arch/madt.c). */
 struct madt {
 	uint64_t lapic_pa;              /* the local APICs' registers */
 	int ncpus;                      /* local APICs enabled or online-capable */
 	uint32_t apic_ids[NCPU_MAX];
 	int cpus_ignored;               /* past NCPU_MAX, or x2APIC ids past 255 */
-	int nioapics;
-	uint64_t ioapic_pa;             /* the first IOAPIC's */
-	uint32_t ioapic_id, ioapic_gsi_base;
+	int nioapics;                   /* at most IOAPIC_MAX, in the MADT's order */
+	struct madt_ioapic_info ioapics[IOAPIC_MAX];
+	int ioapics_ignored;            /* past IOAPIC_MAX */
+	struct isa_route isa[ISA_IRQS]; /* the interrupt source overrides applied */
 };
 
 int acpi_checksum_ok(const void *p, uint64_t len);
@@ -43,5 +63,8 @@ int acpi_checksum_ok(const void *p, uint64_t len);
 const struct acpi_header *acpi_find_madt(const struct bootinfo *bi, uint32_t *len);
 /* Reads the MADT of len bytes at t into m: 0, or -EINVAL if it is damaged. */
 int madt_parse(const void *t, uint64_t len, struct madt *m);
+/* The machine's MADT, found and read into m: m, or NULL (with a warning)
+ * if there is none or it is damaged. */
+const struct madt *acpi_read_madt(const struct bootinfo *bi, struct madt *m);
 
 #endif

@@ -3,15 +3,16 @@
  * chapter 11): every CPU's timer, the INIT and start-up IPIs that wake
  * the others (arch/smp.c), and the IPIs of TLB shootdown (mm/tlb.c).
  *
- * The 8259 PICs stay, wired to the boot CPU's LINT0 as ExtINT ("virtual
- * wire" mode): the console's interrupt reaches the CPU that runs processes
- * without an IOAPIC to program (docs/smp.md says why that is enough for
- * now).  The PIT is used only to calibrate the TSC; the LAPIC timer,
- * calibrated against the TSC, ticks at HZ on every CPU and ends the time
- * slice of what that CPU runs.  The boot CPU's ticks are also the
- * kernel's clock tick (ticks(), sched_tick()).
+ * The ISA interrupts come from the IOAPIC as messages; only on a machine
+ * without one do the 8259 PICs deliver them, wired to the boot CPU's
+ * LINT0 as ExtINT ("virtual wire" mode; arch/irq.c).  The PIT is used
+ * only to calibrate the TSC; the LAPIC timer, calibrated against the TSC,
+ * ticks at HZ on every CPU and ends the time slice of what that CPU runs.
+ * The boot CPU's ticks are also the kernel's clock tick (ticks(),
+ * sched_tick()).
  */
 #include "arch/lapic.h"
+#include "arch/irq.h"
 #include "arch/percpu.h"
 #include "arch/pit.h"
 #include "arch/tsc.h"
@@ -87,16 +88,17 @@ void lapic_calibrate(void)
 	timer_count = (uint64_t)counted * (MS_PER_SEC / CALIBRATE_MS) / HZ;
 }
 
-/* The boot CPU takes the PICs' interrupts on LINT0 and NMIs on LINT1;
- * the others neither. */
+/* The boot CPU takes NMIs on LINT1, and the PICs' interrupts on LINT0
+ * when no IOAPIC delivers them; the others neither. */
 void lapic_init(void)
 {
 	int boot = this_cpu() == &cpus[0];
+	int virtual_wire = boot && !irq_through_ioapic();
 
 	wrmsr(MSR_APIC_BASE, rdmsr(MSR_APIC_BASE) | APIC_BASE_ENABLE);
 	wr(LAPIC_SVR, SVR_ENABLE | T_LAPIC_SPURIOUS);
 	wr(LAPIC_TPR, 0);
-	wr(LAPIC_LVT_LINT0, boot ? LVT_EXTINT : LVT_MASKED);
+	wr(LAPIC_LVT_LINT0, virtual_wire ? LVT_EXTINT : LVT_MASKED);
 	wr(LAPIC_LVT_LINT1, boot ? LVT_NMI : LVT_MASKED);
 	wr(LAPIC_LVT_ERROR, LVT_MASKED);
 	wr(LAPIC_TIMER_DIV, TIMER_DIV_16);

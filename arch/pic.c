@@ -1,11 +1,12 @@
 /*
  * The two 8259 PICs.  The BIOS leaves IRQs 0-15 on vectors 8-15 and 0x70-0x77,
- * which collide with CPU exceptions; we move them to IRQ_BASE.  An IRQ stays
- * masked until someone registers a handler for it.
+ * which collide with CPU exceptions; we move them to IRQ_BASE, whether they
+ * then deliver the ISA IRQs or, with an IOAPIC, are masked for good
+ * (arch/irq.c).  An IRQ stays masked until someone registers a handler.
  */
 #include "arch/pic.h"
+#include "arch/irq.h"
 #include "arch/x86.h"
-#include "kernel/printk.h"
 
 #define PIC1_CMD        0x20
 #define PIC1_DATA       0x21
@@ -17,9 +18,9 @@
 #define OCW2_EOI        0x20
 #define OCW3_READ_ISR   0x0b
 #define SPURIOUS_IRQ    7
+#define ALL_MASKED      0xffff
 
-static void (*handlers[NR_IRQS])(void);
-static uint16_t mask = 0xffff & ~(1 << CASCADE_IRQ);
+static uint16_t mask = ALL_MASKED & ~(1 << CASCADE_IRQ);
 
 static void pic_write_mask(void)
 {
@@ -40,15 +41,19 @@ void pic_init(void)
 	pic_write_mask();
 }
 
-void irq_register(int irq, void (*handler)(void))
+void pic_unmask(int irq)
 {
-	handlers[irq] = handler;
 	mask &= ~(1 << irq);
 	pic_write_mask();
 }
 
-/* A spurious IRQ 7 or 15 is not in service and must not be acknowledged. */
-static int spurious(int irq)
+void pic_mask_all(void)
+{
+	mask = ALL_MASKED;
+	pic_write_mask();
+}
+
+int pic_spurious(int irq)
 {
 	int cmd = irq < 8 ? PIC1_CMD : PIC2_CMD;
 
@@ -62,15 +67,9 @@ static int spurious(int irq)
 	return 1;
 }
 
-void irq_dispatch(int irq)
+void pic_eoi(int irq)
 {
-	if (spurious(irq))
-		return;
 	if (irq >= 8)
 		outb(PIC2_CMD, OCW2_EOI);
 	outb(PIC1_CMD, OCW2_EOI);
-	if (handlers[irq])
-		handlers[irq]();
-	else
-		pr_warn("unexpected IRQ %d\n", irq);
 }

@@ -1,11 +1,10 @@
 #ifndef ARCH_PIC_H
 #define ARCH_PIC_H
 
-#define IRQ_BASE        32      /* IRQ n arrives as vector IRQ_BASE + n */
-#define NR_IRQS         16
-
-void pic_init(void);
-void irq_register(int irq, void (*handler)(void));
-void irq_dispatch(int irq);
+void pic_init(void);                    /* remapped to IRQ_BASE, all masked */
+void pic_unmask(int irq);
+void pic_mask_all(void);
+int pic_spurious(int irq);              /* a spurious IRQ 7 or 15: no handler, no EOI */
+void pic_eoi(int irq);
 
 #endif

@@ -27,10 +27,12 @@
 #define LSR_THR_EMPTY   0x20
 #define LSR_DATA_READY  0x01
 #define IER_RX_READY    0x01
+#define IER_TX_EMPTY    0x02
 #define BAUD_DIVISOR    1       /* 115200 / 1 */
 
 static const uint16_t port_base[SERIAL_PORTS] = { COM1, COM2 };
 static int onlcr[SERIAL_PORTS];
+static uint8_t console_ier;             /* the interrupts COM1 raises */
 
 static void uart_init(uint16_t base)
 {
@@ -70,9 +72,20 @@ void serial_set_onlcr(enum serial_port port, int on)
 	onlcr[port] = on;
 }
 
+static void set_console_ier(uint8_t ier)
+{
+	console_ier = ier;
+	outb(COM1 + UART_IER, ier);
+}
+
 void serial_enable_rx(void)
 {
-	outb(COM1 + UART_IER, IER_RX_READY);
+	set_console_ier(console_ier | IER_RX_READY);
+}
+
+void serial_irq_on_tx_empty(int on)
+{
+	set_console_ier(on ? console_ier | IER_TX_EMPTY : console_ier & ~IER_TX_EMPTY);
 }
 
 /* The next received byte, or -1 if none is waiting. */

@@ -10,6 +10,9 @@ void serial_init(void);
 void serial_putc(enum serial_port port, char c);
 void serial_set_onlcr(enum serial_port port, int on);
 void serial_enable_rx(void);
+/* COM1 interrupts while its transmitter is empty (on), or no longer: its
+ * interrupt without input, for tests (tests/kernel/ioapic.c). */
+void serial_irq_on_tx_empty(int on);
 int serial_getc(void);
 
 #define IRQ_COM1        4

@@ -123,31 +123,21 @@ static void start_aps(const struct madt *m)
 	}
 }
 
-void smp_init(const struct bootinfo *bi)
+void smp_init(const struct bootinfo *bi, const struct madt *m)
 {
-	const struct acpi_header *t;
-	struct madt m;
-	uint32_t len;
-
 	cpus[0].apic_id = lapic_id();
 	cpus[0].online = 1;
-	t = acpi_find_madt(bi, &len);
-	if (!t || madt_parse(t, len, &m) < 0) {
-		pr_warn("smp: no usable MADT; running on the boot CPU alone\n");
+	if (!m)
 		return;
-	}
 	pr_info("smp: the MADT lists %d CPUs, their local APICs at %#lx\n",
-		m.ncpus, m.lapic_pa);
-	if (m.nioapics)
-		pr_info("smp: IOAPIC %u at %#lx, GSIs from %u (unused: the PICs serve the boot CPU)\n",
-			m.ioapic_id, m.ioapic_pa, m.ioapic_gsi_base);
-	if (m.cpus_ignored)
+		m->ncpus, m->lapic_pa);
+	if (m->cpus_ignored)
 		pr_warn("smp: %d CPUs past the %d forklab starts are left asleep\n",
-			m.cpus_ignored, NCPU_MAX);
+			m->cpus_ignored, NCPU_MAX);
 	if (trampoline_page_busy(bi)) {
 		pr_warn("smp: the boot loader's data is where the trampoline goes; one CPU\n");
 		return;
 	}
 	memcpy(P2V(TRAMPOLINE_PA), trampoline_start, trampoline_end - trampoline_start);
-	start_aps(&m);
+	start_aps(m);
 }

@@ -5,7 +5,10 @@
 
 struct bootinfo;
 
-/* Finds the CPUs in ACPI's MADT and starts the others (docs/smp.md). */
-void smp_init(const struct bootinfo *bi);
+struct madt;
+
+/* Starts the CPUs other than this one that the MADT m lists (none if m
+ * is NULL; docs/smp.md). */
+void smp_init(const struct bootinfo *bi, const struct madt *m);
 
 #endif

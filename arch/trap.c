@@ -13,7 +13,7 @@
 #include "arch/entry.h"
 #include "arch/lapic.h"
 #include "arch/percpu.h"
-#include "arch/pic.h"
+#include "arch/irq.h"
 #include "arch/x86.h"
 #include "kernel/biglock.h"
 #include "kernel/panic.h"

@@ -5,7 +5,7 @@
  */
 #include "kernel/console.h"
 #include "kernel/tty.h"
-#include "arch/pic.h"
+#include "arch/irq.h"
 #include "arch/serial.h"
 
 static void console_irq(void)
@@ -23,7 +23,7 @@ void console_putc(char c)
 
 void console_init(void)
 {
-	irq_register(IRQ_COM1, console_irq);
+	irq_register(IRQ_COM1, "serial", console_irq);
 	serial_enable_rx();
 	console_irq();                  /* what was typed before we listened */
 }

@@ -9,6 +9,7 @@
 #include "arch/gdt.h"
 #include "arch/lapic.h"
 #include "arch/percpu.h"
+#include "arch/irq.h"
 #include "arch/pic.h"
 #include "arch/pit.h"
 #include "arch/poweroff.h"
@@ -182,6 +183,8 @@ static void banner(void)
 void __attribute__((noreturn)) kmain(uint64_t info_pa)
 {
 	const char *tests;
+	struct madt madt_table;
+	const struct madt *madt;
 
 	percpu_init(&cpus[0]);          /* printk's lock needs this_cpu() */
 	serial_init();
@@ -200,8 +203,10 @@ void __attribute__((noreturn)) kmain(uint64_t info_pa)
 	tsc_init();
 	lapic_map();
 	lapic_calibrate();
+	madt = acpi_read_madt(&bootinfo, &madt_table);
+	irq_init(madt, cmdline_get_long("ioapic", 1));
 	lapic_init();
-	smp_init(&bootinfo);
+	smp_init(&bootinfo, madt);
 	sti();
 	banner();
 	mount_root();

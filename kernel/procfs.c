@@ -21,6 +21,8 @@
  *                             boot, however they came about, by level
  *                             (mm/odf.c, mm/hodf.c); TLB shootdowns, the
  *                             IPIs they sent and the flushes done (mm/tlb.c)
+ *   /proc/interrupts          each CPU's interrupts, by source
+ *                             (kernel/procfs_interrupts.c)
  *
  * A file's text is made when it is opened, so reads see one snapshot;
  * the longer files (faults, and a process's maps and cmdline) are made as
@@ -312,7 +314,7 @@ static const struct {
 	size_t (*make)(char *buf);
 } top_files[] = {
 	{ "self", NULL }, { "cpuinfo", cpuinfo }, { "faults", NULL }, { "forkstat", forkstat },
-	{ "loadavg", loadavg }, { "meminfo", meminfo }, { "mounts", mounts },
+	{ "interrupts", procfs_interrupts }, { "loadavg", loadavg }, { "meminfo", meminfo }, { "mounts", mounts },
 	{ "stat", cpu_stat }, { "uptime", uptime },
 };
 

@@ -42,5 +42,6 @@ long procfs_put_line(struct file *f, char *ubuf, size_t n, size_t *done, uint64_
 /* /proc/<pid> and its files: rest is what follows the pid ("", "/stat"). */
 struct file *procfs_pid_open(struct proc *p, const char *rest, long *err);
 uint64_t procfs_pid_exe_ino(struct proc *p);    /* as /proc/<pid> lists exe */
+size_t procfs_interrupts(char *buf);            /* kernel/procfs_interrupts.c */
 
 #endif

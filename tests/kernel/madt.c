@@ -1,14 +1,20 @@
 /*
  * The MADT parser (arch/madt.c) on tables made by hand: what a good one
- * lists, and the refusal of a damaged one (bad checksum, an entry cut
- * short by the table's end, an entry of length zero, a header that claims
- * more than there is).
+ * lists, its interrupt source overrides applied, and the refusal of a
+ * damaged one (bad checksum, an entry cut short by the table's end, an
+ * entry of length zero or shorter than its type, a header that claims
+ * more than there is, an override of no ISA IRQ or with a reserved
+ * polarity or trigger).  An override to a GSI that no IOAPIC holds is
+ * read, and then refused by the IOAPIC code.
  */
 #include <string.h>
 #include "tests/ktest.h"
 #include "tests/kernel/acpi_seal.h"
 #include "arch/acpi.h"
+#include "arch/ioapic.h"
+#include "arch/irq.h"
 #include "kernel/errno.h"
+#include "mm/layout.h"
 
 #define TABLE_MAX       256
 #define FIXED_LEN       44      /* the header, the LAPIC address and flags */
@@ -18,8 +24,17 @@
 #define ONLINE_CAPABLE  2
 #define MADT_LAPIC      0       /* entry types, and their lengths */
 #define MADT_IOAPIC     1
+#define MADT_OVERRIDE   2
 #define LAPIC_LEN       8
 #define IOAPIC_LEN      12
+#define OVERRIDE_LEN    10
+#define BUS_ISA         0
+#define CONFORMS        0       /* override flags: as the ISA bus signals */
+#define HIGH_EDGE       0x5     /* polarity 01, trigger 01 */
+#define LOW_LEVEL       0xf     /* polarity 11, trigger 11 */
+#define RESERVED_POLARITY 0x2
+#define RESERVED_TRIGGER  0x8
+#define PIN_PAST_ALL    1000    /* a GSI no IOAPIC of a PC holds */
 
 struct table {
 	uint8_t b[TABLE_MAX];
@@ -71,6 +86,32 @@ static void add_ioapic(struct table *t, uint8_t id, uint32_t pa)
 	put32(e + 4, pa);
 }
 
+static void add_override(struct table *t, uint8_t bus, uint8_t irq, uint32_t gsi,
+			 uint16_t flags)
+{
+	uint8_t *e = add_entry(t, MADT_OVERRIDE, OVERRIDE_LEN);
+
+	e[2] = bus;
+	e[3] = irq;
+	put32(e + 4, gsi);
+	memcpy(e + 8, &flags, sizeof(flags));
+}
+
+/* One CPU, one IOAPIC and an override of IRQ 4 as given; 0 if the
+ * parser takes it. */
+static int parse_override(struct madt *m, uint8_t bus, uint8_t irq, uint32_t gsi,
+			  uint16_t flags)
+{
+	struct table t;
+
+	start(&t);
+	add_lapic(&t, 0, ENABLED);
+	add_ioapic(&t, 3, IOAPIC_PA);
+	add_override(&t, bus, irq, gsi, flags);
+	seal(&t);
+	return madt_parse(t.b, t.len, m);
+}
+
 static void good_table(struct table *t)
 {
 	start(t);
@@ -93,8 +134,8 @@ KTEST(madt, lists_cpus_and_ioapic)
 	KEXPECT_EQ(m.apic_ids[0], 0);
 	KEXPECT_EQ(m.apic_ids[1], 2);
 	KEXPECT_EQ(m.nioapics, 1);
-	KEXPECT_EQ(m.ioapic_pa, IOAPIC_PA);
-	KEXPECT_EQ(m.ioapic_id, 3);
+	KEXPECT_EQ(m.ioapics[0].pa, IOAPIC_PA);
+	KEXPECT_EQ(m.ioapics[0].id, 3);
 }
 
 KTEST(madt, more_cpus_than_we_start)
@@ -163,4 +204,91 @@ KTEST(madt, header_longer_than_the_table)
 	good_table(&t);
 	KEXPECT_EQ(madt_parse(t.b, t.len - 1, &m), -EINVAL);
 	KEXPECT_EQ(madt_parse(t.b, FIXED_LEN - 1, &m), -EINVAL);
+}
+
+KTEST(madt, several_ioapics)
+{
+	struct table t;
+	struct madt m;
+
+	start(&t);
+	for (int i = 0; i < IOAPIC_MAX + 1; i++)
+		add_ioapic(&t, i, IOAPIC_PA + i * PAGE_SIZE);
+	seal(&t);
+	KEXPECT_EQ(madt_parse(t.b, t.len, &m), 0);
+	KEXPECT_EQ(m.nioapics, IOAPIC_MAX);
+	KEXPECT_EQ(m.ioapics_ignored, 1);
+	KEXPECT_EQ(m.ioapics[IOAPIC_MAX - 1].pa, IOAPIC_PA + (IOAPIC_MAX - 1) * PAGE_SIZE);
+}
+
+KTEST(madt, isa_irqs_identity_without_overrides)
+{
+	struct table t;
+	struct madt m;
+
+	good_table(&t);
+	KEXPECT_EQ(madt_parse(t.b, t.len, &m), 0);
+	for (int irq = 0; irq < ISA_IRQS; irq++) {
+		KEXPECT_EQ(m.isa[irq].gsi, irq);
+		KEXPECT(!m.isa[irq].level && !m.isa[irq].active_low);
+	}
+}
+
+KTEST(madt, override_remaps_irq)
+{
+	struct madt m;
+
+	KEXPECT_EQ(parse_override(&m, BUS_ISA, 4, 20, LOW_LEVEL), 0);
+	KEXPECT_EQ(m.isa[4].gsi, 20);
+	KEXPECT(m.isa[4].level && m.isa[4].active_low);
+	KEXPECT_EQ(m.isa[3].gsi, 3);            /* the others keep their own */
+	KEXPECT_EQ(parse_override(&m, BUS_ISA, 4, 2, HIGH_EDGE), 0);
+	KEXPECT(m.isa[4].gsi == 2 && !m.isa[4].level && !m.isa[4].active_low);
+	KEXPECT_EQ(parse_override(&m, BUS_ISA, 4, 4, CONFORMS), 0);
+	KEXPECT(m.isa[4].gsi == 4 && !m.isa[4].level && !m.isa[4].active_low);
+}
+
+KTEST(madt, override_wrong_length)
+{
+	struct table t;
+	struct madt m;
+
+	start(&t);
+	add_override(&t, BUS_ISA, 4, 4, CONFORMS);
+	t.b[FIXED_LEN + 1] = OVERRIDE_LEN - 1;  /* its flags cut */
+	t.len--;
+	seal(&t);
+	KEXPECT_EQ(madt_parse(t.b, t.len, &m), -EINVAL);
+	start(&t);
+	add_override(&t, BUS_ISA, 4, 4, CONFORMS);
+	t.len -= 2;                             /* the table ends inside it */
+	seal(&t);
+	KEXPECT_EQ(madt_parse(t.b, t.len, &m), -EINVAL);
+}
+
+KTEST(madt, override_of_no_isa_irq)
+{
+	struct madt m;
+
+	KEXPECT_EQ(parse_override(&m, BUS_ISA + 1, 4, 4, CONFORMS), -EINVAL);
+	KEXPECT_EQ(parse_override(&m, BUS_ISA, ISA_IRQS, 4, CONFORMS), -EINVAL);
+}
+
+KTEST(madt, override_reserved_flags)
+{
+	struct madt m;
+
+	KEXPECT_EQ(parse_override(&m, BUS_ISA, 4, 4, RESERVED_POLARITY), -EINVAL);
+	KEXPECT_EQ(parse_override(&m, BUS_ISA, 4, 4, RESERVED_TRIGGER), -EINVAL);
+}
+
+/* Read, then refused where it would be used: this machine's IOAPICs (or
+ * none, with ioapic=0) hold no such pin, and nothing is written. */
+KTEST(madt, override_gsi_outside_every_ioapic)
+{
+	struct madt m;
+
+	KEXPECT_EQ(parse_override(&m, BUS_ISA, 4, PIN_PAST_ALL, CONFORMS), 0);
+	KEXPECT_EQ(m.isa[4].gsi, PIN_PAST_ALL);
+	KEXPECT_EQ(ioapic_route(&m.isa[4], IRQ_BASE + 4, 0), -EINVAL);
 }
