@@ -147,10 +147,11 @@ void page_put(struct page *pg)
 	nr_free++;
 }
 
-/* A compare-and-exchange loop, since the count must not be dropped at 1:
- * a plain decrement would let two last holders each see 0 or neither.
- * The loop's load is an acquire (see page_ref_acquire()): at 1 the caller
- * goes on to free the frame.  Its drop is page_ref_dec()'s release. */
+/* A compare-and-exchange loop rather than a decrement, since the count
+ * must stay 1 for the last holder: it still holds the frame while it
+ * gives back what the frame holds (a table's references on its pages, the
+ * counters), then page_put() frees it.  The load is an acquire (see
+ * page_ref_acquire()), for that last holder; the drop is a release. */
 int page_put_unless_last(struct page *pg)
 {
 	uint32_t ref = page_ref_acquire(pg);

@@ -24,14 +24,15 @@
  * the main thread is sharing with its next child.
  *
  * The barrier's shared page lies in a pgd entry of its own, far from the
- * region, so that hodf may share the region's upper tables.  With
- * mm_check=1 every fork and exit is checked; the harness wants no frame
- * leaked at the end.
+ * region, so that hodf may share the region's upper tables.  The test
+ * runs ROUNDS rounds in each fork mode, chosen with prctl (on a system
+ * without them, once with its own fork).  With mm_check=1 every fork and
+ * exit is checked; the harness wants no frame leaked at the end.
  */
 #include <errno.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
