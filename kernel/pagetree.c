@@ -84,7 +84,7 @@ static void count_pages(const pte_t *table, int *present, int *writable)
 static void put_table(struct out *o, pte_t e, int index, int level)
 {
 	uint64_t pa = pte_pa(e);
-	unsigned ref = pa_page(pa)->ref;
+	unsigned ref = page_ref(pa_page(pa));
 	const pte_t *table = pte_table(e);
 	char line[LINE_MAX];
 	int n = kept(snprintf(line, sizeof(line), "%*s[%d] %s %s frame %#lx ref %u",
@@ -114,7 +114,7 @@ size_t pagetree_format(struct mm *mm, char *buf, size_t size)
 	char line[LINE_MAX];
 
 	put(&o, line, kept(snprintf(line, sizeof(line), "pgd frame %#lx ref %u\n",
-				    pa >> PAGE_SHIFT, pa_page(pa)->ref)));
+				    pa >> PAGE_SHIFT, page_ref(pa_page(pa)))));
 	for (int i = 0; i < USER_PTRS_PER_PGD; i++)
 		if (mm->pgd[i] & PTE_P)
 			put_table(&o, mm->pgd[i], i, PT_PUD);

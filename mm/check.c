@@ -20,6 +20,11 @@
  * Every violation is printed with the frame it concerns.  It costs a walk
  * of every table, so it runs in tests (after each test, and at every exit
  * with mm_check=1 on the command line), never on a fast path.
+ *
+ * It reads the counts plainly, not through mm/frame.h's atomic helpers:
+ * it runs where no count can change, under the big kernel lock with every
+ * other CPU in user mode or waiting for the lock (docs/smp.md); once the
+ * lock is split, it must stop the other CPUs first.
  */
 #include "mm/mm.h"
 #include "mm/frame.h"

@@ -84,8 +84,8 @@ static int do_cow(struct mm *mm, struct vma *v, uint64_t va, unsigned *actions)
 	if (!pte)
 		return -ENOMEM;
 	old = pa_page(pte_pa(*pte));
-	if (old->ref == 1) {
-		*pte |= PTE_W;                  /* the others are gone: reuse it */
+	if (page_ref_acquire(old) == 1) {
+		*pte |= PTE_W;                  /* the others are gone, their copies done: reuse it */
 		flush_page(mm, va);
 		*actions |= FA_PAGE_REUSE;
 		return 0;

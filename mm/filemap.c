@@ -52,16 +52,14 @@ struct page *cache_page_alloc(void)
 	return pg;
 }
 
-/* The file's reference goes; mappers keep theirs, on a user page. */
+/* The file's reference goes; mappers keep theirs, on what becomes a user
+ * page, which user_page_put() frees if there are none. */
 void cache_page_put(struct page *pg)
 {
-	pg->flags &= ~PG_CACHE;
+	pg->flags = (pg->flags & ~PG_CACHE) | PG_USER;
 	nr_cache_pages--;
-	if (pg->ref > 1) {
-		pg->flags |= PG_USER;
-		nr_user_pages++;
-	}
-	page_put(pg);
+	nr_user_pages++;
+	user_page_put(pg);
 }
 
 /* A private frame holding page idx of a root-image file, zeros past its end. */

@@ -113,7 +113,7 @@ struct page *page_alloc(void)
 	free_list = pg->next;
 	nr_free--;
 	pg->flags = 0;
-	pg->ref = 1;
+	__atomic_store_n(&pg->ref, 1, __ATOMIC_RELAXED);   /* no other CPU has it yet */
 	pg->next = NULL;
 	return pg;
 }
@@ -129,19 +129,40 @@ struct page *page_alloc_zeroed(void)
 
 void page_get(struct page *pg)
 {
-	ASSERT(pg->ref > 0 && !(pg->flags & (PG_FREE | PG_RESERVED)));
-	pg->ref++;
+	uint32_t before = page_ref_inc(pg);
+
+	ASSERT(before > 0 && !(pg->flags & (PG_FREE | PG_RESERVED)));
 }
 
 void page_put(struct page *pg)
 {
-	ASSERT(pg->ref > 0 && !(pg->flags & (PG_FREE | PG_RESERVED)));
-	if (--pg->ref)
+	uint32_t before = page_ref_dec(pg);
+
+	ASSERT(before > 0 && !(pg->flags & (PG_FREE | PG_RESERVED)));
+	if (before > 1)
 		return;
 	pg->flags = PG_FREE;
 	pg->next = free_list;
 	free_list = pg;
 	nr_free++;
+}
+
+/* A compare-and-exchange loop rather than a decrement, since the count
+ * must stay 1 for the last holder: it still holds the frame while it
+ * gives back what the frame holds (a table's references on its pages, the
+ * counters), then page_put() frees it.  The load is an acquire (see
+ * page_ref_acquire()), for that last holder; the drop is a release. */
+int page_put_unless_last(struct page *pg)
+{
+	uint32_t ref = page_ref_acquire(pg);
+
+	do {
+		ASSERT(ref > 0 && !(pg->flags & (PG_FREE | PG_RESERVED)));
+		if (ref == 1)
+			return 0;
+	} while (!__atomic_compare_exchange_n(&pg->ref, &ref, ref - 1, 0, __ATOMIC_RELEASE,
+					      __ATOMIC_ACQUIRE));
+	return 1;
 }
 
 uint64_t frames_free(void)
@@ -159,9 +180,9 @@ int frame_check(void)
 	uint64_t listed = 0, flagged = 0;
 
 	for (struct page *pg = free_list; pg && listed <= nr_free; pg = pg->next) {
-		if (!(pg->flags & PG_FREE) || pg->ref) {
+		if (!(pg->flags & PG_FREE) || page_ref(pg)) {
 			kprintf("frame_check: pfn %lu on the free list with flags %#x ref %u\n",
-				page_pfn(pg), pg->flags, pg->ref);
+				page_pfn(pg), pg->flags, page_ref(pg));
 			return -1;
 		}
 		listed++;

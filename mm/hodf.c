@@ -34,6 +34,12 @@
  * Dropping the last reference to a table drops its references on the
  * tables below it and frees it (hodf_table_put()); exit and munmap of a
  * whole entry's range copy nothing.
+ *
+ * On several CPUs the counts of upper tables keep odf's orderings
+ * (mm/odf.c, mm/frame.h): a copy takes its references on the tables below
+ * and write-protects its entries before its maker's count on the original
+ * drops (a release), and a table is reused at count 1 only after an
+ * acquire read of it.
  */
 #include "mm/mm.h"
 #include "mm/frame.h"
@@ -56,9 +62,30 @@ static unsigned break_action(int level, int copied)
 	return copied ? FA_PMD_COPY : FA_PMD_REUSE;
 }
 
+/* Drops one reference on `table` (of `level`); the last one also drops
+ * the table's references on the tables below it and frees it. */
+static void table_drop(struct page *table, int level)
+{
+	pte_t *entries = page_va(table);
+
+	if (page_put_unless_last(table))
+		return;
+	for (int i = 0; i < PT_ENTRIES; i++) {
+		if (!(entries[i] & PTE_P))
+			continue;
+		if (level == PT_PMD)
+			odf_table_put(&entries[i]);
+		else
+			hodf_table_put(&entries[i], level - 1);
+	}
+	pgtable_free(table);
+}
+
 /* A private copy of the shared table (of `level`) under *e, installed in
  * its place.  As in odf's copy, the pages' translations do not change and
- * stay read-only, so one invlpg drops the stale cached entries. */
+ * stay read-only, so one invlpg drops the stale cached entries; the
+ * original's count drops only after it, the copy complete (mm/odf.c's
+ * copy_table() says why, and why the drop may be the last). */
 static int copy_upper(struct mm *mm, uint64_t va, pte_t *e, int level)
 {
 	struct page *old = table_page(*e), *copy = pgtable_alloc();
@@ -71,13 +98,11 @@ static int copy_upper(struct mm *mm, uint64_t va, pte_t *e, int level)
 		if (!(src[i] & PTE_P))
 			continue;
 		page_get(table_page(src[i]));
-		src[i] &= ~PTE_W;
-		dst[i] = src[i];
+		dst[i] = pte_wrprotect(&src[i]);
 	}
 	*e = page_pa(copy) | (*e & ~PTE_ADDR) | PTE_W;
-	ASSERT(old->ref > 1);
-	old->ref--;
 	flush_page(mm, va);
+	table_drop(old, level);
 	hodf_counters.copied[level]++;
 	return break_action(level, 1);
 }
@@ -89,8 +114,9 @@ static int unshare_entry(struct mm *mm, uint64_t va, pte_t *e, int level)
 {
 	if (*e & PTE_W)
 		return 0;
-	if (table_page(*e)->ref > 1)
+	if (page_ref_acquire(table_page(*e)) > 1)
 		return copy_upper(mm, va, e, level);
+	/* count 1, read with acquire: every other sharer's copy is done */
 	*e |= PTE_W;
 	hodf_counters.reused[level]++;
 	return break_action(level, 0);
@@ -128,23 +154,9 @@ int hodf_unshare_edge(struct mm *mm, uint64_t va)
 void hodf_table_put(pte_t *e, int level)
 {
 	struct page *table = table_page(*e);
-	pte_t *entries = page_va(table);
 
-	ASSERT(table->ref > 0);
 	*e = 0;
-	if (table->ref > 1) {
-		table->ref--;
-		return;
-	}
-	for (int i = 0; i < PT_ENTRIES; i++) {
-		if (!(entries[i] & PTE_P))
-			continue;
-		if (level == PT_PMD)
-			odf_table_put(&entries[i]);
-		else
-			hodf_table_put(&entries[i], level - 1);
-	}
-	pgtable_free(table);
+	table_drop(table, level);
 }
 
 /* Does [start, start + span) hold only private memory? */

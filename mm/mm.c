@@ -31,10 +31,10 @@ struct page *user_page_alloc(void)
 
 void user_page_put(struct page *pg)
 {
-	if (pg->ref == 1) {
-		pg->flags &= ~PG_USER;
-		nr_user_pages--;
-	}
+	if (page_put_unless_last(pg))
+		return;
+	pg->flags &= ~PG_USER;
+	nr_user_pages--;
 	page_put(pg);
 }
 
@@ -224,7 +224,7 @@ static void unmap_level(pte_t *table, int level, uint64_t start, uint64_t end)
 			user_page_put(pa_page(pte_pa(*e)));
 			*e = 0;
 		} else if (next - va < pt_span(level)) {
-			ASSERT(pa_page(pte_pa(*e))->ref == 1);
+			ASSERT(page_ref(pa_page(pte_pa(*e))) == 1);
 			unmap_level(pte_table(*e), level - 1, va, next);
 		} else if (level == PT_PMD) {
 			odf_table_put(e);
@@ -254,8 +254,8 @@ static void protect_table(pte_t *table, uint64_t start, uint64_t end, int shared
 
 		if (!(*pte & PTE_P))
 			continue;
-		if (!shared && pa_page(pte_pa(*pte))->ref > 1)
-			flags &= ~PTE_W;
+		if (!shared && page_ref_acquire(pa_page(pte_pa(*pte))) > 1)
+			flags &= ~PTE_W;        /* at 1, as a reuse: mm/frame.h */
 		*pte = pte_pa(*pte) | flags;
 	}
 }
@@ -333,7 +333,7 @@ static void usage_walk(const pte_t *table, int level, int shared, struct mm_usag
 {
 	int n = level == PT_PGD ? USER_PTRS_PER_PGD : PT_ENTRIES;
 
-	shared |= pa_page(V2P(table))->ref > 1;
+	shared |= page_ref(pa_page(V2P(table))) > 1;
 	if (shared)
 		u->shared[level]++;
 	else
@@ -355,13 +355,13 @@ void mm_inspect(struct mm *mm, uint64_t va, struct forklab_inspect *out)
 	if (!pmd || !(*pmd & PTE_P) || (*pmd & PTE_PS))
 		return;
 	out->table = pte_pa(*pmd);
-	out->table_ref = pa_page(out->table)->ref;
+	out->table_ref = page_ref(pa_page(out->table));
 	out->pmd_writable = !!(*pmd & PTE_W);
 	pte = pte_table(*pmd)[pt_index(va, PT_PTE)];
 	if (!(pte & PTE_P))
 		return;
 	out->page = pte_pa(pte);
-	out->page_ref = pa_page(out->page)->ref;
+	out->page_ref = page_ref(pa_page(out->page));
 	out->pte_writable = !!(pte & PTE_W);
 }
 

@@ -29,6 +29,20 @@
  * every page, and both tables lose R/W in every PTE, so that whichever
  * process writes a page later copies it (mm/fault.c) instead of writing a
  * page the other still maps.
+ *
+ * The sharers of a table may break or drop it on several CPUs at once
+ * (docs/odf.md, "The odf steps on several CPUs"); the big kernel lock
+ * serializes them today, and the counts' orderings keep them right
+ * without it (mm/frame.h):
+ *   - a copy is complete, every entry written and every page's count
+ *     taken, before the copier drops its reference on the original (a
+ *     release), and a sharer reuses a table only after reading count 1
+ *     with an acquire, so it sees the whole copy and the pages' counts;
+ *   - a breaker holds its own reference until its copy is done, so the
+ *     table cannot be freed under it; if the others dropped theirs
+ *     meanwhile, its drop is the last and it frees the table;
+ *   - a new reference (fork) is taken only by a holder, so no other mm
+ *     can raise a count its holder found to be 1.
  */
 #include <string.h>
 #include "mm/mm.h"
@@ -75,6 +89,18 @@ void odf_share(pte_t *parent_pmd, pte_t *child_pmd)
 	/* LAB3: END share */
 }
 
+/* The last reference to a PTE table is gone: its references on its pages
+ * go, and the table is freed. */
+static void table_free(struct page *table)
+{
+	pte_t *e = page_va(table);
+
+	for (int i = 0; i < PT_ENTRIES; i++)
+		if (e[i] & PTE_P)
+			user_page_put(pa_page(pte_pa(e[i])));
+	pgtable_free(table);
+}
+
 /* LAB3: BEGIN copy_table */
 /* A private copy of the shared table under pmd, installed in its place.
  * One invlpg is enough: every page keeps its frame and stays read-only, so
@@ -94,13 +120,16 @@ static int copy_table(struct mm *mm, uint64_t va, pte_t *pmd)
 		if (!(src[i] & PTE_P))
 			continue;
 		page_get(pa_page(pte_pa(src[i])));
-		src[i] &= ~PTE_W;
-		dst[i] = src[i];
+		dst[i] = pte_wrprotect(&src[i]);
 	}
 	*pmd = page_pa(copy) | (*pmd & ~PTE_ADDR) | PTE_W;
-	ASSERT(old->ref > 1);
-	old->ref--;                             /* others still map it */
 	flush_page(mm, va);
+	/* The copy is complete and no CPU walks the original for mm any more:
+	 * only now may its count drop (a release).  Others normally still map
+	 * it; if they all let go since odf_unshare() read the count, this was
+	 * the last reference. */
+	if (!page_put_unless_last(old))
+		table_free(old);
 	odf_counters.tables_copied++;
 	return FA_TABLE_COPY;
 }
@@ -115,7 +144,7 @@ int odf_unshare(struct mm *mm, uint64_t va, pte_t *pmd)
 	/* LAB3: BEGIN unshare */
 	if (*pmd & PTE_W)
 		return 0;
-	if (table_page(*pmd)->ref == 1) {
+	if (page_ref_acquire(table_page(*pmd)) == 1) {  /* every other copy is done */
 		*pmd |= PTE_W;
 		odf_counters.tables_reused++;
 		return FA_TABLE_REUSE;
@@ -147,18 +176,11 @@ int odf_unshare_range(struct mm *mm, uint64_t start, uint64_t end)
 void odf_table_put(pte_t *pmd)
 {
 	struct page *table = table_page(*pmd);
-	pte_t *e = page_va(table);
 
-	ASSERT(table->ref > 0);
 	*pmd = 0;
 	/* LAB3: BEGIN table_put */
-	if (table->ref > 1) {
-		table->ref--;
+	if (page_put_unless_last(table))
 		return;
-	}
 	/* LAB3: END table_put */
-	for (int i = 0; i < PT_ENTRIES; i++)
-		if (e[i] & PTE_P)
-			user_page_put(pa_page(pte_pa(e[i])));
-	pgtable_free(table);
+	table_free(table);
 }

@@ -50,6 +50,16 @@ static inline int pt_index(uint64_t va, int level)
 	return (va >> (PAGE_SHIFT + PT_LEVEL_BITS * (level - 1))) & (PT_ENTRIES - 1);
 }
 
+/* Clears R/W in *e and returns the entry.  One atomic and: in a shared
+ * table another CPU's break may clear the same bit at once, and the MMU
+ * sets A (accessed) in entries as it walks them; a plain read-modify-write
+ * could undo either. */
+static inline pte_t pte_wrprotect(pte_t *e)
+{
+	__atomic_fetch_and(e, ~PTE_W, __ATOMIC_RELAXED);
+	return __atomic_load_n(e, __ATOMIC_RELAXED);
+}
+
 static inline uint64_t pte_pa(pte_t e) { return e & PTE_ADDR; }
 static inline pte_t *pte_table(pte_t e) { return P2V(pte_pa(e)); }
 

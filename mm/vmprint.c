@@ -84,7 +84,7 @@ static void walk(struct walker *w, const pte_t *table, int level, uint64_t base)
 		if (leaf)
 			snprintf(tail, sizeof(tail), " va %#lx", va);
 		else if (level == PT_PMD)
-			snprintf(tail, sizeof(tail), " ref %u", pa_page(pte_pa(e))->ref);
+			snprintf(tail, sizeof(tail), " ref %u", page_ref(pa_page(pte_pa(e))));
 		vmprint_flags(e, level, flags, sizeof(flags));
 		snprintf(line, sizeof(line), "%*s%s[%d] %#018lx %s%s",
 			 INDENT * (PT_PGD + 1 - level), "", names[level], i, e, flags, tail);

@@ -36,14 +36,13 @@ edits() {
 forgotten_table_ref	page_get(table_page(*parent_pmd));	-
 parent_stays_writable	*parent_pmd &= ~PTE_W;	-
 forgotten_page_ref	page_get(pa_page(pte_pa(src[i])));	-
-original_stays_writable	src[i] &= ~PTE_W;	-
-original_stays_writable	dst[i] = src[i];	dst[i] = src[i] & ~PTE_W;
+original_stays_writable	dst[i] = pte_wrprotect(&src[i]);	dst[i] = src[i] & ~PTE_W;
 missing_flush	flush_page(mm, va);	(void)mm, (void)va;
-reuse_at_count_2	if (table_page(*pmd)->ref == 1) {	if (table_page(*pmd)->ref <= 2) {
-freed_at_count_2	if (table->ref > 1) {	if (table->ref > 2) {
+reuse_at_count_2	if (page_ref_acquire(table_page(*pmd)) == 1) {  /* every other copy is done */	if (page_ref_acquire(table_page(*pmd)) <= 2) {
+freed_at_count_2	if (page_put_unless_last(table))	if (page_ref(table) > 2 && page_put_unless_last(table))
 overlap_starts_only	if (v->end > start && v->kind == VMA_SHARED)	if (v->start >= start && v->kind == VMA_SHARED)
 overlap_ends_only	if (v->end > start && v->kind == VMA_SHARED)	if (v->end > start && v->end <= end && v->kind == VMA_SHARED)
-planted_panic	table->ref--;	panic("planted: a shared table put");
+planted_panic	if (page_put_unless_last(table))	if (page_ref(table) > 1 && (panic("planted: a shared table put"), 1))
 EOF
 }
 

@@ -12,7 +12,7 @@ KTEST(frames, alloc_free)
 	struct page *a = page_alloc(), *b = page_alloc();
 
 	KEXPECT(a && b && a != b);
-	KEXPECT_EQ(a->ref, 1);
+	KEXPECT_EQ(page_ref(a), 1);
 	KEXPECT_EQ(frames_free(), before - 2);
 	page_put(a);
 	page_put(b);
@@ -25,7 +25,7 @@ KTEST(frames, refcount)
 	struct page *pg = page_alloc();
 
 	page_get(pg);
-	KEXPECT_EQ(pg->ref, 2);
+	KEXPECT_EQ(page_ref(pg), 2);
 	page_put(pg);
 	KEXPECT_EQ(frames_free(), before - 1);          /* still one user */
 	page_put(pg);

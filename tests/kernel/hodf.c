@@ -24,7 +24,7 @@ static pte_t entry(struct mm *mm, uint64_t va, int level)
 
 static uint32_t table_ref(pte_t e)
 {
-	return pa_page(pte_pa(e))->ref;
+	return page_ref(pa_page(pte_pa(e)));
 }
 
 /* What the last fault did (mm/trace.h). */
@@ -215,9 +215,9 @@ KTEST(hodf, check_catches_broken_rules)
 
 	c = mm_fork(p, FORK_HODF, &st);
 	pud = pa_page(pte_pa(p->pgd[0]));
-	pud->ref--;
+	KEXPECT_EQ(page_put_unless_last(pud), 1);
 	KEXPECT_EQ(CHECK_MMS(p, c), -1);
-	pud->ref++;
+	page_get(pud);
 	c->pgd[0] |= PTE_W;
 	KEXPECT_EQ(CHECK_MMS(p, c), -1);
 	c->pgd[0] &= ~PTE_W;

@@ -127,11 +127,11 @@ KTEST(lab2, three_generations)
 
 	c1 = mm_fork(p, FORK_COW, &st);
 	c2 = mm_fork(c1, FORK_COW, &st);
-	KEXPECT_EQ(orig->ref, 3);
+	KEXPECT_EQ(page_ref(orig), 3);
 	KEXPECT_EQ(handle_fault(c1, REGION, WRITE), 0);
-	KEXPECT_EQ(orig->ref, 2);
+	KEXPECT_EQ(page_ref(orig), 2);
 	KEXPECT_EQ(handle_fault(c2, REGION, WRITE), 0);
-	KEXPECT_EQ(orig->ref, 1);
+	KEXPECT_EQ(page_ref(orig), 1);
 	KEXPECT_EQ(handle_fault(p, REGION, WRITE), 0);
 	KEXPECT(last_actions() & FA_PAGE_REUSE);
 	KEXPECT_EQ(fixture_look(p, REGION).page, page_pa(orig));

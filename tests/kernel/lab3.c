@@ -59,7 +59,7 @@ static void unshare_by_hand(struct pair *s)
 static int page_refs_are(const pte_t *table, uint32_t want)
 {
 	for (int i = 0; i < TOUCHED; i++)
-		if (pa_page(pte_pa(table[i]))->ref != want)
+		if (page_ref(pa_page(pte_pa(table[i]))) != want)
 			return 0;
 	return 1;
 }
@@ -90,7 +90,7 @@ KTEST(lab3, share)
 	KEXPECT_EQ(pte_pa(*s.pmd_c), page_pa(s.table));
 	KEXPECT_EQ(*s.pmd_c, *s.pmd_p);
 	KEXPECT(!(*s.pmd_p & PTE_W));
-	KEXPECT_EQ(s.table->ref, 2);
+	KEXPECT_EQ(page_ref(s.table), 2);
 	KEXPECT(page_refs_are(ptes, 1));                /* page counts do not change */
 	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	unshare_by_hand(&s);
@@ -146,8 +146,8 @@ KTEST(lab3, unshare_copies)
 	}
 	copy = pte_table(*s.pmd_c);
 	KEXPECT(*s.pmd_c & PTE_W);
-	KEXPECT_EQ(s.table->ref, 1);
-	KEXPECT_EQ(pa_page(pte_pa(*s.pmd_c))->ref, 1);
+	KEXPECT_EQ(page_ref(s.table), 1);
+	KEXPECT_EQ(page_ref(pa_page(pte_pa(*s.pmd_c))), 1);
 	for (int i = 0; i < PT_ENTRIES; i++) {
 		same &= (old[i] & PTE_P) == (copy[i] & PTE_P) && pte_pa(old[i]) == pte_pa(copy[i]);
 		writable |= (old[i] | copy[i]) & PTE_W;
@@ -176,7 +176,7 @@ KTEST(lab3, unshare_out_of_memory)
 	fixture_give_frames(frames);
 	KEXPECT_EQ(r, -ENOMEM);
 	KEXPECT_EQ(*s.pmd_c, before);
-	KEXPECT_EQ(s.table->ref, 2);
+	KEXPECT_EQ(page_ref(s.table), 2);
 	KEXPECT(page_refs_are(page_va(s.table), 1));
 	KEXPECT_EQ(CHECK_MMS(s.p, s.c), 0);
 	unshare_by_hand(&s);
@@ -194,9 +194,9 @@ KTEST(lab3, table_put)
 	free = frames_free();
 	odf_table_put(s.pmd_c);
 	KEXPECT_EQ(*s.pmd_c, 0);
-	KEXPECT_EQ(s.table->ref, 1);
+	KEXPECT_EQ(page_ref(s.table), 1);
 	KEXPECT_EQ(frames_free(), free);
-	if (s.table->ref != 1 || frames_free() != free) {
+	if (page_ref(s.table) != 1 || frames_free() != free) {
 		*s.pmd_p = 0;                   /* freed under the parent: forget it */
 		free_pair(&s);
 		return;
@@ -221,13 +221,13 @@ KTEST(lab3, fork_counts_exact)
 	c1 = mm_fork(s.p, FORK_ODF, &st);
 	KEXPECT_EQ(st.tables_shared, 1);
 	KEXPECT_EQ(st.ptes_copied, 0);
-	KEXPECT_EQ(s.table->ref, 2);
+	KEXPECT_EQ(page_ref(s.table), 2);
 	c2 = mm_fork(c1, FORK_ODF, &st);
-	KEXPECT_EQ(s.table->ref, 3);
+	KEXPECT_EQ(page_ref(s.table), 3);
 	KEXPECT_EQ(CHECK_MMS(s.p, s.c, c1, c2), 0);
 	mm_free(c1);
-	KEXPECT_EQ(s.table->ref, 2);
+	KEXPECT_EQ(page_ref(s.table), 2);
 	mm_free(c2);
-	KEXPECT_EQ(s.table->ref, 1);
+	KEXPECT_EQ(page_ref(s.table), 1);
 	free_pair(&s);
 }

@@ -248,12 +248,12 @@ KTEST(odf, mm_check_catches_bad_counts)
 	page = pa_page(fixture_look(p, REGION).page);
 	pmd = mm_walk(c, REGION, PT_PMD, 0);
 	KEXPECT_EQ(CHECK_MMS(p, c), 0);
-	table->ref++;
+	page_get(table);
 	KEXPECT_EQ(CHECK_MMS(p, c), -1);
-	table->ref--;
-	page->ref++;
+	page_put(table);
+	page_get(page);
 	KEXPECT_EQ(CHECK_MMS(p, c), -1);
-	page->ref--;
+	page_put(page);
 	*pmd |= PTE_W;
 	KEXPECT_EQ(CHECK_MMS(p, c), -1);
 	*pmd &= ~PTE_W;
