@@ -134,10 +134,13 @@ static const long rare[] = { SYS_execve, NR_EXIT, SYS_exit_group };
  * What the fuzzer never does, because it would end the experiment for
  * every process rather than for the caller:
  *  - reboot powers the machine off;
- *  - a signal sent to init, to the parent (which keeps the deadlines),
- *    or to a group that holds them: pid 0 is the caller's group, which
- *    holds the parent, -1 is every process, -pid a whole group.  Such a
- *    signal is sent to the caller itself instead, which only ends it.
+ *  - a signal sent to the fuzzer or to a process made before it (init,
+ *    the shell that started it, which would end the run), or to a group
+ *    that holds them: pid 0 is the caller's group, which holds the
+ *    parent, -1 is every process, -pid a whole group.  Those pids are all
+ *    at most the fuzzer's own, for pids only grow in a boot; it is the
+ *    grandparent, not the parent, of a child's children.  Such a signal
+ *    is sent to the caller itself instead, which only ends it.
  * kill, tkill, tgkill, rt_sigqueueinfo and rt_tgsigqueueinfo all name
  * their target in the first arguments (tgkill and rt_tgsigqueueinfo in
  * two); forklab has no queueing calls, but a call added later stays covered.
@@ -363,13 +366,15 @@ static long pick_number(uint64_t *rng)
 	}
 }
 
-/* Would this pid argument, as the kernel reads it (an int), reach init,
- * the parent, or a group holding them? */
+static pid_t fuzzer;            /* the pid of the process that runs the children */
+
+/* Would this pid argument, as the kernel reads it (an int), reach the
+ * fuzzer, a process older than it, or a group holding them? */
 static int forbidden_target(uint64_t arg)
 {
-	int pid = (int)arg, parent = getppid();
+	int pid = (int)arg;
 
-	return pid == 0 || pid == 1 || pid == -1 || pid == parent || pid == -parent;
+	return pid >= -fuzzer && pid <= fuzzer;
 }
 
 static void disarm(long nr, uint64_t a[NR_ARGS])
@@ -538,6 +543,7 @@ int main(int argc, char **argv)
 	struct options o;
 
 	parse(argc, argv, &o);
+	fuzzer = getpid();
 	if (!tmp_is_empty() || clean_tmp()) {
 		fprintf(stderr, "sysfuzz: needs an empty " TMP ", and empties it\n");
 		return EXIT_FAILURE;
