@@ -55,6 +55,7 @@ struct madt {
 	int nioapics;                   /* at most IOAPIC_MAX, in the MADT's order */
 	struct madt_ioapic_info ioapics[IOAPIC_MAX];
 	int ioapics_ignored;            /* past IOAPIC_MAX */
+	int overrides_ignored;          /* of no ISA IRQ, or with reserved flags */
 	struct isa_route isa[ISA_IRQS]; /* the interrupt source overrides applied */
 };
 

@@ -42,6 +42,7 @@
 #define REG_VER         0x01
 #define REG_ENTRY_LO(pin) (0x10 + 2 * (pin))
 #define REG_ENTRY_HI(pin) (0x11 + 2 * (pin))
+#define PINS_REACHABLE  120             /* IOREGSEL's 8 bits end at entry 119's high half */
 #define VER_MAX_PIN(v)  (((v) >> 16) & 0xff)
 #define VER_ABSENT      0xffffffffU     /* what nothing at the address reads as */
 #define ENTRY_ACTIVE_LOW (1U << 13)
@@ -94,6 +95,11 @@ static void add_chip(const struct madt_ioapic_info *info)
 	}
 	io->gsi_base = info->gsi_base;
 	io->pins = VER_MAX_PIN(ver) + 1;
+	if (io->pins > PINS_REACHABLE) {
+		pr_warn("ioapic: %u pins claimed at %#lx, %u reachable\n", io->pins, info->pa,
+			PINS_REACHABLE);
+		io->pins = PINS_REACHABLE;
+	}
 	for (uint32_t pin = 0; pin < io->pins; pin++)
 		write_entry(io, pin, ENTRY_MASKED, 0);
 	pr_info("ioapic: IOAPIC %u at %#lx, GSIs %u-%u, all masked\n",
@@ -105,6 +111,9 @@ int ioapic_init(const struct madt *m)
 {
 	for (int i = 0; i < m->nioapics; i++)
 		add_chip(&m->ioapics[i]);
+	if (m->overrides_ignored)
+		pr_warn("ioapic: %d interrupt source overrides of no ISA IRQ or with reserved flags left out\n",
+			m->overrides_ignored);
 	if (m->ioapics_ignored)
 		pr_warn("ioapic: %d IOAPICs past the %d forklab reads are left alone\n",
 			m->ioapics_ignored, IOAPIC_MAX);

@@ -5,8 +5,9 @@
  * the IOAPICs, the interrupt source overrides and an override of the local
  * APICs' address, and refuse a table whose checksum is wrong or whose
  * entries do not fit it: a length of zero (which would never end) or one
- * shorter than its type needs.  An interrupt source override must name an
- * ISA IRQ (bus 0, source below 16) and no reserved polarity or trigger:
+ * shorter than its type needs.  An interrupt source override that names
+ * no ISA IRQ (bus 0, source below 16) or a reserved polarity or trigger
+ * is left out and counted, the rest of the table kept:
  *
  *   byte  0     1      2    3       4..7   8..9
  *        type=2 len=10 bus  source  GSI    flags: bits 1:0 polarity,
@@ -93,14 +94,17 @@ static void add_ioapic(struct madt *m, const struct madt_ioapic *io)
 		m->ioapics[m->nioapics++] = (struct madt_ioapic_info){ io->pa, io->id, io->gsi_base };
 }
 
-static int add_override(struct madt *m, const struct madt_override *o)
+/* An override of no ISA IRQ, or with reserved flags, is left out and
+ * counted: one odd route is no reason to lose the CPUs and the IOAPICs. */
+static void add_override(struct madt *m, const struct madt_override *o)
 {
 	if (o->bus != BUS_ISA || o->source >= ISA_IRQS ||
-	    INTI_POLARITY(o->flags) == INTI_RESERVED || INTI_TRIGGER(o->flags) == INTI_RESERVED)
-		return -EINVAL;
+	    INTI_POLARITY(o->flags) == INTI_RESERVED || INTI_TRIGGER(o->flags) == INTI_RESERVED) {
+		m->overrides_ignored++;
+		return;
+	}
 	m->isa[o->source] = (struct isa_route){ o->gsi, INTI_TRIGGER(o->flags) == INTI_LEVEL,
 						INTI_POLARITY(o->flags) == INTI_LOW };
-	return 0;
 }
 
 /* The size an entry of this type must have at least; 2 for those we skip. */
@@ -131,7 +135,8 @@ static int take_entry(struct madt *m, const struct madt_entry *e)
 		add_ioapic(m, (const struct madt_ioapic *)e);
 		break;
 	case MADT_OVERRIDE:
-		return add_override(m, (const struct madt_override *)e);
+		add_override(m, (const struct madt_override *)e);
+		break;
 	case MADT_LAPIC_ADDR:
 		m->lapic_pa = ((const struct madt_lapic_addr *)e)->pa;
 		break;

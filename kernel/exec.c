@@ -367,7 +367,7 @@ static void close_on_exec(struct proc *p)
 {
 	struct fdtable *t = p->fdt;
 
-	for (int fd = 0; fd < NOFILE; fd++) {
+	for (int fd = 0; fd < t->top; fd++) {
 		if ((t->cloexec >> fd) & 1 && t->file[fd]) {
 			file_put(t->file[fd]);
 			t->file[fd] = NULL;

@@ -39,7 +39,7 @@ enum fault_action {
 };
 
 struct fault_event {
-	uint64_t seq;                   /* 1, 2, ...: the fault's number since boot */
+	uint64_t seq;                   /* 1, 2, ...: the event's number since boot */
 	uint64_t addr;
 	uint64_t cycles;                /* TSC cycles handle_fault() or the round took */
 	uint64_t cpus;                  /* a shootdown's: bit i, CPU i was asked; 0: a fault */

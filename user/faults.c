@@ -1,8 +1,8 @@
 /*
- * faults [N]: the last N page faults (default: all the kernel keeps), from
- * /proc/faults: number, pid, address, access, cycles taken, and what the
- * kernel did (zero-fill, page-copy, page-reuse, table-copy, table-reuse,
- * signal, no-memory).
+ * faults [N]: the last N page faults and TLB shootdown rounds (default: all
+ * the kernel keeps), from /proc/faults: number, pid, address, access,
+ * cycles taken, and what the kernel did (zero-fill, page-copy, page-reuse,
+ * table-copy, table-reuse, signal, no-memory; a round's CPUs and flush).
  */
 #include <stdio.h>
 #include <stdlib.h>

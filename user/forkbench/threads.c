@@ -132,12 +132,20 @@ static void run_mode(long threads, long mib, long reps, long warmup, const struc
 	fflush(stdout);
 }
 
+/* 0, 1, 2, 4...: doubling, with max itself the last step. */
+static long next_count(long t, long max)
+{
+	long n = t ? t * 2 : 1;
+
+	return n > max && t < max ? max : n;
+}
+
 void bench_threads(long max_threads, long mib, long reps, long warmup,
 		   const struct mode *modes, size_t nmodes)
 {
 	const char *why = map_region(mib);
 
-	for (long t = 0; t <= max_threads; t = t ? t * 2 : 1) {
+	for (long t = 0; t <= max_threads; t = next_count(t, max_threads)) {
 		if (!why)
 			why = run_threads(t);
 		for (size_t i = 0; i < nmodes; i++)

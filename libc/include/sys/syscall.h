@@ -1,6 +1,7 @@
 /*
- * Linux x86-64 system call numbers: the ones this C library makes.  The
- * kernel side of the ABI is Linux's, so the numbers are too.
+ * Linux x86-64 system call numbers: the ones this C library and forklab's
+ * own programs make.  The kernel side of the ABI is Linux's, so the
+ * numbers are too.
  */
 #ifndef _SYS_SYSCALL_H
 #define _SYS_SYSCALL_H
