@@ -9,6 +9,16 @@
  * spins until it is; so each hand-over waits for the host's scheduler
  * (the smp suite's boots slowed to a few hand-overs a second).  Here any
  * spinning CPU that runs takes the lock as soon as it is free.
+ *
+ * But a test-and-set lock may pass one spinner over for ever: a CPU that
+ * lets it go on its way to user mode and is back a few instructions later
+ * (a process forking in a loop) takes it again before a spinner on a
+ * host thread that is not running even looks.  Under TCG, with 4 CPUs on
+ * 2 cores, fork_bomb's processes kept one CPU out for over 10 s.  So a
+ * spinner that has seen the lock change hands PASSED_OVER_MAX times claims
+ * it (owed): then only it may take the lock, and it clears the claim when
+ * it does.  The claim is rare, and costs at most one wait for the host to
+ * run that CPU, the ticket lock's cost, paid once in many hand-overs.
  */
 #include "kernel/biglock.h"
 #include "kernel/panic.h"
@@ -22,6 +32,7 @@
 
 #define BIG_SPIN_MAX_NS (10 * NS_PER_SEC)       /* far longer than any holder needs */
 #define WHERE_MAX       64
+#define PASSED_OVER_MAX 64      /* hand-overs: eight rounds of NCPU_MAX CPUs */
 
 struct big_lock big_lock;
 
@@ -41,25 +52,49 @@ static void spun_too_long(uint64_t pc)
 	      holder ? holder->id : -1, b ? b : "?", off_b);
 }
 
+int big_lock_try(void)
+{
+	struct cpu *c = this_cpu(), *owed = __atomic_load_n(&big_lock.owed, __ATOMIC_ACQUIRE);
+
+	if ((owed && owed != c) || big_lock.locked ||
+	    __atomic_exchange_n(&big_lock.locked, 1, __ATOMIC_ACQUIRE))
+		return 0;
+	big_lock.cpu = c;
+	__atomic_store_n(&big_lock.takes, big_lock.takes + 1, __ATOMIC_RELAXED);
+	if (owed == c)
+		__atomic_store_n(&big_lock.owed, NULL, __ATOMIC_RELEASE);
+	return 1;
+}
+
+/* Claims the lock for c once others have taken it PASSED_OVER_MAX times
+ * since c began to spin (seen); at most one CPU has a claim. */
+static void claim_if_passed_over(struct cpu *c, uint64_t seen)
+{
+	struct cpu *none = NULL;
+
+	if (__atomic_load_n(&big_lock.takes, __ATOMIC_RELAXED) - seen >= PASSED_OVER_MAX)
+		__atomic_compare_exchange_n(&big_lock.owed, &none, c, 0, __ATOMIC_ACQ_REL,
+					    __ATOMIC_RELAXED);
+}
+
 void big_lock_take(void)
 {
 	uint64_t pc = (uint64_t)__builtin_return_address(0) - 1;
 	uint64_t start = lock_debug ? time_ns() : 0;
+	uint64_t seen = __atomic_load_n(&big_lock.takes, __ATOMIC_RELAXED);
 	struct cpu *c = this_cpu();
 
 	if (read_rflags() & RFLAGS_IF)
 		panic("big lock taken with interrupts on");
 	if (c->nheld)
 		panic("big lock taken by CPU %d holding %s", c->id, c->held[0]->name);
-	while (__atomic_exchange_n(&big_lock.locked, 1, __ATOMIC_ACQUIRE)) {
-		while (big_lock.locked) {
-			tlb_answer();           /* the holder may wait for us */
-			pause();
-			if (lock_debug && time_ns() - start > BIG_SPIN_MAX_NS)
-				spun_too_long(pc);
-		}
+	while (!big_lock_try()) {
+		tlb_answer();                   /* the holder may wait for us */
+		pause();
+		claim_if_passed_over(c, seen);
+		if (lock_debug && time_ns() - start > BIG_SPIN_MAX_NS)
+			spun_too_long(pc);
 	}
-	big_lock.cpu = c;
 	big_lock.pc = pc;
 }
 

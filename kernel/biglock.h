@@ -23,11 +23,14 @@ struct big_lock {
 	volatile uint32_t locked;
 	struct cpu *cpu;                /* the holder, NULL when free */
 	uint64_t pc;                    /* where the holder took it */
+	uint64_t takes;                 /* times it was taken, since boot */
+	struct cpu *owed;               /* a CPU passed over too often: the next holder */
 };
 
 extern struct big_lock big_lock;
 
 void big_lock_take(void);              /* with interrupts off, not held */
+int big_lock_try(void);                /* takes it if free and owed to no other CPU */
 void big_lock_drop(void);
 int big_lock_held(void);               /* by this CPU */
 

@@ -18,15 +18,17 @@
 # their first ops; one allocation in 3000 lets runs make progress.
 #
 # usage: tests/stress.sh   (needs make's build/kernel.elf and build/root.cpio)
-# environment: BUILD=dir (default build), TEST_TIMEOUT=seconds per boot
+# environment: BUILD=dir (default build), TEST_TIMEOUT=seconds per boot and
+#              CPU, as in tests/run (default 300), SMP=CPUs of every boot
+#              (default 1; logs in $BUILD/test-stress-smpN)
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
-OUT=$BUILD/test-stress
+OUT=$BUILD/test-stress-smp${SMP:-1}
 SEED=3
 OPS=20000
 FAIL_EVERY=3000
-TIMEOUT=${TEST_TIMEOUT:-300}
+TIMEOUT=$((${TEST_TIMEOUT:-300} * ${SMP:-1}))
 
 # run NAME VAR=value...: scripts/stress.sh, one boot at a time, its report
 # in $OUT/NAME.out.
