@@ -272,7 +272,7 @@ def process_mm(p):
 
 def fork_mode(p):
     """The name of a process's fork mode: "odf"."""
-    return value("fork_mode_names")[int(p["fork_mode"])].string()
+    return value("fork_mode_names")[int(p["attr"]["fork_mode"])].string()
 
 
 def vmas(mm):
