@@ -38,7 +38,7 @@
 #define MIB             (1024 * 1024)
 #define HZ_PER_MHZ      1000000
 #define FORKLAB_VERSION "0.1"
-#define INIT_ARGS_MAX   16
+#define INIT_ARGS_MAX   32
 #define CMD_FILE_MAX    2048    /* a command file's bytes, with room for a '\0' */
 #define CMD_MODULE      "cmd"   /* scripts/mkiso.sh names the command file so */
 
@@ -142,8 +142,14 @@ static int cmd_words(char **argv, int argc)
 	const char *cmd = cmdline_get("cmd");
 
 	strncpy(words, cmd ? cmd : "", sizeof(words) - 1);
-	for (char *w = next_word(words); w && argc <= INIT_ARGS_MAX; w = next_word(NULL))
+	for (char *w = next_word(words); w; w = next_word(NULL)) {
+		if (argc > INIT_ARGS_MAX) {
+			pr_warn("cmd= has more than %d words: \"%s\" and the rest left out\n",
+				INIT_ARGS_MAX, w);
+			break;
+		}
 		argv[argc++] = w;
+	}
 	return argc;
 }
 
