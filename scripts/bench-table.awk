@@ -1,7 +1,7 @@
 # The Markdown tables of make bench (scripts/bench.sh), from forkbench's
 # CSV files: forklab's first, the host's second.
 #
-#   awk -f scripts/bench-table.awk forklab.csv host.csv > results.md
+#   awk -f scripts/bench-sort.awk -f scripts/bench-table.awk forklab.csv host.csv > results.md
 #
 # Times are medians over the repetitions.  The targets section holds each
 # of docs/perf.md's targets against the numbers at REF_MIB (1 GiB), or at
@@ -63,18 +63,6 @@ function mratio(s, m1, m2, metric) {
 	if (!have(s, m1, metric) || !have(s, m2, metric))
 		return "n/a"
 	return ratio(med[s, m1, metric], med[s, m2, metric])
-}
-
-# The sizes, ascending, into sorted[1..n]; returns n.
-function sort_sizes(    n, s, i, j, t) {
-	n = 0
-	for (s in size)
-		sorted[++n] = s + 0
-	for (i = 2; i <= n; i++)
-		for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) {
-			t = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = t
-		}
-	return n
 }
 
 # One row per size: the metric in each forklab mode, then extra columns.
@@ -239,7 +227,7 @@ function hodf_targets(big,    r, known) {
 }
 
 END {
-	nsizes = sort_sizes()
+	nsizes = sort_keys(size, sorted)
 	header()
 	tables()
 	targets()

@@ -2,7 +2,7 @@
 # forkbench --threads's CSV: fork while 0, 1, 2, 4 ... threads of the
 # parent write on the other CPUs, in every mode, one boot.
 #
-#   awk -f scripts/bench-threads.awk threads.csv >> results.md
+#   awk -f scripts/bench-sort.awk -f scripts/bench-threads.awk threads.csv >> results.md
 #
 # A fork that write-protects the parent (cow, odf, hodf) ends with one TLB
 # shootdown round: one IPI to each other CPU running the parent's mm, and
@@ -60,18 +60,6 @@ function per_cpu(most, m,    ipis) {
 	return ipis > 0 ? sprintf("%.0f", growth(1, most, m) / ipis) : "-"
 }
 
-# The thread counts, ascending, into sorted[1..n]; returns n.
-function sort_threads(    n, t, i, j, x) {
-	n = 0
-	for (t in threads)
-		sorted[++n] = t + 0
-	for (i = 2; i <= n; i++)
-		for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) {
-			x = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = x
-		}
-	return n
-}
-
 function table_head(title) {
 	printf "\n### %s\n\n| threads | copy | cow | odf | hodf |\n|---:|---:|---:|---:|---:|\n", title
 }
@@ -104,7 +92,7 @@ function cost_table(    i, k, line, most) {
 }
 
 END {
-	n = sort_threads()
+	n = sort_keys(threads, sorted)
 	print "\n## Fork with threads on other CPUs: the TLB shootdown\n"
 	printf "A second boot (%s, icount %s): the parent's %s MiB written, " \
 		"then forks (%s) while 0 to %d of its threads write on the other CPUs; " \

@@ -127,13 +127,13 @@ start=$SECONDS
 boot forklab "${SMP:-1}" "$MEM" "/bin/forkbench --max $MAX --copy-max $COPY_MAX"
 run_host
 grep -q '^[0-9]*,odf,fork,' "$OUT/forklab.csv" || die "no odf rows in $OUT/forklab.csv"
-awk -f scripts/bench-table.awk "$OUT/forklab.csv" "$OUT/host.csv" >"$OUT/results.md"
+awk -f scripts/bench-sort.awk -f scripts/bench-table.awk "$OUT/forklab.csv" "$OUT/host.csv" >"$OUT/results.md"
 if [ "$THREADS" -gt 0 ]; then
 	boot threads $((THREADS + 1)) $THREADS_MEM \
 		"/bin/forkbench --threads $THREADS --size $THREADS_MIB"
 	grep -q '^[0-9]*,odf,fork_tlb_ipis,' "$OUT/threads.csv" ||
 		die "no odf rows in $OUT/threads.csv"
-	awk -f scripts/bench-threads.awk "$OUT/threads.csv" >>"$OUT/results.md"
+	awk -f scripts/bench-sort.awk -f scripts/bench-threads.awk "$OUT/threads.csv" >>"$OUT/results.md"
 fi
 gnuplot -e "dir='$OUT'; label='$(run_label)'" scripts/bench.gp
 echo "bench: done in $((SECONDS - start)) s: $OUT/results.md, $OUT/*.png, $OUT/*.svg"
