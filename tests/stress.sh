@@ -20,13 +20,15 @@
 # usage: tests/stress.sh   (needs make's build/kernel.elf and build/root.cpio)
 # environment: BUILD=dir (default build), TEST_TIMEOUT=seconds per boot and
 #              CPU, as in tests/run (default 300), SMP=CPUs of every boot
-#              (default 1; logs in $BUILD/test-stress-smpN)
+#              (default 1; logs in $BUILD/test-stress-smpN),
+#              STRESS_KINDS=plain and/or injected (default both),
+#              STRESS_OPS=operations per run (default 20000)
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 OUT=$BUILD/test-stress-smp${SMP:-1}
 SEED=3
-OPS=20000
+OPS=${STRESS_OPS:-20000}
 FAIL_EVERY=3000
 TIMEOUT=$((${TEST_TIMEOUT:-300} * ${SMP:-1}))
 
