@@ -40,6 +40,7 @@
 #include "kernel/errno.h"
 #include "kernel/ktime.h"
 #include "mm/frame.h"
+#include "mm/kstack.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
 #include "arch/cpu.h"
@@ -156,6 +157,7 @@ static size_t meminfo(char *buf)
 {
 	uint64_t file_pages = tmpfs_frames();
 
+	kstack_trim();          /* kept kernel stacks are free memory too */
 	return snprintf(buf, PROCFS_TEXT_MAX,
 		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
 		"Cached:         %8lu kB\n"

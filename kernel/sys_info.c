@@ -13,6 +13,7 @@
 #include "kernel/ktime.h"
 #include "mm/uaccess.h"
 #include "mm/frame.h"
+#include "mm/kstack.h"
 #include "arch/tsc.h"
 
 #define ROOT_ID         0
@@ -130,6 +131,7 @@ long sys_sysinfo(uint64_t uinfo, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t
 	for (int i = 0; i < LOAD_AVERAGES; i++)
 		si.loads[i] <<= SI_LOAD_SHIFT - LOAD_SHIFT;
 	si.totalram = frames_total() * PAGE_SIZE;
+	kstack_trim();          /* kept kernel stacks are free memory too */
 	si.freeram = frames_free() * PAGE_SIZE;
 	si.procs = proc_count();
 	si.mem_unit = 1;

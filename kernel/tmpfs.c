@@ -33,6 +33,7 @@
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
 #include "mm/frame.h"
+#include "mm/kstack.h"
 #include "mm/mm.h"
 #include "mm/heap.h"
 #include "mm/uaccess.h"
@@ -457,9 +458,11 @@ static long tmpfs_readlink(struct inode *i, char *buf, size_t n)
 
 static void tmpfs_statfs(struct inode *i, struct statfs_info *st)
 {
-	uint64_t free = frames_free();
+	uint64_t free;
 
 	(void)i;
+	kstack_trim();          /* kept kernel stacks are free memory too */
+	free = frames_free();
 	st->magic = TMPFS_MAGIC;
 	st->bfree = free > RESERVE_FRAMES ? free - RESERVE_FRAMES : 0;
 	st->blocks = frames_used + st->bfree;

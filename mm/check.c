@@ -28,6 +28,7 @@
  */
 #include "mm/mm.h"
 #include "mm/frame.h"
+#include "mm/kstack.h"
 #include "kernel/printk.h"
 
 struct check {
@@ -218,7 +219,7 @@ int mm_check(struct mm *const *mms, int n)
 	if (c.tables != nr_user_pgtables)
 		report(&c, "nr_user_pgtables (upper tables + PTE tables)", 0, c.tables,
 		       nr_user_pgtables);
-	if (frame_check() < 0)
+	if (frame_check() < 0 || kstack_check() < 0)
 		c.errors++;
 	return c.errors ? -1 : 0;
 }

@@ -12,6 +12,21 @@
  * upper half that every address space copies from kernel_pgd then already
  * points at them, and running processes never changes how many frames the
  * kernel holds.
+ *
+ * A freed stack stays mapped, its slot marked in `kept`:
+ *
+ *   slot:   0   1   2   3   4  ...
+ *   kept:   .   K   .   K   .        K = unused slot, stack still mapped
+ *
+ * Any CPU that ran on a stack may still cache its translations, so taking
+ * the pages back needs a TLB round to every CPU.  A kept slot's stack
+ * serves the next process of that slot as it is (the translations every
+ * CPU may cache are still right), and once more than KSTACK_KEEP slots are
+ * kept, kstack_trim() unmaps them all in one round, then frees the pages:
+ * one round per KSTACK_KEEP + 1 ended processes instead of one per exit.
+ * Invariant (kstack_check): a slot is kept only while no process has it,
+ * its stack is mapped exactly while a process has it or it is kept, and
+ * `nkept` counts the kept slots.
  */
 #include "mm/layout.h"
 #include "mm/kstack.h"
@@ -21,6 +36,7 @@
 #include "arch/cpu.h"
 #include "arch/x86.h"
 #include "kernel/panic.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 
 #define KSTACK_BASE     0xffffff0000000000UL    /* pgd entry 510 */
@@ -29,6 +45,8 @@ _Static_assert(PMD_SIZE % KSTACK_STRIDE == 0, "a stack must not cross a PTE tabl
 
 static uint64_t tables;
 static const struct pt_alloc kstack_tables = { PTE_W, &tables };
+static uint8_t kept[NPROC];
+static int nkept;
 
 static uint64_t stack_base(int slot)
 {
@@ -50,37 +68,99 @@ void kstack_init(void)
 				panic("out of memory for the kernel stack region");
 }
 
-uint64_t kstack_alloc(int slot)
+/* Clears the slot's PTEs and flushes them here; returns the pages that
+ * were mapped, for the caller to free once no CPU can use them. */
+static int unmap(int slot, struct page **pages)
+{
+	uint64_t base = stack_base(slot);
+	pte_t *pte = stack_ptes(slot);
+	int n = 0;
+
+	for (int i = 0; i < KSTACK_PAGES; i++) {
+		if (pte[i] & PTE_P) {
+			pages[n++] = pa_page(pte_pa(pte[i]));
+			pte[i] = 0;
+			invlpg(base + i * PAGE_SIZE);
+		}
+	}
+	return n;
+}
+
+static int map(int slot)
 {
 	pte_t *pte = stack_ptes(slot);
 
 	for (int i = 0; i < KSTACK_PAGES; i++) {
 		struct page *pg = page_alloc();
 
-		if (!pg) {
-			kstack_free(slot);
-			return 0;
-		}
+		if (!pg)
+			return -1;
 		pte[i] = page_pa(pg) | PTE_P | PTE_W | (cpu_has.nx ? PTE_NX : 0);
+	}
+	return 0;
+}
+
+/* A slot's stack, kept or freshly mapped, serves a new process; when the
+ * frames run out, the partial stack and every kept one are given back
+ * (the next try may then find frames). */
+uint64_t kstack_alloc(int slot)
+{
+	if (kept[slot]) {
+		kept[slot] = 0;
+		nkept--;
+	} else if (map(slot) < 0) {
+		kept[slot] = 1;
+		nkept++;
+		kstack_trim();
+		return 0;
 	}
 	return stack_base(slot) + KSTACK_SIZE;
 }
 
-/* Unmaps whatever pages of the slot's stack are mapped. */
 void kstack_free(int slot)
 {
-	uint64_t base = stack_base(slot);
-	pte_t *pte = stack_ptes(slot);
-	int unmapped = 0;
+	kept[slot] = 1;
+	if (++nkept > KSTACK_KEEP)
+		kstack_trim();
+}
 
-	for (int i = 0; i < KSTACK_PAGES; i++) {
-		if (pte[i] & PTE_P) {
-			page_put(pa_page(pte_pa(pte[i])));
-			pte[i] = 0;
-			invlpg(base + i * PAGE_SIZE);
-			unmapped = 1;
+void kstack_trim(void)
+{
+	static struct page *pages[(KSTACK_KEEP + 1) * KSTACK_PAGES];
+	int n = 0;
+
+	if (!nkept)
+		return;
+	for (int slot = 0; slot < NPROC; slot++) {
+		if (kept[slot]) {
+			n += unmap(slot, pages + n);
+			kept[slot] = 0;
 		}
 	}
-	if (unmapped)           /* a CPU that ran on it may still cache it */
-		tlb_shootdown_kernel();
+	nkept = 0;
+	tlb_shootdown_kernel();
+	for (int i = 0; i < n; i++)
+		page_put(pages[i]);
+}
+
+/* Each slot's stack is wholly mapped while a process has the slot or it
+ * is kept, and wholly unmapped otherwise; nkept counts the kept slots. */
+int kstack_check(void)
+{
+	int n = 0, errors = 0;
+
+	for (int slot = 0; slot < NPROC; slot++) {
+		pte_t *pte = stack_ptes(slot);
+		int want = kept[slot] || proc_at(slot);
+
+		n += kept[slot];
+		if (kept[slot] && proc_at(slot))
+			errors++;
+		for (int i = 0; i < KSTACK_PAGES; i++)
+			errors += !(pte[i] & PTE_P) != !want;
+	}
+	if (n != nkept || errors)
+		kprintf("mm_check: kernel stacks: %d kept, nkept %d, %d wrong slots or pages\n",
+			n, nkept, errors);
+	return n != nkept || errors ? -1 : 0;
 }
