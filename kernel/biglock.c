@@ -23,6 +23,7 @@
 #include "kernel/biglock.h"
 #include "kernel/panic.h"
 #include "kernel/ksyms.h"
+#include "kernel/proc.h"
 #include "kernel/ktime.h"
 #include "kernel/spinlock.h"
 #include "arch/percpu.h"
@@ -41,15 +42,21 @@ int big_lock_held(void)
 	return big_lock.cpu == this_cpu();
 }
 
+/* Names the spinner and the holder: how long it has held the lock tells
+ * one long hold (a slow call: its pid and system call) from a spinner
+ * passed over by many short ones. */
 static void spun_too_long(uint64_t pc)
 {
 	struct cpu *holder = big_lock.cpu;
+	struct proc *p = holder ? holder->proc : NULL;
 	unsigned long off_a, off_b;
 	const char *a = ksym_lookup(pc, &off_a), *b = ksym_lookup(big_lock.pc, &off_b);
 
-	panic("big lock: CPU %d spun %lu s at %s+%#lx; held by CPU %d, taken at %s+%#lx",
+	panic("big lock: CPU %d spun %lu s at %s+%#lx; held by CPU %d for %lu ms, taken at "
+	      "%s+%#lx by pid %d in system call %d; taken %lu times since boot",
 	      this_cpu()->id, BIG_SPIN_MAX_NS / NS_PER_SEC, a ? a : "?", off_a,
-	      holder ? holder->id : -1, b ? b : "?", off_b);
+	      holder ? holder->id : -1, (time_ns() - big_lock.since) / NS_PER_MS,
+	      b ? b : "?", off_b, p ? p->pid : -1, p ? p->syscall_nr : -1, big_lock.takes);
 }
 
 int big_lock_try(void)
@@ -60,6 +67,8 @@ int big_lock_try(void)
 	    __atomic_exchange_n(&big_lock.locked, 1, __ATOMIC_ACQUIRE))
 		return 0;
 	big_lock.cpu = c;
+	if (lock_debug)
+		big_lock.since = time_ns();
 	__atomic_store_n(&big_lock.takes, big_lock.takes + 1, __ATOMIC_RELAXED);
 	if (owed == c)
 		__atomic_store_n(&big_lock.owed, NULL, __ATOMIC_RELEASE);

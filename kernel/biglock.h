@@ -23,6 +23,7 @@ struct big_lock {
 	volatile uint32_t locked;
 	struct cpu *cpu;                /* the holder, NULL when free */
 	uint64_t pc;                    /* where the holder took it */
+	uint64_t since;                 /* when (time_ns), with lockdebug=1 */
 	uint64_t takes;                 /* times it was taken, since boot */
 	struct cpu *owed;               /* a CPU passed over too often: the next holder */
 };
