@@ -196,10 +196,11 @@ ps=$(section fl-ps)
 totals=$(sed -n 's/^frames, each counted once: \([0-9]*\) page tables (nr_user_pgtables \([0-9]*\)), \([0-9]*\) pages (nr_user_pages \([0-9]*\))$/\1 \2 \3 \4/p' <<<"$ps")
 read -r tables_seen tables_kernel pages_seen pages_kernel <<<"$totals"
 check ps_lists_current_running "$ps" \
-	grep -Eq "^ *$pid_a running +$(field name "$print_a") +odf +0 " <<<"$ps"
-# One CPU here, so every process has run on CPU 0.
+	grep -Eq "^ *$pid_a running +$(field name "$print_a") +odf +[0-9]+ " <<<"$ps"
+# Every process last ran on one of the boot's CPUs.
 check ps_cpu_column_in_range "$ps" \
-	awk '$1 ~ /^[0-9]+$/ && $5 != 0 {bad = 1} END {exit bad}' <<<"$ps"
+	awk -v cpus="${SMP:-1}" '$1 ~ /^[0-9]+$/ && ($5 !~ /^[0-9]+$/ || $5 >= cpus) {bad = 1}
+		END {exit bad}' <<<"$ps"
 check ps_page_tables_match_nr_user_pgtables "$totals" \
 	test -n "$totals" -a "$tables_seen" = "$tables_kernel" -a "$tables_seen" -gt 0
 check ps_pages_match_nr_user_pages "$totals" \
