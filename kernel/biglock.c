@@ -15,10 +15,14 @@
  * (a process forking in a loop) takes it again before a spinner on a
  * host thread that is not running even looks.  Under TCG, with 4 CPUs on
  * 2 cores, fork_bomb's processes kept one CPU out for over 10 s.  So a
- * spinner that has seen the lock change hands PASSED_OVER_MAX times claims
- * it (owed): then only it may take the lock, and it clears the claim when
- * it does.  The claim is rare, and costs at most one wait for the host to
- * run that CPU, the ticket lock's cost, paid once in many hand-overs.
+ * spinner that has seen the lock change hands PASSED_OVER_MAX times, or
+ * has spun CLAIM_AFTER_NS, claims it (owed): then only it may take the
+ * lock, and it clears the claim when it does.  The count catches many
+ * short holds; the time, a few long ones (sysfuzz writing 32 MiB to /tmp
+ * call after call held it some 300 ms each time under TCG, and fewer than
+ * 64 such hand-overs kept a CPU out past 10 s).  The claim is rare, and costs at
+ * most one wait for the host to run that CPU, the ticket lock's cost,
+ * paid once in many hand-overs.
  */
 #include "kernel/biglock.h"
 #include "kernel/panic.h"
@@ -34,6 +38,7 @@
 #define BIG_SPIN_MAX_NS (10 * NS_PER_SEC)       /* far longer than any holder needs */
 #define WHERE_MAX       64
 #define PASSED_OVER_MAX 64      /* hand-overs: eight rounds of NCPU_MAX CPUs */
+#define CLAIM_AFTER_NS  (10 * NS_PER_MS)        /* hundreds of system calls' holds */
 
 struct big_lock big_lock;
 
@@ -75,13 +80,12 @@ int big_lock_try(void)
 	return 1;
 }
 
-/* Claims the lock for c once others have taken it PASSED_OVER_MAX times
- * since c began to spin (seen); at most one CPU has a claim. */
-static void claim_if_passed_over(struct cpu *c, uint64_t seen)
+void big_lock_claim_if_due(struct cpu *c, uint64_t seen, uint64_t start_tsc)
 {
 	struct cpu *none = NULL;
 
-	if (__atomic_load_n(&big_lock.takes, __ATOMIC_RELAXED) - seen >= PASSED_OVER_MAX)
+	if (__atomic_load_n(&big_lock.takes, __ATOMIC_RELAXED) - seen >= PASSED_OVER_MAX ||
+	    cycles_to_ns(rdtsc() - start_tsc) >= CLAIM_AFTER_NS)
 		__atomic_compare_exchange_n(&big_lock.owed, &none, c, 0, __ATOMIC_ACQ_REL,
 					    __ATOMIC_RELAXED);
 }
@@ -90,7 +94,7 @@ void big_lock_take(void)
 {
 	uint64_t pc = (uint64_t)__builtin_return_address(0) - 1;
 	uint64_t start = lock_debug ? time_ns() : 0;
-	uint64_t seen = __atomic_load_n(&big_lock.takes, __ATOMIC_RELAXED);
+	uint64_t seen = __atomic_load_n(&big_lock.takes, __ATOMIC_RELAXED), start_tsc = rdtsc();
 	struct cpu *c = this_cpu();
 
 	if (read_rflags() & RFLAGS_IF)
@@ -100,7 +104,7 @@ void big_lock_take(void)
 	while (!big_lock_try()) {
 		tlb_answer();                   /* the holder may wait for us */
 		pause();
-		claim_if_passed_over(c, seen);
+		big_lock_claim_if_due(c, seen, start_tsc);
 		if (lock_debug && time_ns() - start > BIG_SPIN_MAX_NS)
 			spun_too_long(pc);
 	}

@@ -34,5 +34,9 @@ void big_lock_take(void);              /* with interrupts off, not held */
 int big_lock_try(void);                /* takes it if free and owed to no other CPU */
 void big_lock_drop(void);
 int big_lock_held(void);               /* by this CPU */
+/* Makes c, spinning since the TSC read start_tsc with the lock's takes then
+ * at seen, the lock's next holder if it has waited too long (biglock.c);
+ * at most one CPU has a claim. */
+void big_lock_claim_if_due(struct cpu *c, uint64_t seen, uint64_t start_tsc);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "tests/ktest.h"
 #include "arch/percpu.h"
+#include "arch/tsc.h"
 #include "arch/x86.h"
 #include "kernel/biglock.h"
 
@@ -34,4 +35,25 @@ KTEST(biglock, owed_cpu_takes_and_clears_claim)
 	KEXPECT(!big_lock_try());       /* held: refused, even to its holder */
 	big_lock_drop();
 	sti();
+}
+
+/* A spinner claims after PASSED_OVER_MAX (64) hand-overs, or after 10 ms
+ * however few there were; not before either, and not over another's claim. */
+KTEST(biglock, claim_after_many_takes_or_a_long_spin)
+{
+	uint64_t now = rdtsc(), long_ago = now - tsc_hz() / 50;        /* 20 ms */
+
+	big_lock.owed = NULL;
+	big_lock_claim_if_due(&cpus[1], big_lock.takes, now);
+	KEXPECT(big_lock.owed == NULL);
+	big_lock_claim_if_due(&cpus[1], big_lock.takes - 63, now);
+	KEXPECT(big_lock.owed == NULL);
+	big_lock_claim_if_due(&cpus[1], big_lock.takes - 64, now);
+	KEXPECT(big_lock.owed == &cpus[1]);
+	big_lock_claim_if_due(&cpus[2], big_lock.takes - 64, long_ago);
+	KEXPECT(big_lock.owed == &cpus[1]);
+	big_lock.owed = NULL;
+	big_lock_claim_if_due(&cpus[1], big_lock.takes, long_ago);
+	KEXPECT(big_lock.owed == &cpus[1]);
+	big_lock.owed = NULL;
 }
