@@ -20,9 +20,10 @@
  * lock, and it clears the claim when it does.  The count catches many
  * short holds; the time, a few long ones (sysfuzz writing 32 MiB to /tmp
  * call after call held it some 300 ms each time under TCG, and fewer than
- * 64 such hand-overs kept a CPU out past 10 s).  The claim is rare, and costs at
- * most one wait for the host to run that CPU, the ticket lock's cost,
- * paid once in many hand-overs.
+ * 64 such hand-overs kept a CPU out past 10 s).  A claim costs at most one
+ * wait for the host to run that CPU, the ticket lock's cost, paid only by
+ * a CPU that has waited 64 hand-overs or 10 ms: while CPUs keep waiting
+ * that long, they take the lock in turn.
  */
 #include "kernel/biglock.h"
 #include "kernel/panic.h"
@@ -47,21 +48,24 @@ int big_lock_held(void)
 	return big_lock.cpu == this_cpu();
 }
 
-/* Names the spinner and the holder: how long it has held the lock tells
- * one long hold (a slow call: its pid and system call) from a spinner
- * passed over by many short ones. */
+/* Names the spinner, the holder and the claimant: how long the holder has
+ * held the lock tells one long hold (a slow call: its pid and system
+ * call) from a spinner passed over by many short ones.  The fields are
+ * read without the lock: a diagnostic, racy by nature. */
 static void spun_too_long(uint64_t pc)
 {
-	struct cpu *holder = big_lock.cpu;
+	struct cpu *holder = big_lock.cpu, *owed = big_lock.owed;
 	struct proc *p = holder ? holder->proc : NULL;
 	unsigned long off_a, off_b;
 	const char *a = ksym_lookup(pc, &off_a), *b = ksym_lookup(big_lock.pc, &off_b);
 
-	panic("big lock: CPU %d spun %lu s at %s+%#lx; held by CPU %d for %lu ms, taken at "
-	      "%s+%#lx by pid %d in system call %d; taken %lu times since boot",
+	panic("big lock: CPU %d spun %lu s at %s+%#lx; held by CPU %d for %ld ms, taken at "
+	      "%s+%#lx by pid %d in system call %d; owed to CPU %d; taken %lu times since boot",
 	      this_cpu()->id, BIG_SPIN_MAX_NS / NS_PER_SEC, a ? a : "?", off_a,
-	      holder ? holder->id : -1, (time_ns() - big_lock.since) / NS_PER_MS,
-	      b ? b : "?", off_b, p ? p->pid : -1, p ? p->syscall_nr : -1, big_lock.takes);
+	      holder ? holder->id : -1,
+	      holder ? (long)((time_ns() - big_lock.since) / NS_PER_MS) : -1L,
+	      b ? b : "?", off_b, p ? p->pid : -1, p ? p->syscall_nr : -1,
+	      owed ? owed->id : -1, big_lock.takes);
 }
 
 int big_lock_try(void)

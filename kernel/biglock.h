@@ -25,7 +25,7 @@ struct big_lock {
 	uint64_t pc;                    /* where the holder took it */
 	uint64_t since;                 /* when (time_ns), with lockdebug=1 */
 	uint64_t takes;                 /* times it was taken, since boot */
-	struct cpu *owed;               /* a CPU passed over too often: the next holder */
+	struct cpu *owed;               /* a CPU that waited too long: the next holder */
 };
 
 extern struct big_lock big_lock;

@@ -88,6 +88,8 @@ static struct page *frame_take(int data)
 	struct page *pg;
 
 	if (frames_free() <= RESERVE_FRAMES)
+		kstack_trim();  /* kept kernel stacks are free memory too */
+	if (frames_free() <= RESERVE_FRAMES)
 		return NULL;
 	pg = data ? cache_page_alloc() : page_alloc_zeroed();
 	if (pg)

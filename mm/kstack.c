@@ -23,7 +23,9 @@
  * serves the next process of that slot as it is (the translations every
  * CPU may cache are still right), and once more than KSTACK_KEEP slots are
  * kept, kstack_trim() unmaps them all in one round, then frees the pages:
- * one round per KSTACK_KEEP + 1 ended processes instead of one per exit.
+ * one round per KSTACK_KEEP + 1 ended processes instead of one per exit
+ * (and one wherever free memory is counted, or runs out: kstack_trim's
+ * callers).
  * Invariant (kstack_check): a slot is kept only while no process has it,
  * its stack is mapped exactly while a process has it or it is kept, and
  * `nkept` counts the kept slots.
@@ -100,18 +102,26 @@ static int map(int slot)
 	return 0;
 }
 
-/* A slot's stack, kept or freshly mapped, serves a new process; when the
- * frames run out, the partial stack and every kept one are given back
- * (the next try may then find frames). */
+/* Maps the slot's stack; when the frames run out, gives back the partial
+ * stack and every kept one, and fails. */
+static int map_or_trim(int slot)
+{
+	if (map(slot) == 0)
+		return 0;
+	kept[slot] = 1;
+	nkept++;
+	kstack_trim();
+	return -1;
+}
+
+/* A slot's stack, kept or freshly mapped, serves a new process.  A second
+ * try uses the frames the first one's failure gave back. */
 uint64_t kstack_alloc(int slot)
 {
 	if (kept[slot]) {
 		kept[slot] = 0;
 		nkept--;
-	} else if (map(slot) < 0) {
-		kept[slot] = 1;
-		nkept++;
-		kstack_trim();
+	} else if (map_or_trim(slot) < 0 && map_or_trim(slot) < 0) {
 		return 0;
 	}
 	return stack_base(slot) + KSTACK_SIZE;

@@ -38,22 +38,26 @@ KTEST(biglock, owed_cpu_takes_and_clears_claim)
 }
 
 /* A spinner claims after PASSED_OVER_MAX (64) hand-overs, or after 10 ms
- * however few there were; not before either, and not over another's claim. */
+ * however few there were; not before either, and not over another's
+ * claim.  Interrupts off: a tick would take the lock, owed to a CPU that
+ * does not spin. */
 KTEST(biglock, claim_after_many_takes_or_a_long_spin)
 {
-	uint64_t now = rdtsc(), long_ago = now - tsc_hz() / 50;        /* 20 ms */
+	uint64_t twenty_ms = tsc_hz() / 50;
 
+	cli();
 	big_lock.owed = NULL;
-	big_lock_claim_if_due(&cpus[1], big_lock.takes, now);
+	big_lock_claim_if_due(&cpus[1], big_lock.takes, rdtsc());
 	KEXPECT(big_lock.owed == NULL);
-	big_lock_claim_if_due(&cpus[1], big_lock.takes - 63, now);
+	big_lock_claim_if_due(&cpus[1], big_lock.takes - 63, rdtsc());
 	KEXPECT(big_lock.owed == NULL);
-	big_lock_claim_if_due(&cpus[1], big_lock.takes - 64, now);
+	big_lock_claim_if_due(&cpus[1], big_lock.takes - 64, rdtsc());
 	KEXPECT(big_lock.owed == &cpus[1]);
-	big_lock_claim_if_due(&cpus[2], big_lock.takes - 64, long_ago);
-	KEXPECT(big_lock.owed == &cpus[1]);
-	big_lock.owed = NULL;
-	big_lock_claim_if_due(&cpus[1], big_lock.takes, long_ago);
+	big_lock_claim_if_due(&cpus[2], big_lock.takes - 64, rdtsc() - twenty_ms);
 	KEXPECT(big_lock.owed == &cpus[1]);
 	big_lock.owed = NULL;
+	big_lock_claim_if_due(&cpus[1], big_lock.takes, rdtsc() - twenty_ms);
+	KEXPECT(big_lock.owed == &cpus[1]);
+	big_lock.owed = NULL;
+	sti();
 }

@@ -3,7 +3,7 @@
  * next process of its slot unchanged, and the kept ones go back together,
  * once there are too many or when an allocation runs out of frames.  The
  * tests take slots from the top of the process table, which no process
- * has this early.
+ * has this early (slots_free checks).
  */
 #include "tests/ktest.h"
 #include "mm/frame.h"
@@ -11,29 +11,35 @@
 #include "kernel/proc.h"
 
 #define MARK 0x6b73746b
+#define SLOTS (KSTACK_KEEP + 1)
 
-static int free_slot(int nth)
+static int slot(int nth)
 {
-	int slot = NPROC - 1 - nth;
+	return NPROC - 1 - nth;
+}
 
-	return proc_at(slot) ? -1 : slot;
+static int slots_free(void)
+{
+	for (int i = 0; i < SLOTS; i++)
+		if (proc_at(slot(i)))
+			return 0;
+	return 1;
 }
 
 KTEST(kstack, kept_stack_serves_its_slot_again)
 {
-	int slot = free_slot(0);
 	uint64_t before = frames_free(), top;
 
-	KEXPECT(slot >= 0);
-	top = kstack_alloc(slot);
+	KEXPECT(slots_free());
+	top = kstack_alloc(slot(0));
 	KEXPECT(top != 0);
 	*(uint64_t *)(top - sizeof(uint64_t)) = MARK;
-	kstack_free(slot);
+	kstack_free(slot(0));
 	KEXPECT_EQ(kstack_check(), 0);
 	KEXPECT_EQ(frames_free(), before - KSTACK_PAGES);
-	KEXPECT_EQ(kstack_alloc(slot), top);
+	KEXPECT_EQ(kstack_alloc(slot(0)), top);
 	KEXPECT_EQ(*(uint64_t *)(top - sizeof(uint64_t)), MARK);
-	kstack_free(slot);
+	kstack_free(slot(0));
 	kstack_trim();
 	KEXPECT_EQ(kstack_check(), 0);
 	KEXPECT_EQ(frames_free(), before);
@@ -43,30 +49,37 @@ KTEST(kstack, one_round_gives_back_every_kept_stack)
 {
 	uint64_t before = frames_free();
 
-	for (int i = 0; i <= KSTACK_KEEP; i++)
-		KEXPECT(kstack_alloc(free_slot(i)) != 0);
+	KEXPECT(slots_free());
+	for (int i = 0; i < SLOTS; i++)
+		KEXPECT(kstack_alloc(slot(i)) != 0);
 	for (int i = 0; i < KSTACK_KEEP; i++)
-		kstack_free(free_slot(i));
-	KEXPECT_EQ(frames_free(), before - (KSTACK_KEEP + 1) * KSTACK_PAGES);
-	kstack_free(free_slot(KSTACK_KEEP));
+		kstack_free(slot(i));
+	KEXPECT_EQ(frames_free(), before - SLOTS * KSTACK_PAGES);
+	kstack_free(slot(KSTACK_KEEP));
 	KEXPECT_EQ(frames_free(), before);
 	KEXPECT_EQ(kstack_check(), 0);
 }
 
-/* Out of frames, a new stack fails whole and the kept ones go back, so
- * that a second try can find frames. */
-KTEST(kstack, failed_alloc_gives_back_kept_stacks)
+/* Out of frames, a new stack takes those of the kept ones; with none kept
+ * it fails whole, holding nothing. */
+KTEST(kstack, out_of_frames_takes_the_kept_stacks)
 {
 	struct page *list = NULL, *pg;
 	uint64_t before = frames_free();
 
-	KEXPECT(kstack_alloc(free_slot(0)) != 0);
-	kstack_free(free_slot(0));
+	KEXPECT(slots_free());
+	KEXPECT(kstack_alloc(slot(0)) != 0);
+	kstack_free(slot(0));
 	while ((pg = page_alloc())) {
 		pg->next = list;
 		list = pg;
 	}
-	KEXPECT_EQ(kstack_alloc(free_slot(1)), 0);
+	KEXPECT(kstack_alloc(slot(1)) != 0);
+	KEXPECT_EQ(frames_free(), 0);
+	KEXPECT_EQ(kstack_alloc(slot(2)), 0);
+	KEXPECT_EQ(frames_free(), 0);
+	kstack_free(slot(1));
+	kstack_trim();
 	KEXPECT_EQ(frames_free(), KSTACK_PAGES);
 	KEXPECT_EQ(kstack_check(), 0);
 	while ((pg = list)) {
