@@ -182,6 +182,7 @@ help:
 	@echo '  GDB_ARGS=...  more gdb arguments for debug (-batch -x FILE for scripts)'
 	@echo '  QEMU_EXTRA=.. more QEMU arguments'
 	@echo '  TEST_TIMEOUT=s  seconds per boot in tests'
+	@echo '  TEST_JOBS=n   host cores the suites of test keep busy at once (default: all; 1: one at a time)'
 	@echo '  HOST_CC=cc    the host compiler for host-tests'
 	@echo '  LAB=n         the lab of skeleton and grade'
 	@echo '  OUT=dir       where skeleton writes'

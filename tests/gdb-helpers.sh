@@ -53,8 +53,10 @@ if [ -x "$BUILD/utests/odf_break" ]; then prog=odf_break cmd=/tests/odf_break
 else prog=odfdemo cmd="/bin/odfdemo 2"; fi    # small: every fault costs a stop
 
 # QEMU, halted, waiting for gdb on a free port; killed however we leave.
-port=$((30000 + RANDOM % 20000))
-while listening $port; do port=$((port + 1)); done
+# It ends in 2: tests/run's gdb suites, which may run meanwhile, take ports
+# ending in 0 and 1 (gdb_port).
+port=$((30000 + RANDOM % 2000 * 10 + 2))
+while listening $port; do port=$((port + 10)); done
 scripts/mkiso.sh "$OUT/gdb-helpers.iso" "$BUILD/kernel.elf" \
 	"panic=halt trace=faults cmd=\"$cmd\"" "$BUILD/root.cpio" || { fail iso; finish; }
 QEMU_EXTRA="-S -gdb tcp:127.0.0.1:$port" SERIAL="file:$OUT/gdb-helpers.raw" \
@@ -62,7 +64,7 @@ QEMU_EXTRA="-S -gdb tcp:127.0.0.1:$port" SERIAL="file:$OUT/gdb-helpers.raw" \
 	</dev/null >"$OUT/gdb-helpers.qemu" 2>&1 &
 qemu=$!
 trap 'kill $qemu 2>/dev/null; wait $qemu 2>/dev/null' EXIT
-for _ in $(seq 50); do listening $port && break; sleep 0.1; done
+for _ in $(seq $((TIMEOUT * 10))); do listening $port && break; sleep 0.1; done
 
 # The gdb session.  "@@ NAME" lines start the output of each step.
 sed -e "s|@KERNEL@|$BUILD/kernel.elf|" -e "s|@PORT@|$port|" scripts/gdbinit.in \
