@@ -4,11 +4,11 @@
 # gdb runs in batch mode from a command file, in a session of its own as a
 # terminal's foreground job would be; Ctrl-C is SIGINT sent to that whole
 # process group, as the terminal sends it.  Checked: each Ctrl-C stops the
-# guest ("Program received signal SIGINT") and QEMU lives on; `continue`
-# resumes it (the second Ctrl-C stops it again); when gdb quits, QEMU ends
-# within 2 seconds; two at once get two ports; `bt` continues through the
-# trap and system call entries into user code; OPT=-Og keeps the lab
-# functions as functions.
+# guest ("Program received signal SIGINT", or "Thread N ..." with several
+# CPUs) and QEMU lives on; `continue` resumes it (the second Ctrl-C stops
+# it again); when gdb quits, QEMU ends within 2 seconds; two at once get
+# two ports; `bt` continues through the trap and system call entries into
+# user code; OPT=-Og keeps the lab functions as functions.
 #
 # usage: tests/debug.sh    environment: BUILD=dir (default build), TEST_TIMEOUT
 # Prints PASS or FAIL per check, then "N passed, N failed".
@@ -46,6 +46,9 @@ continue
 echo QUITTING\n
 GDB
 
+# gdb's line for a stop by Ctrl-C: "Thread N" once the guest has several CPUs.
+SIGINT_STOP='^(Program|Thread [0-9]+) received signal SIGINT'
+
 # The pid of the QEMU scripts/debug reported in $1.
 qemu_of() { sed -n 's/^debug: QEMU (pid \([0-9]*\)).*/\1/p' "$1"; }
 
@@ -56,14 +59,14 @@ wait_for "$out" '^RUNNING' && sleep 1
 kill -INT -- "-$session"
 wait_for "$out" '^STOPPED'
 qemu=$(qemu_of "$out")
-if grep -q 'Program received signal SIGINT' "$out" && kill -0 "$qemu" 2>/dev/null; then
+if grep -Eq "$SIGINT_STOP" "$out" && kill -0 "$qemu" 2>/dev/null; then
 	pass ctrl_c_stops_guest_spares_qemu; else fail ctrl_c_stops_guest_spares_qemu; show "$out"; fi
 sleep 1
 kill -INT -- "-$session"
 wait_for "$out" '^QUITTING'
 quit=$SECONDS
 wait "$session"
-if [ "$(grep -c 'Program received signal SIGINT' "$out")" = 2 ]; then
+if [ "$(grep -Ec "$SIGINT_STOP" "$out")" = 2 ]; then
 	pass continue_resumes; else fail continue_resumes; show "$out"; fi
 if [ -n "$qemu" ] && ! kill -0 "$qemu" 2>/dev/null && [ $((SECONDS - quit)) -le $QUIT_LIMIT ]; then
 	pass quit_ends_qemu; else fail quit_ends_qemu "QEMU ${qemu:-?} after $((SECONDS - quit))s"; fi

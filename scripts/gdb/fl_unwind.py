@@ -44,6 +44,8 @@ def address_of(name):
 
 def returns_from_dispatch(pc):
     """Does pc follow a `call trap_dispatch` or `call syscall_dispatch`?"""
+    if pc < CALL_LEN:           # the outermost frame's: kmain's caller has none
+        return False
     try:
         code = bytes(gdb.selected_inferior().read_memory(pc - CALL_LEN, CALL_LEN))
     except gdb.MemoryError:
