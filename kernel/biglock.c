@@ -97,7 +97,6 @@ void big_lock_claim_if_due(struct cpu *c, uint64_t seen, uint64_t start_tsc)
 void big_lock_take(void)
 {
 	uint64_t pc = (uint64_t)__builtin_return_address(0) - 1;
-	uint64_t start = lock_debug ? time_ns() : 0;
 	uint64_t seen = __atomic_load_n(&big_lock.takes, __ATOMIC_RELAXED), start_tsc = rdtsc();
 	struct cpu *c = this_cpu();
 
@@ -109,7 +108,7 @@ void big_lock_take(void)
 		tlb_answer();                   /* the holder may wait for us */
 		pause();
 		big_lock_claim_if_due(c, seen, start_tsc);
-		if (lock_debug && time_ns() - start > BIG_SPIN_MAX_NS)
+		if (lock_debug && cycles_to_ns(rdtsc() - start_tsc) > BIG_SPIN_MAX_NS)
 			spun_too_long(pc);
 	}
 	big_lock.pc = pc;

@@ -307,8 +307,8 @@ void proc_power_off_if_done(void)
 			mm_check_failures);
 	if (failinject_count())
 		kprintf("forklab: %lu allocations failed on purpose\n", failinject_count());
-	kstack_trim();
-	kprintf("forklab: init ended with status %d; %lu frames free\n", code, frames_free());
+	kprintf("forklab: init ended with status %d; %lu frames free\n", code,
+		frames_free_trimmed());
 	machine_exit(code > EXIT_MAX ? EXIT_MAX : code);
 }
 

@@ -155,15 +155,14 @@ static const struct file_ops text_ops = {
  * them (without them, busybox's takes the kernel for one before 3.14). */
 static size_t meminfo(char *buf)
 {
-	uint64_t file_pages = tmpfs_frames();
+	uint64_t file_pages = tmpfs_frames(), free = frames_free_trimmed();
 
-	kstack_trim();          /* kept kernel stacks are free memory too */
 	return snprintf(buf, PROCFS_TEXT_MAX,
 		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
 		"Cached:         %8lu kB\n"
 		"AnonPages:      %8lu kB\nShmem:          %8lu kB\nSReclaimable:          0 kB\n"
 		"PageTables:     %8lu kB\n",
-		frames_total() * KB_PER_PAGE, frames_free() * KB_PER_PAGE, frames_free() * KB_PER_PAGE,
+		frames_total() * KB_PER_PAGE, free * KB_PER_PAGE, free * KB_PER_PAGE,
 		file_pages * KB_PER_PAGE, nr_user_pages * KB_PER_PAGE,
 		file_pages * KB_PER_PAGE, nr_user_pgtables * KB_PER_PAGE);
 }

@@ -131,8 +131,7 @@ long sys_sysinfo(uint64_t uinfo, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t
 	for (int i = 0; i < LOAD_AVERAGES; i++)
 		si.loads[i] <<= SI_LOAD_SHIFT - LOAD_SHIFT;
 	si.totalram = frames_total() * PAGE_SIZE;
-	kstack_trim();          /* kept kernel stacks are free memory too */
-	si.freeram = frames_free() * PAGE_SIZE;
+	si.freeram = frames_free_trimmed() * PAGE_SIZE;
 	si.procs = proc_count();
 	si.mem_unit = 1;
 	return copy_to_user((void *)uinfo, &si, sizeof(si));

@@ -87,9 +87,7 @@ static struct page *frame_take(int data)
 {
 	struct page *pg;
 
-	if (frames_free() <= RESERVE_FRAMES)
-		kstack_trim();  /* kept kernel stacks are free memory too */
-	if (frames_free() <= RESERVE_FRAMES)
+	if (frames_free() <= RESERVE_FRAMES && frames_free_trimmed() <= RESERVE_FRAMES)
 		return NULL;
 	pg = data ? cache_page_alloc() : page_alloc_zeroed();
 	if (pg)
@@ -460,11 +458,9 @@ static long tmpfs_readlink(struct inode *i, char *buf, size_t n)
 
 static void tmpfs_statfs(struct inode *i, struct statfs_info *st)
 {
-	uint64_t free;
+	uint64_t free = frames_free_trimmed();
 
 	(void)i;
-	kstack_trim();          /* kept kernel stacks are free memory too */
-	free = frames_free();
 	st->magic = TMPFS_MAGIC;
 	st->bfree = free > RESERVE_FRAMES ? free - RESERVE_FRAMES : 0;
 	st->blocks = frames_used + st->bfree;

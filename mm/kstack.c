@@ -153,6 +153,12 @@ void kstack_trim(void)
 		page_put(pages[i]);
 }
 
+uint64_t frames_free_trimmed(void)
+{
+	kstack_trim();
+	return frames_free();
+}
+
 /* Each slot's stack is wholly mapped while a process has the slot or it
  * is kept, and wholly unmapped otherwise; nkept counts the kept slots. */
 int kstack_check(void)

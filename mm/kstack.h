@@ -14,8 +14,11 @@ uint64_t kstack_alloc(int slot);
 /* The slot's process has ended: its stack is kept for the slot's next
  * process, or given back with the other kept ones (mm/kstack.c). */
 void kstack_free(int slot);
-/* Gives back every kept stack (one TLB round): before counting free frames. */
+/* Gives back every kept stack (one TLB round). */
 void kstack_trim(void);
+/* The free frames, the kept stacks' given back first: what free memory
+ * readers report, so that counts before and after a run agree. */
+uint64_t frames_free_trimmed(void);
 int kstack_check(void);
 
 #endif

@@ -103,16 +103,12 @@ static int count(const struct ktest *t)
 /* Runs one test; returns 1 if it failed. */
 static int run_one(const struct ktest *t)
 {
-	uint64_t free_before;
-
-	kstack_trim();          /* a test's ended processes may keep their stacks */
-	free_before = frames_free();
+	uint64_t free_before = frames_free_trimmed();
 	running = t;
 	current_failed = 0;
 	kprintf("KTEST start %s.%s\n", t->suite, t->name);
 	t->fn();
-	kstack_trim();
-	if (frames_free() != free_before)
+	if (frames_free_trimmed() != free_before)
 		ktest_fail(__FILE__, __LINE__, "%ld frames leaked",
 			   (long)(free_before - frames_free()));
 	if (mm_check_all() < 0)
